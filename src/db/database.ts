@@ -1,0 +1,50 @@
+/**
+ * One SQL dialect (PostgreSQL) on two engines: PostgreSQL through `pg` when a connection
+ * string is given, otherwise the embedded PGlite in a folder (or in memory for tests).
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Database = Kysely<DB>;
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir: string | undefined /* undefined: in memory */ };
+
+const PG_DATE_OID = 1082;
+const PG_INT8_OID = 20;
+
+/** Dates stay `YYYY-MM-DD` strings (calendar days, no time zone); counts become numbers. */
+const parseDate = (value: string): string => value;
+const parseInt8 = (value: string): number => Number(value);
+
+/** pg's own parsers, but for dates and counts. */
+const typeParser = ((oid: number, format?: 'text' | 'binary'): unknown => {
+  if (oid === PG_DATE_OID) return parseDate;
+  if (oid === PG_INT8_OID) return parseInt8;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- pg types the oid as its own enum of known ids
+  return pg.types.getTypeParser(oid as never, format);
+}) as typeof pg.types.getTypeParser;
+
+export function createDatabase(target: DatabaseTarget): Database {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      types: { getTypeParser: typeParser },
+    });
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  }
+  if (target.dataDir !== undefined) mkdirSync(target.dataDir, { recursive: true });
+  const pglite = new PGlite(target.dataDir, {
+    parsers: { [PG_DATE_OID]: parseDate, [PG_INT8_OID]: parseInt8 },
+  });
+  return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  return target.kind === 'postgres' ? 'PostgreSQL' : target.dataDir === undefined ? 'PGlite (in memory)' : `PGlite (${target.dataDir})`;
+}

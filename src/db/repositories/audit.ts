@@ -1,0 +1,58 @@
+import type { Executor } from './executor.ts';
+
+export type AuditEntry = Readonly<{
+  actorUserId: string | null;
+  actorLabel: string;
+  organisationId: string | null;
+  action: string;
+  clientId?: string | null;
+  details?: Record<string, unknown>;
+}>;
+
+export type AuditRecord = AuditEntry & Readonly<{ id: number; occurredAt: Date; clientId: string | null; details: Record<string, unknown> }>;
+
+export async function append(trx: Executor, entry: AuditEntry): Promise<void> {
+  await trx
+    .insertInto('audit_events')
+    .values({
+      actor_user_id: entry.actorUserId,
+      actor_label: entry.actorLabel,
+      organisation_id: entry.organisationId,
+      action: entry.action,
+      client_id: entry.clientId ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+    })
+    .execute();
+}
+
+export async function listByClient(trx: Executor, clientId: string, limit = 100): Promise<AuditRecord[]> {
+  const rows = await trx.selectFrom('audit_events').selectAll().where('client_id', '=', clientId).orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(toRecord);
+}
+
+export async function listByActions(trx: Executor, actions: readonly string[], limit = 100): Promise<AuditRecord[]> {
+  const rows = await trx.selectFrom('audit_events').selectAll().where('action', 'in', actions).orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(toRecord);
+}
+
+function toRecord(row: {
+  id: number;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  actor_label: string;
+  organisation_id: string | null;
+  action: string;
+  client_id: string | null;
+  details: Record<string, unknown>;
+}): AuditRecord {
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at,
+    actorUserId: row.actor_user_id,
+    actorLabel: row.actor_label,
+    organisationId: row.organisation_id,
+    action: row.action,
+    clientId: row.client_id,
+    details: row.details,
+  };
+}

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import type { CalendarDate } from '../../domain/calendar-date.ts';
+import type { Client } from '../../domain/clients.ts';
+import type { Insz } from '../../domain/insz.ts';
+import type { ClientRow } from '../schema.ts';
+import type { Executor } from './executor.ts';
+
+export async function findById(trx: Executor, id: string): Promise<Client | undefined> {
+  const row = await trx.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toClient(row);
+}
+
+export async function findByInsz(trx: Executor, insz: Insz): Promise<Client | undefined> {
+  const row = await trx.selectFrom('clients').selectAll().where('insz', '=', insz).executeTakeFirst();
+  return row && toClient(row);
+}
+
+/** Service staff search: by family and/or first name, prefix and case-insensitive. */
+export async function searchByName(trx: Executor, words: readonly string[], limit: number): Promise<Client[]> {
+  let query = trx.selectFrom('clients').selectAll();
+  for (const word of words) {
+    const pattern = `${escapeLike(word.toLowerCase())}%`;
+    query = query.where((eb) =>
+      eb.or([eb(sql<string>`lower(family_name)`, 'like', pattern), eb(sql<string>`lower(first_name)`, 'like', pattern)]),
+    );
+  }
+  const rows = await query.orderBy('family_name').orderBy('first_name').limit(limit).execute();
+  return rows.map(toClient);
+}
+
+export type NewClient = Omit<Client, 'id' | 'version'>;
+
+export async function insert(trx: Executor, client: NewClient): Promise<string> {
+  const row = await trx
+    .insertInto('clients')
+    .values({
+      insz: client.insz,
+      family_name: client.familyName,
+      first_name: client.firstName,
+      birth_date: client.birthDate,
+      email: client.email,
+      phone: client.phone,
+      street: client.street,
+      postcode: client.postcode,
+      city: client.city,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function count(trx: Executor): Promise<number> {
+  const row = await trx.selectFrom('clients').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export type ClientWithPeriod = Readonly<{ client: Client; startDate: CalendarDate; endDate: CalendarDate }>;
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function toClient(row: ClientRow): Client {
+  return {
+    id: row.id,
+    insz: row.insz as Insz,
+    familyName: row.family_name,
+    firstName: row.first_name,
+    birthDate: row.birth_date as CalendarDate,
+    email: row.email,
+    phone: row.phone,
+    street: row.street,
+    postcode: row.postcode,
+    city: row.city,
+    version: row.version,
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * The database as Kysely sees it. snake_case stays here; repositories map rows to domain types.
+ * Keep in step with the migrations (which never import this file).
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** A calendar date, `YYYY-MM-DD`. */
+type DateColumn = ColumnType<string, string, string>;
+type Json = ColumnType<Record<string, unknown>, string, string>;
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  name: string;
+  kind: 'dienst' | 'partner';
+  created_at: CreatedAt;
+}
+
+export interface OfficesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  code: string;
+  created_at: CreatedAt;
+}
+
+export interface FundingNumbersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  code: string;
+  description: string;
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  role: 'begeleider' | 'partnerbeheerder' | 'secretariaat' | 'interventieadviseur' | 'beheerder';
+  organisation_id: string;
+  office_id: string | null;
+  password_hash: string;
+  disabled_at: Timestamp | null;
+  failed_attempts: Generated<number>;
+  first_failed_at: Timestamp | null;
+  locked_until: Timestamp | null;
+  last_login_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session id: a leaked table does not hand out sessions. */
+  id_hash: string;
+  user_id: string | null;
+  data: Json;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ClientsTable {
+  id: Generated<string>;
+  insz: string;
+  family_name: string;
+  first_name: string;
+  birth_date: DateColumn;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface AttestsTable {
+  id: Generated<string>;
+  client_id: string;
+  organisation_id: string;
+  regime: 'algemeen' | 'cao82' | 'tewerkstellingscel';
+  start_date: DateColumn;
+  end_date: DateColumn;
+  state: 'ingediend' | 'goedgekeurd' | 'afgewezen';
+  submitted_by: string | null;
+  submitted_at: CreatedAt;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  /** Calendar day of approval in Brussels: access (A1) starts that day. */
+  approved_on: DateColumn | null;
+  rejection_reason: string | null;
+  version: Generated<number>;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  occurred_at: CreatedAt;
+  actor_user_id: string | null;
+  /** Name of the actor at the time ("Systeem" for the application itself). */
+  actor_label: string;
+  organisation_id: string | null;
+  action: string;
+  client_id: string | null;
+  details: Json;
+}
+
+export interface DB {
+  organisations: OrganisationsTable;
+  offices: OfficesTable;
+  funding_numbers: FundingNumbersTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  clients: ClientsTable;
+  attests: AttestsTable;
+  audit_events: AuditEventsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ClientRow = Selectable<ClientsTable>;
+export type AttestRow = Selectable<AttestsTable>;
+export type NewAuditEvent = Insertable<AuditEventsTable>;

@@ -1,0 +1,36 @@
+import type { CalendarDate } from './calendar-date.ts';
+import type { Insz } from './insz.ts';
+
+export type Client = Readonly<{
+  id: string;
+  insz: Insz;
+  familyName: string;
+  firstName: string;
+  birthDate: CalendarDate;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+  version: number;
+}>;
+
+export type Regime = 'algemeen' | 'cao82' | 'tewerkstellingscel';
+export type AttestState = 'ingediend' | 'goedgekeurd' | 'afgewezen';
+
+export type Attest = Readonly<{
+  id: string;
+  clientId: string;
+  organisationId: string;
+  regime: Regime;
+  startDate: CalendarDate;
+  endDate: CalendarDate;
+  state: AttestState;
+  approvedOn: CalendarDate | null;
+  rejectionReason: string | null;
+  version: number;
+}>;
+
+export function fullName(client: Pick<Client, 'firstName' | 'familyName'>): string {
+  return `${client.firstName} ${client.familyName}`;
+}

@@ -1,0 +1,14 @@
+/**
+ * Glossary of the domain words that stay Dutch in the code, because they are the words the
+ * users and the manual use and have no exact English equivalent.
+ *
+ * - INSZ: identificatienummer van de sociale zekerheid (Belgian national number, 11 digits).
+ * - Vestiging: an office of an organisation, shown as `NAAM (code)`.
+ * - Attest (outplacement): the attest signed by the client that gives a partner organisation
+ *   access to the client's dossier for a period.
+ * - Toestand: the state of a step (Bezig, Geannuleerd, Stopgezet, Uitgevoerd).
+ * - Samenvatting: free-text summary of a step.
+ * - Financieringsnummer: funding number, the project under which a partner registers.
+ * - Begeleider: consultant of a partner office.
+ */
+export {};

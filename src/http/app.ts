@@ -1,0 +1,58 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from '../config.ts';
+import type { Services } from '../services/index.ts';
+import { healthRoutes } from './api/health-routes.ts';
+import { openApiPlugin } from './api/openapi.ts';
+import { pageRoutes } from './pages/routes.ts';
+import { authPlugin } from './plugins/app/auth.ts';
+import { errorsPlugin } from './plugins/app/errors.ts';
+import { renderPlugin } from './plugins/app/render.ts';
+import { servicesPlugin } from './plugins/app/services.ts';
+import { csrfPlugin } from './plugins/external/csrf.ts';
+import { formsPlugin } from './plugins/external/forms.ts';
+import { rateLimitPlugin } from './plugins/external/rate-limit.ts';
+import { securityHeadersPlugin } from './plugins/external/security-headers.ts';
+import { sessionPlugin } from './plugins/external/session.ts';
+import { staticAssetsPlugin } from './plugins/external/static-assets.ts';
+import { viewsPlugin } from './plugins/external/views.ts';
+
+export type BuildOptions = Readonly<{ logger?: boolean }>;
+
+/** The web application: pages and API over the given services. */
+export async function buildApp(services: Services, config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // No personal data in logs: no bodies, no query strings, no cookies.
+            serializers: {
+              req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+            },
+          },
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(servicesPlugin, { services, config });
+  await app.register(securityHeadersPlugin, { production: config.env === 'production' });
+  await app.register(openApiPlugin);
+  await app.register(formsPlugin);
+  await app.register(rateLimitPlugin);
+  await app.register(staticAssetsPlugin);
+  await app.register(viewsPlugin);
+  await app.register(sessionPlugin);
+  await app.register(csrfPlugin);
+  await app.register(authPlugin);
+  await app.register(renderPlugin);
+  await app.register(errorsPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(pageRoutes);
+  await app.ready();
+  return app;
+}

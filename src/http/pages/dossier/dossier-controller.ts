@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../plugins/app/auth.ts';
+import { dossierPath } from './dossier-presenter.ts';
+import { presentGuidance } from './guidance-presenter.ts';
+import { presentPortrait } from './portrait-presenter.ts';
+
+type DossierParams = { Params: { clientId: string } };
+
+/**
+ * The client dossier. Every route opens the dossier through the service, which checks access
+ * (A1/A5), answers an unknown, malformed or forbidden id with the same 404, and logs (A6).
+ */
+export function dossierRoutes(app: FastifyInstance): void {
+  const { dossiers } = app.services;
+
+  // Dossier pages hold personal data: never kept by a browser or proxy cache.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+  });
+
+  app.get<DossierParams>('/dossiers/:clientId', async (request, reply) => {
+    const dossier = await dossiers.openDossier(actorOf(request), request.params.clientId, 'klantenportret');
+    return reply.render('pages/dossier/portrait.njk', presentPortrait(dossier));
+  });
+
+  // The tab opens its first subtab; the subtab's route does the access check.
+  app.get<DossierParams>('/dossiers/:clientId/begeleiding', async (request, reply) => {
+    return reply.redirect(dossierPath(encodeURIComponent(request.params.clientId), 'begeleiding', 'stappen-naar-werk'), 303);
+  });
+
+  app.get<DossierParams>('/dossiers/:clientId/begeleiding/stappen-naar-werk', async (request, reply) => {
+    const dossier = await dossiers.openDossier(actorOf(request), request.params.clientId, 'stappen-naar-werk');
+    return reply.render('pages/dossier/steps.njk', presentGuidance(dossier, 'stappen-naar-werk'));
+  });
+
+  app.get<DossierParams>('/dossiers/:clientId/begeleiding/traject', async (request, reply) => {
+    const dossier = await dossiers.openDossier(actorOf(request), request.params.clientId, 'traject');
+    return reply.render('pages/dossier/trajectory.njk', presentGuidance(dossier, 'traject'));
+  });
+}

@@ -1,0 +1,24 @@
+/** Forms parse a request body into a typed value, or a list of field errors. */
+export type FieldError = Readonly<{ field: string; message: string }>;
+export type FieldErrors = readonly FieldError[];
+
+export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+/** Form bodies arrive as strings (or arrays of strings for repeated names); anything else is absent. */
+export type RawForm = Readonly<Record<string, unknown>>;
+
+export function asRawForm(body: unknown): RawForm {
+  return typeof body === 'object' && body !== null ? (body as RawForm) : {};
+}
+
+/** A single text field, trimmed; '' when missing or not a string. */
+export function textField(form: RawForm, name: string): string {
+  const value = form[name];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** The message for one field, for the presenter to put beside it. */
+export function errorFor(errors: FieldErrors | undefined, field: string): { text: string } | undefined {
+  const error = errors?.find((e) => e.field === field);
+  return error === undefined ? undefined : { text: error.message };
+}

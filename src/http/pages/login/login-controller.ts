@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { normaliseEmail } from '../../../domain/users.ts';
+import { messages } from '../../messages.ts';
+import { lastEmail, parseLoginForm } from './login-form.ts';
+import { presentLoginPage } from './login-presenter.ts';
+
+const TEMPLATE = 'pages/login/login.njk';
+
+/** Login is limited per client address and per e-mail address, beside the account lockout. */
+const PER_IP = { max: 30, timeWindow: '15 minutes' } as const;
+const PER_ADDRESS = { max: 10, timeWindow: '15 minutes' } as const;
+
+export function loginRoutes(app: FastifyInstance): void {
+  const limitPerIp = app.rateLimit({ ...PER_IP, keyGenerator: (request) => `ip:${request.ip}` });
+  const limitPerAddress = app.rateLimit({
+    ...PER_ADDRESS,
+    keyGenerator: (request: FastifyRequest) => `mail:${normaliseEmail(lastEmail(request.body))}`,
+  });
+
+  app.get('/aanmelden', async (request, reply) => {
+    if (request.actor !== null) return reply.redirect('/', 303);
+    const query = request.query as Record<string, unknown>;
+    return reply.render(TEMPLATE, presentLoginPage({ notice: query['afgemeld'] === '1' ? 'afgemeld' : undefined }));
+  });
+
+  app.post('/aanmelden', { preHandler: [app.csrfProtection, limitPerIp, limitPerAddress] }, async (request, reply) => {
+    const form = parseLoginForm(request.body);
+    if (!form.ok) {
+      return reply.render(TEMPLATE, presentLoginPage({ email: lastEmail(request.body), errors: form.errors }), 400);
+    }
+    const result = await app.services.auth.login(form.value.email, form.value.password, request.ip);
+    if (!result.ok) {
+      const errors = [{ field: 'email', message: messages.login.failed }];
+      return reply.render(TEMPLATE, presentLoginPage({ email: form.value.email, errors }), 401);
+    }
+    // Session fixation: a new session id at login, nothing of the anonymous session kept.
+    await request.session.regenerate();
+    request.session.userId = result.actor.userId;
+    const now = app.services.clock.now().toISOString();
+    request.session.authenticatedAt = now;
+    request.session.lastSeenAt = now;
+    return reply.redirect('/', 303);
+  });
+
+  app.post('/afmelden', { preHandler: app.csrfProtection }, async (request, reply) => {
+    if (request.actor !== null) await app.services.auth.logout(request.actor);
+    await request.session.destroy();
+    return reply.redirect('/aanmelden?afgemeld=1', 303);
+  });
+}

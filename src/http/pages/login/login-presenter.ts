@@ -1,0 +1,13 @@
+import { messages } from '../../messages.ts';
+import { errorFor, type FieldErrors } from '../form.ts';
+import type { PageView } from '../layout-presenter.ts';
+
+export function presentLoginPage(input: { email?: string; errors?: FieldErrors; notice?: 'afgemeld' }): PageView {
+  return {
+    title: 'Aanmelden',
+    errors: input.errors ?? [],
+    notice: input.notice === 'afgemeld' ? messages.login.loggedOut : null,
+    email: { value: input.email ?? '', errorMessage: errorFor(input.errors, 'email') },
+    password: { errorMessage: errorFor(input.errors, 'password') },
+  };
+}

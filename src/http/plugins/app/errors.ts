@@ -1,0 +1,51 @@
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DossierNotFoundError, ForbiddenError } from '../../../services/errors.ts';
+import { messages } from '../../messages.ts';
+
+type ErrorPage = { status: number; title: string; body: string };
+
+const NOT_FOUND: ErrorPage = { status: 404, title: messages.errors.notFoundTitle, body: messages.errors.notFoundBody };
+
+/**
+ * Errors as Dutch pages (or problem+json under /api/), never with a stack or internals.
+ * Unexpected errors are logged with the request id, which the page shows as its reference.
+ */
+export const errorsPlugin = fp(
+  (app, _opts, done) => {
+    app.setNotFoundHandler(async (request, reply) => send(request, reply, NOT_FOUND));
+
+    app.setErrorHandler(async (error: FastifyError, request, reply) => {
+      const page = classify(error);
+      if (page.status >= 500) request.log.error({ err: error }, 'request failed');
+      else request.log.info({ code: error.code, status: page.status }, 'request refused');
+      return send(request, reply, page);
+    });
+    done();
+  },
+  { name: 'lbp-errors', dependencies: ['lbp-render'] },
+);
+
+function classify(error: FastifyError): ErrorPage {
+  if (error instanceof DossierNotFoundError) return NOT_FOUND;
+  if (error instanceof ForbiddenError) return { status: 403, title: messages.errors.forbiddenTitle, body: messages.errors.forbiddenBody };
+  if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
+    return { status: 403, title: messages.errors.csrfTitle, body: messages.errors.csrfBody };
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 429) return { status, title: messages.errors.tooManyTitle, body: messages.login.tooManyAttempts };
+  if (status === 404) return NOT_FOUND;
+  if (status >= 400 && status < 500) return { status, title: messages.errors.badRequestTitle, body: messages.errors.badRequestBody };
+  return { status: 500, title: messages.errors.serverTitle, body: messages.errors.serverBody };
+}
+
+async function send(request: FastifyRequest, reply: FastifyReply, page: ErrorPage): Promise<FastifyReply> {
+  reply.header('Cache-Control', 'no-store');
+  if (request.url.startsWith('/api/')) {
+    return reply
+      .code(page.status)
+      .type('application/problem+json')
+      .send({ type: 'about:blank', title: page.title, status: page.status, detail: page.body, instance: request.id });
+  }
+  return reply.render('views/error.njk', { title: page.title, body: page.body, reference: page.status >= 500 ? request.id : null }, page.status);
+}

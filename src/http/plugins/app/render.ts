@@ -1,0 +1,37 @@
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { presentLayout, type PageView } from '../../pages/layout-presenter.ts';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a page on our layout: the current user, the CSRF token and the flash banner. */
+    render(template: string, page: PageView, status?: number): Promise<FastifyReply>;
+  }
+  interface FastifyRequest {
+    /** Sets the confirmation banner for the next page (post/redirect/get). */
+    flash(kind: 'success' | 'info', text: string): void;
+  }
+}
+
+export const renderPlugin = fp(
+  (app, _opts, done) => {
+    app.decorateReply('render', async function (this: FastifyReply, template: string, page: PageView, status = 200) {
+      const request: FastifyRequest = this.request;
+      const session = request.session as FastifyRequest['session'] | null;
+      const flash = session?.flash;
+      if (flash !== undefined && session !== null) delete session.flash;
+      const layout = presentLayout({
+        actor: request.actor,
+        csrfToken: session === null ? '' : this.generateCsrf(),
+        flash,
+        page,
+      });
+      return this.code(status).type('text/html; charset=utf-8').view(template, { layout, page });
+    });
+    app.decorateRequest('flash', function (this: FastifyRequest, kind: 'success' | 'info', text: string) {
+      this.session.flash = { kind, text };
+    });
+    done();
+  },
+  { name: 'lbp-render', dependencies: ['lbp-views', 'lbp-csrf', 'lbp-auth'] },
+);

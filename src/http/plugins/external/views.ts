@@ -1,0 +1,18 @@
+import view from '@fastify/view';
+import fp from 'fastify-plugin';
+import nunjucks from 'nunjucks';
+import { fileURLToPath } from 'node:url';
+
+const dir = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
+
+/** Nunjucks (autoescape on) over our templates and the govuk/moj macros. */
+export const viewsPlugin = fp(
+  async (app) => {
+    await app.register(view, {
+      engine: { nunjucks },
+      templates: [dir('../../'), dir('../../../../node_modules/govuk-frontend/dist/'), dir('../../../../node_modules/@ministryofjustice/frontend/')],
+      options: { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+    });
+  },
+  { name: 'lbp-views' },
+);

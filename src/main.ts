@@ -1,0 +1,73 @@
+/**
+ * Starts the portal: configuration, database and migrations, demo data (not in production),
+ * the web application, and a graceful shutdown on SIGTERM/SIGINT.
+ */
+import { ConfigError, loadConfig } from './config.ts';
+import { createDatabase, describeTarget, type DatabaseTarget } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createRepositories } from './db/repositories/index.ts';
+import { buildApp } from './http/app.ts';
+import { systemClock } from './services/clock.ts';
+import { createServices } from './services/index.ts';
+
+const SESSION_CLEANUP_MS = 15 * 60_000;
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const target: DatabaseTarget = config.databaseUrl !== undefined ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir };
+  const db = createDatabase(target);
+  await migrateToLatest(db);
+
+  const services = createServices(db, createRepositories(), systemClock);
+  if (config.seedDemoData && (await services.demo.seedIfEmpty())) {
+    console.log('Demogegevens geladen: zie README.md voor de accounts.');
+  }
+
+  const app = await buildApp(services, config);
+  const cleanup = setInterval(() => {
+    services.sessions.removeExpired().catch((error: unknown) => {
+      app.log.error({ err: error }, 'session cleanup failed');
+    });
+  }, SESSION_CLEANUP_MS);
+  cleanup.unref();
+
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    clearInterval(cleanup);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app
+      .close()
+      .then(() => db.destroy())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => {
+    shutdown('SIGTERM');
+  });
+  process.on('SIGINT', () => {
+    shutdown('SIGINT');
+  });
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { database: describeTarget(target), startupMs: Math.round(performance.now() - started) },
+    `Loopbaanportaal luistert op http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${app.server.address() !== null && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Configuratiefout: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+/**
+ * Login (ASVS L2): argon2id, one generic failure, lockout after 5 failures in 15 minutes for
+ * 15 minutes, every attempt in the audit log.
+ */
+import { LOGIN_LOCKOUT, normaliseEmail, type Actor } from '../../domain/users.ts';
+import { AuditAction } from '../audit/actions.ts';
+import { byActor } from '../audit/actor-entry.ts';
+import type { ServiceContext } from '../context.ts';
+import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
+
+export type LoginResult = { ok: true; actor: Actor } | { ok: false };
+
+type Failure = 'onbekend-adres' | 'uitgeschakeld' | 'geblokkeerd' | 'fout-wachtwoord';
+
+export function createAuthService({ db, repos, clock }: ServiceContext) {
+  async function login(emailInput: string, password: string, ip: string): Promise<LoginResult> {
+    const email = normaliseEmail(emailInput);
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const user = await repos.users.findCredentialsByEmail(trx, email);
+
+      const fail = async (reason: Failure, userId: string | null): Promise<LoginResult> => {
+        await repos.audit.append(trx, {
+          actorUserId: userId,
+          actorLabel: email,
+          organisationId: null,
+          action: AuditAction.loginFailed,
+          details: { reason, ip },
+        });
+        return { ok: false };
+      };
+
+      if (user === undefined) {
+        await verifyAgainstDummy(password);
+        return fail('onbekend-adres', null);
+      }
+      if (user.disabled_at !== null) {
+        await verifyAgainstDummy(password);
+        return fail('uitgeschakeld', user.id);
+      }
+      if (user.locked_until !== null && user.locked_until > now) {
+        await verifyAgainstDummy(password);
+        return fail('geblokkeerd', user.id);
+      }
+
+      if (!(await verifyPassword(user.password_hash, password))) {
+        const windowStart = new Date(now.getTime() - LOGIN_LOCKOUT.windowMinutes * 60_000);
+        const inWindow = user.first_failed_at !== null && user.first_failed_at > windowStart;
+        const failedAttempts = inWindow ? user.failed_attempts + 1 : 1;
+        const locks = failedAttempts >= LOGIN_LOCKOUT.maxFailures;
+        await repos.users.recordFailedLogin(trx, user.id, {
+          failedAttempts: locks ? 0 : failedAttempts,
+          firstFailedAt: inWindow && user.first_failed_at !== null ? user.first_failed_at : now,
+          lockedUntil: locks ? new Date(now.getTime() + LOGIN_LOCKOUT.lockMinutes * 60_000) : null,
+        });
+        const result = await fail('fout-wachtwoord', user.id);
+        if (locks) {
+          await repos.audit.append(trx, {
+            actorUserId: user.id,
+            actorLabel: email,
+            organisationId: null,
+            action: AuditAction.accountLocked,
+            details: { minutes: LOGIN_LOCKOUT.lockMinutes, ip },
+          });
+        }
+        return result;
+      }
+
+      await repos.users.recordSuccessfulLogin(trx, user.id, now);
+      const actor = await repos.users.findActiveActor(trx, user.id);
+      if (actor === undefined) return fail('uitgeschakeld', user.id);
+      await repos.audit.append(trx, byActor(actor, AuditAction.loginSucceeded, { details: { ip } }));
+      return { ok: true, actor };
+    });
+  }
+
+  async function logout(actor: Actor): Promise<void> {
+    await repos.audit.append(db, byActor(actor, AuditAction.logout));
+  }
+
+  async function sessionExpired(actor: Actor, reason: 'inactief' | 'maximale-duur'): Promise<void> {
+    await repos.audit.append(db, byActor(actor, AuditAction.sessionExpired, { details: { reason } }));
+  }
+
+  /** The user behind a session, or undefined when it no longer exists or is disabled. */
+  function currentActor(userId: string): Promise<Actor | undefined> {
+    return repos.users.findActiveActor(db, userId);
+  }
+
+  return { login, logout, sessionExpired, currentActor };
+}

@@ -1,0 +1,82 @@
+import { addMonths, parseIsoDate, type CalendarDate } from '../../domain/calendar-date.ts';
+import { makeInsz } from '../../domain/insz.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import type { ServiceContext } from '../context.ts';
+import { DEMO_CLIENTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganisationKey } from './demo-data.ts';
+
+export function createDemoSeeder({ db, repos, clock }: ServiceContext) {
+  /** Seeds the demo world into an empty database; does nothing when organisations exist. */
+  async function seedIfEmpty(): Promise<boolean> {
+    const passwordHashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+    return db.transaction().execute(async (trx) => {
+      if ((await repos.organisations.countOrganisations(trx)) > 0) return false;
+      const today = clock.today();
+
+      const organisationIds = new Map<DemoOrganisationKey, string>();
+      const officeIds = new Map<string, string>();
+      for (const org of DEMO_ORGANISATIONS) {
+        const id = await repos.organisations.insertOrganisation(trx, { name: org.name, kind: org.kind });
+        organisationIds.set(org.key, id);
+        for (const office of org.offices) {
+          officeIds.set(office.code, await repos.organisations.insertOffice(trx, { organisationId: id, ...office }));
+        }
+        for (const funding of org.fundingNumbers) {
+          await repos.organisations.insertFundingNumber(trx, id, funding.code, funding.description);
+        }
+      }
+      const orgId = (key: DemoOrganisationKey): string => organisationIds.get(key) ?? fail(`organisation ${key}`);
+
+      for (const [index, user] of DEMO_USERS.entries()) {
+        await trx
+          .insertInto('users')
+          .values({
+            email: user.email,
+            display_name: user.displayName,
+            role: user.role,
+            organisation_id: orgId(user.organisation),
+            office_id: officeIds.get(user.officeCode) ?? null,
+            password_hash: passwordHashes[index] ?? fail('password hash'),
+          })
+          .execute();
+      }
+
+      for (const demo of DEMO_CLIENTS) {
+        const birthDate = parseIsoDate(demo.birthDate) ?? fail(`birth date ${demo.birthDate}`);
+        const clientId = await repos.clients.insert(trx, {
+          insz: makeInsz(birthDate, demo.serial),
+          familyName: demo.familyName,
+          firstName: demo.firstName,
+          birthDate,
+          email: demo.email,
+          phone: demo.phone,
+          street: demo.street,
+          postcode: demo.postcode,
+          city: demo.city,
+        });
+        for (const attest of demo.attests) {
+          const startDate: CalendarDate = addMonths(today, -attest.startMonthsAgo);
+          const endDate: CalendarDate = addMonths(today, attest.endMonthsFromNow);
+          await repos.attests.insert(trx, {
+            clientId,
+            organisationId: orgId(attest.organisation),
+            regime: attest.regime,
+            startDate,
+            endDate: endDate > startDate ? endDate : addMonths(startDate, 1),
+            state: attest.state,
+            approvedOn: attest.state === 'goedgekeurd' ? startDate : null,
+            rejectionReason: null,
+            submittedBy: null,
+            decidedBy: null,
+          });
+        }
+      }
+      return true;
+    });
+  }
+
+  return { seedIfEmpty };
+}
+
+function fail(what: string): never {
+  throw new Error(`Demo data inconsistent: ${what}`);
+}

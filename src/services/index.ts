@@ -1,0 +1,27 @@
+import type { Database } from '../db/database.ts';
+import type { Repositories } from '../db/repositories/index.ts';
+import { createAuditQueries } from './audit/audit-service.ts';
+import { createAuthService } from './auth/auth-service.ts';
+import { createSessionService } from './auth/session-service.ts';
+import type { Clock } from './clock.ts';
+import { createDemoSeeder } from './demo/seed-demo-data.ts';
+import { createDossierService } from './dossiers/dossier-service.ts';
+import { createHealthService } from './health/health-service.ts';
+import { createUsersService } from './users/users-service.ts';
+
+/** The composition root of the use cases: the app takes the result as its argument. */
+export function createServices(db: Database, repos: Repositories, clock: Clock) {
+  const context = { db, repos, clock };
+  return {
+    clock,
+    auth: createAuthService(context),
+    sessions: createSessionService(context),
+    users: createUsersService(context),
+    dossiers: createDossierService(context),
+    health: createHealthService(context),
+    audit: createAuditQueries(context),
+    demo: createDemoSeeder(context),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
