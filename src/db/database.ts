@@ -25,8 +25,8 @@ const parseInt8 = (value: string): number => Number(value);
 const typeParser = ((oid: number, format?: 'text' | 'binary'): unknown => {
   if (oid === PG_DATE_OID) return parseDate;
   if (oid === PG_INT8_OID) return parseInt8;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- pg types the oid as its own enum of known ids
-  return pg.types.getTypeParser(oid as never, format);
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- pg types the oid as its enum of known ids
+  return pg.types.getTypeParser(oid, format);
 }) as typeof pg.types.getTypeParser;
 
 export function createDatabase(target: DatabaseTarget): Database {
