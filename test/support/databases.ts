@@ -1,0 +1,53 @@
+/**
+ * Each integration suite gets a fresh database of its own: an in-memory PGlite always, and a
+ * new PostgreSQL database when TEST_DATABASE_URL is set (CI sets it). Nothing is shared.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDatabase, type Database, type DatabaseTarget } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export function databaseKinds(): DatabaseKind[] {
+  return process.env['TEST_DATABASE_URL'] ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export type TestDatabase = Readonly<{ db: Database; target: DatabaseTarget; drop: () => Promise<void> }>;
+
+/** A new, migrated, empty database of the given kind. */
+export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const target: DatabaseTarget = { kind: 'pglite', dataDir: undefined };
+    const db = createDatabase(target);
+    await migrateToLatest(db);
+    return { db, target, drop: () => db.destroy() };
+  }
+  const adminUrl = process.env['TEST_DATABASE_URL'];
+  if (adminUrl === undefined) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `lbp_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin(adminUrl, (client) => client.query(`create database ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const target: DatabaseTarget = { kind: 'postgres', url: url.toString(), poolSize: 5 };
+  const db = createDatabase(target);
+  await migrateToLatest(db);
+  return {
+    db,
+    target,
+    drop: async () => {
+      await db.destroy();
+      await withAdmin(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}
+
+async function withAdmin(url: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Builds the real application on a fresh database, as `main.ts` does, with a settable clock
+ * and, where a test needs it, a few services replaced.
+ */
+import { after, before, describe } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { Database } from '../../src/db/database.ts';
+import { createRepositories } from '../../src/db/repositories/index.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { settableClock } from '../../src/services/clock.ts';
+import { createServices, type Services } from '../../src/services/index.ts';
+import { createTestDatabase, databaseKinds, type DatabaseKind, type TestDatabase } from './databases.ts';
+
+export type TestClock = ReturnType<typeof settableClock>;
+
+export type TestApp = Readonly<{
+  kind: DatabaseKind;
+  app: FastifyInstance;
+  services: Services;
+  db: Database;
+  clock: TestClock;
+  config: Config;
+}>;
+
+/** 2026-11-29 10:00 in Brussels: tests do not depend on the day they run. */
+export const TEST_NOW = new Date('2026-11-29T09:00:00Z');
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', ...overrides });
+}
+
+export async function startTestApp(
+  kind: DatabaseKind,
+  options: { overrides?: (services: Services) => Partial<Services>; now?: Date } = {},
+): Promise<TestApp & { close: () => Promise<void> }> {
+  const database: TestDatabase = await createTestDatabase(kind);
+  const clock = settableClock(options.now ?? TEST_NOW);
+  const real = createServices(database.db, createRepositories(), clock);
+  const services = { ...real, ...(options.overrides?.(real) ?? {}) };
+  const config = testConfig();
+  const app = await buildApp(services, config, { logger: false });
+  return {
+    kind,
+    app,
+    services,
+    db: database.db,
+    clock,
+    config,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/**
+ * Runs a suite once per database kind, each run with its own fresh application and database.
+ * `setup` runs once per run, after the app started (seed the suite's data there).
+ */
+export function describeOnEachDatabase<T>(
+  title: string,
+  setup: (t: TestApp) => Promise<T>,
+  suite: (get: () => TestApp & { data: T }) => void,
+): void {
+  for (const kind of databaseKinds()) {
+    describe(`${title} [${kind}]`, () => {
+      let current: (TestApp & { data: T; close: () => Promise<void> }) | undefined;
+      before(async () => {
+        const started = await startTestApp(kind);
+        current = { ...started, data: await setup(started) };
+      });
+      after(async () => {
+        await current?.close();
+      });
+      suite(() => {
+        if (current === undefined) throw new Error('suite used before its set-up ran');
+        return current;
+      });
+    });
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * A person's browser session over app.inject: keeps cookies, and posts forms with the CSRF
+ * token of the last page it read, as a browser would. CSRF is never switched off.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+export class WebSession {
+  readonly #app: FastifyInstance;
+  readonly #cookies = new Map<string, string>();
+  #csrfToken: string | undefined;
+
+  constructor(app: FastifyInstance) {
+    this.#app = app;
+  }
+
+  get cookieHeader(): string {
+    return [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  cookie(name: string): string | undefined {
+    return this.#cookies.get(name);
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    return this.#remember(await this.#app.inject({ method: 'GET', url, headers: this.#headers() }));
+  }
+
+  /** Posts a form; the page's CSRF token is added unless `_csrf` is given (or null: none at all). */
+  async post(url: string, form: Record<string, string>, options: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
+    const token = options.csrf === undefined ? this.#csrfToken : options.csrf;
+    const body = new URLSearchParams(token === null || token === undefined ? form : { _csrf: token, ...form }).toString();
+    return this.#remember(
+      await this.#app.inject({
+        method: 'POST',
+        url,
+        headers: { ...this.#headers(), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body,
+      }),
+    );
+  }
+
+  /** Logs in through the real form; returns the response to the post. */
+  async login(email: string, password: string): Promise<LightMyRequestResponse> {
+    await this.get('/aanmelden');
+    return this.post('/aanmelden', { email, password });
+  }
+
+  /** Re-reads a page to refresh the CSRF token (the session may have changed). */
+  async refreshCsrf(url = '/aanmelden'): Promise<void> {
+    await this.get(url);
+  }
+
+  #headers(): Record<string, string> {
+    const cookie = this.cookieHeader;
+    return cookie === '' ? {} : { cookie };
+  }
+
+  #remember(response: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of response.cookies) {
+      if (c.value === '' || (c.expires !== undefined && c.expires.getTime() < Date.now())) this.#cookies.delete(c.name);
+      else this.#cookies.set(c.name, c.value);
+    }
+    const match = /name="_csrf" value="([^"]+)"/.exec(response.body);
+    if (match?.[1] !== undefined) this.#csrfToken = match[1];
+    return response;
+  }
+}
