@@ -84,7 +84,7 @@ function parsePort(value: string | undefined): number {
   const v = nonEmpty(value);
   if (v === undefined) return 3000;
   const port = Number(v);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  if (!/^\d+$/.test(v) || port > 65535) {
     throw new ConfigError(`PORT "${v}" is geen geldig poortnummer (0-65535).`);
   }
   return port;

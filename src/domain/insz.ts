@@ -7,10 +7,13 @@ import { calendarDate, type CalendarDate } from './calendar-date.ts';
 
 export type Insz = string & { readonly __brand: 'Insz' };
 
-export type InszProblem = 'format' | 'checksum';
+export type InszProblem = 'format' | 'checksum' | 'date';
+
+/** What the number says of the birth date: the year always, month and day unless written 00. */
+export type InszBirth = Readonly<{ year: number; month: number | null; day: number | null }>;
 
 export type InszResult =
-  | { ok: true; insz: Insz; birthDate: CalendarDate | undefined }
+  | { ok: true; insz: Insz; birth: InszBirth; birthDate: CalendarDate | undefined }
   | { ok: false; problem: InszProblem };
 
 /** Accepts the digits with the usual separators (spaces, dots, dashes). */
@@ -24,25 +27,35 @@ export function parseInsz(input: string): InszResult {
   const born2000s = 97 - ((2_000_000_000 + base) % 97) === check;
   if (!born1900s && !born2000s) return { ok: false, problem: 'checksum' };
 
-  const century = born2000s && !born1900s ? 2000 : 1900;
-  return { ok: true, insz: digits as Insz, birthDate: birthDateOf(digits, century) };
+  // The two checks never coincide (2000000000 mod 97 = 68), so the century is certain.
+  const birth = birthOf(digits, born2000s ? 2000 : 1900);
+  if (birth === undefined) return { ok: false, problem: 'date' };
+  const birthDate = birth.month !== null && birth.day !== null ? calendarDate(birth.year, birth.month, birth.day) : undefined;
+  return { ok: true, insz: digits as Insz, birth, birthDate };
 }
 
-/** The birth date the number encodes, when it encodes a whole one. */
-function birthDateOf(digits: string, century: number): CalendarDate | undefined {
-  const yy = Number(digits.slice(0, 2));
+/**
+ * The birth the date part encodes. BIS numbers add 20 or 40 to the month; a month or day
+ * of 00 means unknown. A date part that is not a date (month 13, 31 February) is refused.
+ */
+function birthOf(digits: string, century: number): InszBirth | undefined {
+  const year = century + Number(digits.slice(0, 2));
   let month = Number(digits.slice(2, 4));
   const day = Number(digits.slice(4, 6));
-  if (month > 40) month -= 40;
-  else if (month > 20) month -= 20;
-  return calendarDate(century + yy, month, day);
+  if (month >= 40) month -= 40;
+  else if (month >= 20) month -= 20;
+  if (month > 12 || day > 31) return undefined;
+  if (month !== 0 && day !== 0 && calendarDate(year, month, day) === undefined) return undefined;
+  return { year, month: month === 0 ? null : month, day: day === 0 ? null : day };
 }
 
-/** Whether a birth date agrees with the INSZ (true when the INSZ encodes no full date). */
+/** Whether a birth date agrees with the INSZ: the year always, month and day where known. */
 export function birthDateMatches(insz: Insz, birthDate: CalendarDate): boolean {
   const parsed = parseInsz(insz);
   if (!parsed.ok) return false;
-  return parsed.birthDate === undefined || parsed.birthDate === birthDate;
+  const [year, month, day] = birthDate.split('-').map(Number);
+  const { birth } = parsed;
+  return birth.year === year && (birth.month === null || birth.month === month) && (birth.day === null || birth.day === day);
 }
 
 /** Builds a valid INSZ from a birth date and serial: used by the demo data and test factories. */

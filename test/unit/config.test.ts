@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+const STRONG_SECRET = 'k7Qz-Vb2m!Xr9pLw#Ty4nHs8dJc3FgA6eUo1iRa5Wq0';
+const DATABASE_URL = 'postgres://portaal:geheim@db.example:5432/loopbaanportaal';
+const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL, SESSION_SECRET: STRONG_SECRET } as const;
+
+/** Asserts a ConfigError whose message is one line and names the variable. */
+function assertConfigError(env: Record<string, string>, variable: string): void {
+  assert.throws(
+    () => loadConfig(env),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError, 'a ConfigError');
+      assert.ok(error.message.includes(variable), `message names ${variable}: ${error.message}`);
+      assert.doesNotMatch(error.message, /\n/, 'one line');
+      return true;
+    },
+  );
+}
+
+describe('config', () => {
+  describe('defaults', () => {
+    it('config defaults: development, port 3000, ./data, PGlite, demo data seeded', () => {
+      const config = loadConfig({});
+      assert.equal(config.env, 'development');
+      assert.equal(config.port, 3000);
+      assert.equal(config.host, '127.0.0.1');
+      assert.equal(config.dataDir, path.resolve('data'));
+      assert.equal(config.dataDir, path.join(process.cwd(), 'data'));
+      assert.equal(config.databaseUrl, undefined);
+      assert.equal(config.seedDemoData, true);
+      assert.equal(config.trustProxy, false);
+      assert.ok(config.sessionSecret.length >= 32);
+    });
+
+    it('config empty values count as absent', () => {
+      const config = loadConfig({ PORT: '', DATABASE_URL: '  ', DATA_DIR: '', NODE_ENV: '' });
+      assert.equal(config.port, 3000);
+      assert.equal(config.databaseUrl, undefined);
+      assert.equal(config.dataDir, path.resolve('data'));
+      assert.equal(config.env, 'development');
+    });
+
+    it('config is frozen', () => {
+      assert.ok(Object.isFrozen(loadConfig({})));
+    });
+
+    it('config in test is silent and seeds demo data unless told otherwise', () => {
+      const config = loadConfig({ NODE_ENV: 'test' });
+      assert.equal(config.env, 'test');
+      assert.equal(config.logLevel, 'silent');
+      assert.equal(loadConfig({ NODE_ENV: 'test', SEED_DEMO_DATA: 'false' }).seedDemoData, false);
+    });
+  });
+
+  describe('overrides', () => {
+    it('config PORT override', () => {
+      assert.equal(loadConfig({ PORT: '8080' }).port, 8080);
+      assert.equal(loadConfig({ PORT: ' 8081 ' }).port, 8081);
+      assert.equal(loadConfig({ PORT: '0' }).port, 0);
+      assert.equal(loadConfig({ PORT: '65535' }).port, 65535);
+    });
+
+    it('config invalid PORT ("abc", "70000", "-1", "80.5") throws a ConfigError naming PORT', () => {
+      for (const port of ['abc', '70000', '-1', '80.5', '65536']) {
+        assertConfigError({ PORT: port }, 'PORT');
+      }
+    });
+
+    it('config DATA_DIR override is resolved to an absolute path', () => {
+      assert.equal(loadConfig({ DATA_DIR: '/var/lib/portaal' }).dataDir, '/var/lib/portaal');
+      assert.equal(loadConfig({ DATA_DIR: 'tmp/db' }).dataDir, path.resolve('tmp/db'));
+    });
+
+    it('config DATABASE_URL with postgres:// or postgresql:// is used instead of PGlite', () => {
+      assert.equal(loadConfig({ DATABASE_URL }).databaseUrl, DATABASE_URL);
+      const alternative = 'postgresql://localhost/loopbaanportaal';
+      assert.equal(loadConfig({ DATABASE_URL: alternative }).databaseUrl, alternative);
+    });
+
+    it('config a non-postgres DATABASE_URL throws a ConfigError naming DATABASE_URL', () => {
+      assertConfigError({ DATABASE_URL: 'mysql://localhost/portaal' }, 'DATABASE_URL');
+      assertConfigError({ DATABASE_URL: 'localhost:5432' }, 'DATABASE_URL');
+      assertConfigError({ ...PRODUCTION, DATABASE_URL: 'sqlite:///data/portaal.db' }, 'DATABASE_URL');
+    });
+
+    it('config invalid NODE_ENV throws a ConfigError naming NODE_ENV', () => {
+      assertConfigError({ NODE_ENV: 'staging' }, 'NODE_ENV');
+      assertConfigError({ NODE_ENV: 'Production' }, 'NODE_ENV');
+    });
+
+    it('config a SEED_DEMO_DATA that is no yes/no value throws', () => {
+      assertConfigError({ SEED_DEMO_DATA: 'misschien' }, 'SEED_DEMO_DATA');
+    });
+
+    it('config a short SESSION_SECRET throws even in development', () => {
+      assertConfigError({ SESSION_SECRET: 'kort' }, 'SESSION_SECRET');
+    });
+  });
+
+  describe('production', () => {
+    it('config a valid production config: PostgreSQL, the given secret, no demo data', () => {
+      const config = loadConfig(PRODUCTION);
+      assert.equal(config.env, 'production');
+      assert.equal(config.databaseUrl, DATABASE_URL);
+      assert.equal(config.sessionSecret, STRONG_SECRET);
+      assert.equal(config.seedDemoData, false);
+      assert.equal(config.host, '0.0.0.0');
+      assert.equal(config.logLevel, 'info');
+    });
+
+    it('config production accepts SEED_DEMO_DATA=false explicitly', () => {
+      assert.equal(loadConfig({ ...PRODUCTION, SEED_DEMO_DATA: 'false' }).seedDemoData, false);
+    });
+
+    it('config production without DATABASE_URL throws a one-line ConfigError naming DATABASE_URL', () => {
+      assertConfigError({ NODE_ENV: 'production', SESSION_SECRET: STRONG_SECRET }, 'DATABASE_URL');
+      assertConfigError({ NODE_ENV: 'production' }, 'DATABASE_URL');
+    });
+
+    it('config production without SESSION_SECRET throws a one-line ConfigError naming SESSION_SECRET', () => {
+      assertConfigError({ NODE_ENV: 'production', DATABASE_URL }, 'SESSION_SECRET');
+    });
+
+    it('config production with a weak SESSION_SECRET ("a" × 40) throws', () => {
+      assertConfigError({ ...PRODUCTION, SESSION_SECRET: 'a'.repeat(40) }, 'SESSION_SECRET');
+    });
+
+    it('config production with the development default SESSION_SECRET throws', () => {
+      const developmentDefault = loadConfig({}).sessionSecret;
+      assertConfigError({ ...PRODUCTION, SESSION_SECRET: developmentDefault }, 'SESSION_SECRET');
+    });
+
+    it('config SEED_DEMO_DATA=true in production throws', () => {
+      for (const value of ['true', 'TRUE', '1', 'ja']) {
+        assertConfigError({ ...PRODUCTION, SEED_DEMO_DATA: value }, 'SEED_DEMO_DATA');
+      }
+    });
+  });
+});
