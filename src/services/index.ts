@@ -5,6 +5,7 @@ import { createAuthService } from './auth/auth-service.ts';
 import { createSessionService } from './auth/session-service.ts';
 import type { Clock } from './clock.ts';
 import { createDemoSeeder } from './demo/seed-demo-data.ts';
+import { createDossierAccess } from './dossiers/dossier-access.ts';
 import { createDossierService } from './dossiers/dossier-service.ts';
 import { createHealthService } from './health/health-service.ts';
 import { createUsersService } from './users/users-service.ts';
@@ -12,12 +13,13 @@ import { createUsersService } from './users/users-service.ts';
 /** The composition root of the use cases: the app takes the result as its argument. */
 export function createServices(db: Database, repos: Repositories, clock: Clock) {
   const context = { db, repos, clock };
+  const dossierAccess = createDossierAccess(context);
   return {
     clock,
     auth: createAuthService(context),
     sessions: createSessionService(context),
     users: createUsersService(context),
-    dossiers: createDossierService(context),
+    dossiers: createDossierService(context, dossierAccess),
     health: createHealthService(context),
     audit: createAuditQueries(context),
     demo: createDemoSeeder(context),

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from './executor.ts';
 
 export type AuditEntry = Readonly<{
@@ -27,6 +28,31 @@ export async function append(trx: Executor, entry: AuditEntry): Promise<void> {
 
 export async function listByClient(trx: Executor, clientId: string, limit = 100): Promise<AuditRecord[]> {
   const rows = await trx.selectFrom('audit_events').selectAll().where('client_id', '=', clientId).orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(toRecord);
+}
+
+/** The dossier's events of one kind family (e.g. steps), oldest first, for the timeline. */
+export async function listByClientAndActions(trx: Executor, clientId: string, actions: readonly string[], limit = 500): Promise<AuditRecord[]> {
+  const rows = await trx
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('client_id', '=', clientId)
+    .where('action', 'in', actions)
+    .orderBy('id', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map(toRecord);
+}
+
+/** The history of one step, oldest first. */
+export async function listForStep(trx: Executor, clientId: string, stepId: string): Promise<AuditRecord[]> {
+  const rows = await trx
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('client_id', '=', clientId)
+    .where(sql<string>`details->>'stepId'`, '=', stepId)
+    .orderBy('id', 'asc')
+    .execute();
   return rows.map(toRecord);
 }
 

@@ -1,0 +1,13 @@
+import type { Executor } from './executor.ts';
+
+export type FundingNumber = Readonly<{ id: string; organisationId: string; code: string; description: string }>;
+
+export async function listOfOrganisation(trx: Executor, organisationId: string): Promise<FundingNumber[]> {
+  const rows = await trx
+    .selectFrom('funding_numbers')
+    .select(['id', 'organisation_id', 'code', 'description'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('code')
+    .execute();
+  return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, code: r.code, description: r.description }));
+}

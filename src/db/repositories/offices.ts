@@ -1,0 +1,39 @@
+import { sql } from 'kysely';
+import { officeLabel, type Office } from '../../domain/organisations.ts';
+import type { Executor } from './executor.ts';
+
+export type OfficeWithLabel = Office & Readonly<{ label: string; organisationName: string }>;
+
+export async function findById(trx: Executor, id: string): Promise<OfficeWithLabel | undefined> {
+  const row = await selectOffices(trx).where('f.id', '=', id).executeTakeFirst();
+  return row && toOffice(row);
+}
+
+/** Offices by part of the name or by code, for the Aanvrager/Uitvoerder search. */
+export async function search(trx: Executor, query: string, limit: number): Promise<OfficeWithLabel[]> {
+  const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await selectOffices(trx)
+    .where((eb) => eb.or([eb(sql<string>`lower(f.name)`, 'like', pattern), eb('f.code', '=', query.trim())]))
+    .orderBy('f.name')
+    .limit(limit)
+    .execute();
+  return rows.map(toOffice);
+}
+
+function selectOffices(trx: Executor) {
+  return trx
+    .selectFrom('offices as f')
+    .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+    .select(['f.id', 'f.organisation_id', 'f.name', 'f.code', 'o.name as organisation_name']);
+}
+
+function toOffice(row: { id: string; organisation_id: string; name: string; code: string; organisation_name: string }): OfficeWithLabel {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    name: row.name,
+    code: row.code,
+    label: officeLabel(row),
+    organisationName: row.organisation_name,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * J1: the automatic work as set-based statements. Each statement changes every due line and
+ * writes one audit row per changed line, in one round trip: the UPDATE's RETURNING feeds the
+ * INSERT into the audit log.
+ */
+import { sql } from 'kysely';
+import type { CalendarDate } from '../../domain/calendar-date.ts';
+import type { Executor } from './executor.ts';
+
+/** Any fixed 64-bit number of our own: the advisory lock that lets one instance sweep at a time. */
+const SWEEP_LOCK_KEY = 7_342_119_001;
+
+/** True when this transaction got the lock; another instance sweeping means false (skip). */
+export async function tryLock(trx: Executor): Promise<boolean> {
+  const result = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${SWEEP_LOCK_KEY}::bigint) as locked`.execute(trx);
+  return result.rows[0]?.locked === true;
+}
+
+/** O9: Bezig Outplacement lines with end_date <= cutoff become Uitgevoerd on `today`, as Systeem. */
+export async function completeDueOutplacements(trx: Executor, cutoff: CalendarDate, today: CalendarDate, systemLabel: string): Promise<number> {
+  const result = await sql<{ n: number }>`
+    with done as (
+      update steps
+         set state = 'uitgevoerd', date = ${today}::date, ended_on = ${today}::date,
+             version = version + 1, updated_by_label = ${systemLabel}, updated_at = now()
+       where step_type_code = 'outplacement' and state = 'bezig' and end_date <= ${cutoff}::date
+      returning id, client_id, organisation_id, end_date
+    ), logged as (
+      insert into audit_events (actor_user_id, actor_label, organisation_id, action, client_id, details)
+      select null, ${systemLabel}, organisation_id, 'stap.gewijzigd', client_id,
+             jsonb_build_object('stepId', id, 'stepType', 'Outplacement', 'field', 'toestand',
+                                'old', 'Bezig', 'new', 'Uitgevoerd', 'endDate', end_date, 'automatic', true)
+        from done
+      returning 1
+    )
+    select count(*)::int as n from logged`.execute(trx);
+  return result.rows[0]?.n ?? 0;
+}
+
+/** O10: end-state lines whose 14-day summary window ended before today become read-only. */
+export async function closeSummaryWindows(trx: Executor, endedOnOrBefore: CalendarDate, systemLabel: string): Promise<number> {
+  const result = await sql<{ n: number }>`
+    with closed as (
+      update steps
+         set summary_closed = true, version = version + 1, updated_by_label = ${systemLabel}, updated_at = now()
+       where summary_closed = false and ended_on is not null and ended_on <= ${endedOnOrBefore}::date
+      returning id, client_id, organisation_id
+    ), logged as (
+      insert into audit_events (actor_user_id, actor_label, organisation_id, action, client_id, details)
+      select null, ${systemLabel}, organisation_id, 'stap.samenvatting-afgesloten', client_id,
+             jsonb_build_object('stepId', id)
+        from closed
+      returning 1
+    )
+    select count(*)::int as n from logged`.execute(trx);
+  return result.rows[0]?.n ?? 0;
+}
