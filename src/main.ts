@@ -11,6 +11,8 @@ import { systemClock } from './services/clock.ts';
 import { createServices } from './services/index.ts';
 
 const SESSION_CLEANUP_MS = 15 * 60_000;
+/** J1: the sweep runs at start-up and every hour. */
+const SWEEP_INTERVAL_MS = 60 * 60_000;
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -32,12 +34,27 @@ async function main(): Promise<void> {
   }, SESSION_CLEANUP_MS);
   cleanup.unref();
 
+  const sweep = (): void => {
+    services.sweep
+      .run()
+      .then((result) => {
+        app.log.info({ sweep: result }, 'sweep finished');
+      })
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, 'sweep failed');
+      });
+  };
+  sweep();
+  const sweeper = setInterval(sweep, SWEEP_INTERVAL_MS);
+  sweeper.unref();
+
   let closing = false;
   const shutdown = (signal: string): void => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     clearInterval(cleanup);
+    clearInterval(sweeper);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     app

@@ -8,18 +8,28 @@ import { createDemoSeeder } from './demo/seed-demo-data.ts';
 import { createDossierAccess } from './dossiers/dossier-access.ts';
 import { createDossierService } from './dossiers/dossier-service.ts';
 import { createHealthService } from './health/health-service.ts';
+import { createStepChangesService } from './steps/step-changes-service.ts';
+import { createStepsService } from './steps/steps-service.ts';
+import { createStopRequestsService } from './steps/stop-requests-service.ts';
+import { createSweepService } from './steps/sweep-service.ts';
 import { createUsersService } from './users/users-service.ts';
 
 /** The composition root of the use cases: the app takes the result as its argument. */
 export function createServices(db: Database, repos: Repositories, clock: Clock) {
   const context = { db, repos, clock };
   const dossierAccess = createDossierAccess(context);
+  const steps = createStepsService(context, dossierAccess);
+  const stepChanges = createStepChangesService(context, dossierAccess, steps);
   return {
     clock,
     auth: createAuthService(context),
     sessions: createSessionService(context),
     users: createUsersService(context),
     dossiers: createDossierService(context, dossierAccess),
+    steps,
+    stepChanges,
+    stopRequests: createStopRequestsService(context, dossierAccess, stepChanges),
+    sweep: createSweepService(context),
     health: createHealthService(context),
     audit: createAuditQueries(context),
     demo: createDemoSeeder(context),

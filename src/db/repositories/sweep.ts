@@ -16,12 +16,15 @@ export async function tryLock(trx: Executor): Promise<boolean> {
   return result.rows[0]?.locked === true;
 }
 
-/** O9: Bezig Outplacement lines with end_date <= cutoff become Uitgevoerd on `today`, as Systeem. */
-export async function completeDueOutplacements(trx: Executor, cutoff: CalendarDate, today: CalendarDate, systemLabel: string): Promise<number> {
+/**
+ * O9: Bezig Outplacement lines with end_date <= cutoff become Uitgevoerd, as Systeem, dated on
+ * their completion day (end + 1 month; PostgreSQL clamps to the month's end as the domain does).
+ */
+export async function completeDueOutplacements(trx: Executor, cutoff: CalendarDate, systemLabel: string): Promise<number> {
   const result = await sql<{ n: number }>`
     with done as (
       update steps
-         set state = 'uitgevoerd', date = ${today}::date, ended_on = ${today}::date,
+         set state = 'uitgevoerd', date = (end_date + interval '1 month')::date, ended_on = (end_date + interval '1 month')::date,
              version = version + 1, updated_by_label = ${systemLabel}, updated_at = now()
        where step_type_code = 'outplacement' and state = 'bezig' and end_date <= ${cutoff}::date
       returning id, client_id, organisation_id, end_date

@@ -15,6 +15,8 @@ export const DEMO_ORGANISATIONS: ReadonlyArray<{
   kind: 'dienst' | 'partner';
   offices: ReadonlyArray<{ name: string; code: string }>;
   fundingNumbers: ReadonlyArray<{ code: string; description: string }>;
+  /** O13: the step types the organisation may register. */
+  stepTypes: readonly string[];
 }> = [
   {
     key: 'dienst',
@@ -26,6 +28,7 @@ export const DEMO_ORGANISATIONS: ReadonlyArray<{
       { name: 'GENT', code: '512' },
     ],
     fundingNumbers: [],
+    stepTypes: [],
   },
   {
     key: 'partner1',
@@ -39,6 +42,7 @@ export const DEMO_ORGANISATIONS: ReadonlyArray<{
       { code: 'KO-2026-01', description: 'Outplacement 45+ (CAO 82)' },
       { code: 'KO-2026-02', description: 'Tewerkstellingscel Textiel Oost' },
     ],
+    stepTypes: ['outplacement', 'begeleidingstraject', 'jobcoaching'],
   },
   {
     key: 'partner2',
@@ -49,6 +53,7 @@ export const DEMO_ORGANISATIONS: ReadonlyArray<{
       { name: 'NIEUWE WEGEN HASSELT', code: '802' },
     ],
     fundingNumbers: [{ code: 'NW-2026-01', description: 'Algemeen regime outplacement' }],
+    stepTypes: ['outplacement', 'opleiding', 'sollicitatietraining'],
   },
 ];
 
@@ -90,6 +95,8 @@ export type DemoClient = Readonly<{
   postcode: string | null;
   city: string | null;
   attests: readonly DemoAttest[];
+  /** Steps already registered by the attest's organisation, started `monthsAgo` months ago. */
+  steps?: ReadonlyArray<{ type: string; monthsAgo: number; summary: string }>;
 }>;
 
 const running = (organisation: 'partner1' | 'partner2', startMonthsAgo: number, endMonthsFromNow: number, regime: Regime = 'algemeen'): DemoAttest => ({
@@ -102,8 +109,13 @@ const running = (organisation: 'partner1' | 'partner2', startMonthsAgo: number, 
 
 export const DEMO_CLIENTS: readonly DemoClient[] = [
   // Partner organisation 1: eight running attests, one ended long ago, one only submitted.
-  client('Ann', 'Janssens', '1971-03-14', 33, 'Kerkstraat 12', '2800', 'Mechelen', [running('partner1', 2, 4, 'cao82')]),
-  client('Koen', 'Willems', '1968-11-02', 145, 'Stationsstraat 4', '9300', 'Aalst', [running('partner1', 1, 2, 'cao82')]),
+  withSteps(client('Ann', 'Janssens', '1971-03-14', 33, 'Kerkstraat 12', '2800', 'Mechelen', [running('partner1', 2, 4, 'cao82')]), [
+    { type: 'outplacement', monthsAgo: 2, summary: 'Vermoedelijke einddatum volgens attest. Intake gepland.' },
+    { type: 'jobcoaching', monthsAgo: 1, summary: '' },
+  ]),
+  withSteps(client('Koen', 'Willems', '1968-11-02', 145, 'Stationsstraat 4', '9300', 'Aalst', [running('partner1', 1, 2, 'cao82')]), [
+    { type: 'outplacement', monthsAgo: 1, summary: 'Begeleiding gestart na intakegesprek.' },
+  ]),
   client('Fatima', 'El Amrani', '1985-07-30', 226, 'Leopoldlaan 88', '2800', 'Mechelen', [running('partner1', 3, 3)]),
   client('Luc', 'Mertens', '1965-01-21', 17, null, '1500', 'Halle', [running('partner1', 5, 1, 'cao82')]),
   client('Sarah', 'Goossens', '1990-05-09', 402, 'Dorpsplein 3', '9320', 'Erembodegem', [running('partner1', 0, 6)]),
@@ -115,7 +127,9 @@ export const DEMO_CLIENTS: readonly DemoClient[] = [
     { organisation: 'partner1', regime: 'algemeen', startMonthsAgo: 0, endMonthsFromNow: 6, state: 'ingediend' },
   ]),
   // Partner organisation 2: three running attests.
-  client('Elke', 'Smets', '1976-06-18', 124, 'Markt 7', '8000', 'Brugge', [running('partner2', 2, 4)]),
+  withSteps(client('Elke', 'Smets', '1976-06-18', 124, 'Markt 7', '8000', 'Brugge', [running('partner2', 2, 4)]), [
+    { type: 'outplacement', monthsAgo: 2, summary: '' },
+  ]),
   client('Bart', 'Lambrechts', '1969-10-01', 259, 'Genkersteenweg 300', '3500', 'Hasselt', [running('partner2', 1, 3, 'cao82')]),
   client('Yasmine', 'Claessens', '1993-01-27', 43, 'Langestraat 19', '8000', 'Brugge', [running('partner2', 3, 2)]),
   // Clients without any attest: in the registry, not in any partner's list.
@@ -129,6 +143,10 @@ export const DEMO_CLIENTS: readonly DemoClient[] = [
   client('Julie', 'Verhoeven', '1995-08-29', 14, 'Torenstraat 8', '2800', 'Mechelen', []),
   client('Stefaan', 'Coppens', '1961-04-04', 171, 'Ringlaan 45', '9300', 'Aalst', []),
 ];
+
+function withSteps(demo: DemoClient, steps: NonNullable<DemoClient['steps']>): DemoClient {
+  return { ...demo, steps };
+}
 
 function client(
   firstName: string,

@@ -23,21 +23,26 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext) {
         for (const funding of org.fundingNumbers) {
           await repos.organisations.insertFundingNumber(trx, id, funding.code, funding.description);
         }
+        await repos.stepTypes.allow(trx, id, org.stepTypes);
       }
       const orgId = (key: DemoOrganisationKey): string => organisationIds.get(key) ?? fail(`organisation ${key}`);
 
+      const userIds = new Map<DemoOrganisationKey, { id: string; label: string; officeId: string }>();
       for (const [index, user] of DEMO_USERS.entries()) {
-        await trx
+        const officeId = officeIds.get(user.officeCode) ?? fail(`office ${user.officeCode}`);
+        const { id } = await trx
           .insertInto('users')
           .values({
             email: user.email,
             display_name: user.displayName,
             role: user.role,
             organisation_id: orgId(user.organisation),
-            office_id: officeIds.get(user.officeCode) ?? null,
+            office_id: officeId,
             password_hash: passwordHashes[index] ?? fail('password hash'),
           })
-          .execute();
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        if (user.role === 'begeleider' && !userIds.has(user.organisation)) userIds.set(user.organisation, { id, label: user.displayName, officeId });
       }
 
       for (const demo of DEMO_CLIENTS) {
@@ -56,7 +61,7 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext) {
         for (const attest of demo.attests) {
           const startDate: CalendarDate = addMonths(today, -attest.startMonthsAgo);
           const endDate: CalendarDate = addMonths(today, attest.endMonthsFromNow);
-          await repos.attests.insert(trx, {
+          const attestId = await repos.attests.insert(trx, {
             clientId,
             organisationId: orgId(attest.organisation),
             regime: attest.regime,
@@ -68,6 +73,23 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext) {
             submittedBy: null,
             decidedBy: null,
           });
+          const consultant = userIds.get(attest.organisation) ?? fail(`begeleider of ${attest.organisation}`);
+          for (const step of demo.steps ?? []) {
+            await repos.steps.insert(trx, {
+              clientId,
+              organisationId: orgId(attest.organisation),
+              typeCode: step.type,
+              date: addMonths(today, -step.monthsAgo),
+              endDate: step.type === 'outplacement' ? endDate : null,
+              attestId: step.type === 'outplacement' ? attestId : null,
+              fundingNumberId: null,
+              requesterOfficeId: consultant.officeId,
+              executorOfficeId: consultant.officeId,
+              summary: step.summary,
+              createdBy: consultant.id,
+              createdByLabel: consultant.label,
+            });
+          }
         }
       }
       return true;

@@ -1,0 +1,217 @@
+/**
+ * Stappen naar werk: the overview, the step catalogue of the organisation, registering a line
+ * (O1–O5, O13) and reading one line with what the user may do with it.
+ */
+import { formatDate, type CalendarDate } from '../../domain/calendar-date.ts';
+import { isPartner } from '../../domain/roles.ts';
+import { automaticCompletionDate, isSummaryWindowOpen, summaryWindowLastDay } from '../../domain/steps/dates.ts';
+import { choosableStates, mayEditFields, stepActorOf, type StepActor } from '../../domain/steps/state-machine.ts';
+import { isEndState, STATE_LABELS, type Step, type StepState, type StepType } from '../../domain/steps/step.ts';
+import { checkStartDate, checkSummary, type StepProblem } from '../../domain/steps/validation.ts';
+import type { Actor } from '../../domain/users.ts';
+import type { AuditRecord } from '../../db/repositories/audit.ts';
+import type { Executor } from '../../db/repositories/executor.ts';
+import type { FundingNumber } from '../../db/repositories/funding-numbers.ts';
+import type { OfficeWithLabel } from '../../db/repositories/offices.ts';
+import type { StepFilter } from '../../db/repositories/steps.ts';
+import type { StopRequest } from '../../db/repositories/stop-requests.ts';
+import { AuditAction } from '../audit/actions.ts';
+import { byActor } from '../audit/actor-entry.ts';
+import type { ServiceContext } from '../context.ts';
+import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
+import { ForbiddenError } from '../errors.ts';
+import { failed, runningAttest, stepOfDossier, type StepResult } from './step-context.ts';
+
+const OFFICE_SEARCH_LIMIT = 20;
+
+export type StepInput = Readonly<{
+  date: CalendarDate;
+  fundingNumberId: string | null;
+  requesterOfficeId: string;
+  executorOfficeId: string;
+  summary: string;
+}>;
+
+export type StepFormContext = Readonly<{
+  dossier: Dossier;
+  type: StepType;
+  ownOffice: OfficeWithLabel | null;
+  fundingNumbers: FundingNumber[];
+  attest: { startDate: CalendarDate; endDate: CalendarDate } | null;
+  today: CalendarDate;
+}>;
+
+export type StepPermissions = Readonly<{
+  actor: StepActor;
+  canEdit: boolean;
+  states: StepState[];
+  canRequestStop: boolean;
+  canStop: boolean;
+  canAppendSummary: boolean;
+  summaryWindowLastDay: CalendarDate | null;
+  completionDate: CalendarDate | null;
+}>;
+
+export type StepDetail = Readonly<{
+  dossier: Dossier;
+  step: Step;
+  history: AuditRecord[];
+  stopRequests: StopRequest[];
+  permissions: StepPermissions;
+  fundingNumbers: FundingNumber[];
+  today: CalendarDate;
+}>;
+
+export function createStepsService({ db, repos, clock }: ServiceContext, access: DossierAccess) {
+  function requirePartner(actor: Actor): void {
+    if (!isPartner(actor.role)) throw new ForbiddenError('stappen registreren');
+  }
+
+  async function ownOffice(trx: Executor, actor: Actor): Promise<OfficeWithLabel | null> {
+    return actor.officeId === null ? null : ((await repos.offices.findById(trx, actor.officeId)) ?? null);
+  }
+
+  /** O5: the client's lines, newest first, filtered by state and type. */
+  function list(actor: Actor, clientId: string, filter: StepFilter, page: string) {
+    return access.withDossier({ actor, clientId, page }, async (trx, dossier) => ({
+      dossier,
+      steps: await repos.steps.listForClient(trx, dossier.client.id, filter),
+      allTypes: await repos.stepTypes.listAll(trx),
+      allowedTypes: isPartner(actor.role) ? await repos.stepTypes.listAllowedFor(trx, actor.organisationId) : [],
+    }));
+  }
+
+  /** O1/O2: what the form "Stap: <type>" needs. */
+  function formContext(actor: Actor, clientId: string, typeCode: string): Promise<StepFormContext> {
+    requirePartner(actor);
+    return access.withDossier({ actor, clientId, page: 'stap-toevoegen' }, async (trx, dossier) => {
+      const type = (await repos.stepTypes.listAllowedFor(trx, actor.organisationId)).find((t) => t.code === typeCode);
+      if (type === undefined) throw new ForbiddenError(`stap ${typeCode}`);
+      const today = clock.today();
+      return {
+        dossier,
+        type,
+        ownOffice: await ownOffice(trx, actor),
+        fundingNumbers: await repos.fundingNumbers.listOfOrganisation(trx, actor.organisationId),
+        attest: type.kind === 'outplacement' ? runningAttest(dossier, actor.organisationId, today) : null,
+        today,
+      };
+    });
+  }
+
+  /** O2–O5, O13: registers a line in state Bezig, or says what is wrong and stores nothing. */
+  function register(actor: Actor, clientId: string, typeCode: string, input: StepInput): Promise<StepResult<{ stepId: string }>> {
+    requirePartner(actor);
+    return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
+      const type = (await repos.stepTypes.listAllowedFor(trx, actor.organisationId)).find((t) => t.code === typeCode);
+      if (type === undefined) throw new ForbiddenError(`stap ${typeCode}`);
+      const today = clock.today();
+      const attest = type.kind === 'outplacement' ? runningAttest(dossier, actor.organisationId, today) : null;
+
+      if (type.kind === 'outplacement') {
+        const existing = await repos.steps.findRunningOutplacement(trx, dossier.client.id, actor.organisationId);
+        if (existing !== undefined) return failed([{ field: 'toestand', code: 'al-bezig', params: { stepId: existing.id } }]);
+      }
+      const problems = [
+        ...checkStartDate(input.date, today, attest),
+        ...(await checkReferences(trx, actor, input)),
+        ...checkSummary('samenvatting', input.summary),
+      ];
+      if (problems.length > 0) return failed(problems);
+
+      const stepId = await repos.steps.insert(trx, {
+        clientId: dossier.client.id,
+        organisationId: actor.organisationId,
+        typeCode: type.code,
+        date: input.date,
+        endDate: attest?.endDate ?? null,
+        attestId: attest?.id ?? null,
+        fundingNumberId: input.fundingNumberId,
+        requesterOfficeId: input.requesterOfficeId,
+        executorOfficeId: input.executorOfficeId,
+        summary: input.summary,
+        createdBy: actor.userId,
+        createdByLabel: actor.displayName,
+      });
+      const step = await repos.steps.findById(trx, stepId);
+      await repos.audit.append(
+        trx,
+        byActor(actor, AuditAction.stepRegistered, {
+          clientId: dossier.client.id,
+          details: {
+            stepId,
+            stepType: type.label,
+            toestand: STATE_LABELS.bezig,
+            datum: formatDate(input.date),
+            financieringsnummer: step?.fundingNumber?.code ?? '',
+            aanvrager: step?.requester.label ?? '',
+            uitvoerder: step?.executor.label ?? '',
+            samenvatting: input.summary,
+          },
+        }),
+      );
+      return { ok: true as const, value: { stepId } };
+    });
+  }
+
+  /** Offices must exist; a funding number must be one of the actor's organisation (O3). */
+  async function checkReferences(
+    trx: Executor,
+    actor: Actor,
+    input: Pick<StepInput, 'fundingNumberId' | 'requesterOfficeId' | 'executorOfficeId'>,
+  ): Promise<StepProblem[]> {
+    const problems: StepProblem[] = [];
+    if ((await repos.offices.findById(trx, input.requesterOfficeId)) === undefined) problems.push({ field: 'aanvrager', code: 'onbekende-vestiging' });
+    if ((await repos.offices.findById(trx, input.executorOfficeId)) === undefined) problems.push({ field: 'uitvoerder', code: 'onbekende-vestiging' });
+    if (input.fundingNumberId !== null) {
+      const own = await repos.fundingNumbers.listOfOrganisation(trx, actor.organisationId);
+      if (!own.some((f) => f.id === input.fundingNumberId)) problems.push({ field: 'financieringsnummer', code: 'onbekend-financieringsnummer' });
+    }
+    return problems;
+  }
+
+  /** O6–O10: one line with its history and what this user may do with it. */
+  function detail(actor: Actor, clientId: string, stepId: string): Promise<StepDetail> {
+    return access.withDossier({ actor, clientId, page: 'stap' }, async (trx, dossier) => {
+      const step = await stepOfDossier(repos, trx, dossier, stepId);
+      const today = clock.today();
+      const stopRequests = await repos.stopRequests.listForStep(trx, step.id);
+      const stepActor = stepActorOf(actor, step.organisationId);
+      return {
+        dossier,
+        step,
+        history: await repos.audit.listForStep(trx, dossier.client.id, step.id),
+        stopRequests,
+        permissions: permissionsFor(step, stepActor, stopRequests, today),
+        fundingNumbers: stepActor === 'partner' ? await repos.fundingNumbers.listOfOrganisation(trx, actor.organisationId) : [],
+        today,
+      };
+    });
+  }
+
+  /** Offices by name or code for Aanvrager and Uitvoerder. */
+  async function searchOffices(actor: Actor, query: string): Promise<OfficeWithLabel[]> {
+    requirePartner(actor);
+    const trimmed = query.trim();
+    if (trimmed.length < 2) return [];
+    return repos.offices.search(db, trimmed.slice(0, 100), OFFICE_SEARCH_LIMIT);
+  }
+
+  return { list, formContext, register, detail, searchOffices, checkReferences };
+}
+
+export function permissionsFor(step: Step, actor: StepActor, stopRequests: readonly StopRequest[], today: CalendarDate): StepPermissions {
+  const outplacement = step.type.kind === 'outplacement';
+  const openRequest = stopRequests.some((r) => r.state === 'open');
+  const windowOpen = isEndState(step.state) && !step.summaryClosed && step.endedOn !== null && isSummaryWindowOpen(step.endedOn, today);
+  return {
+    actor,
+    canEdit: mayEditFields(actor, step.state),
+    states: mayEditFields(actor, step.state) ? choosableStates(step.type.kind, actor, step.state) : [step.state],
+    canRequestStop: outplacement && actor === 'partner' && step.state === 'bezig' && !openRequest,
+    canStop: outplacement && actor === 'adviseur' && step.state === 'bezig',
+    canAppendSummary: windowOpen && (actor === 'partner' || actor === 'adviseur'),
+    summaryWindowLastDay: step.endedOn !== null && isEndState(step.state) ? summaryWindowLastDay(step.endedOn) : null,
+    completionDate: outplacement && step.state === 'bezig' && step.endDate !== null ? automaticCompletionDate(step.endDate) : null,
+  };
+}

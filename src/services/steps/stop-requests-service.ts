@@ -1,0 +1,120 @@
+/**
+ * O8: ending an Outplacement line early. The partner sends a "Verzoek tot stopzetting"; the
+ * interventieadviseur sees it in "Te behandelen verzoeken", then sets Stopgezet with a date
+ * or declines the request with a reason. The adviseur can also stop a line directly.
+ */
+import { formatDate, type CalendarDate } from '../../domain/calendar-date.ts';
+import { stepActorOf } from '../../domain/steps/state-machine.ts';
+import { STATE_LABELS } from '../../domain/steps/step.ts';
+import { checkEndingDate, type StepProblem } from '../../domain/steps/validation.ts';
+import type { Actor } from '../../domain/users.ts';
+import type { OpenStopRequest } from '../../db/repositories/stop-requests.ts';
+import { AuditAction } from '../audit/actions.ts';
+import { byActor } from '../audit/actor-entry.ts';
+import type { ServiceContext } from '../context.ts';
+import type { DossierAccess } from '../dossiers/dossier-access.ts';
+import { ForbiddenError } from '../errors.ts';
+import { failed, stepOfDossier, type StepResult } from './step-context.ts';
+import type { createStepChangesService } from './step-changes-service.ts';
+import { permissionsFor } from './steps-service.ts';
+
+export const REASON_MAX_LENGTH = 1000;
+
+export function createStopRequestsService(
+  { db, repos, clock }: ServiceContext,
+  access: DossierAccess,
+  changes: Pick<ReturnType<typeof createStepChangesService>, 'writeChanges'>,
+) {
+  function checkReason(reason: string): StepProblem[] {
+    if (reason.trim() === '') return [{ field: 'reden', code: 'verplicht' }];
+    if (reason.length > REASON_MAX_LENGTH) return [{ field: 'reden', code: 'te-lang', params: { max: String(REASON_MAX_LENGTH) } }];
+    return [];
+  }
+
+  /** The partner asks the adviseur to stop the line. */
+  function request(actor: Actor, clientId: string, stepId: string, input: { reason: string; proposedDate: CalendarDate }): Promise<StepResult<{ requestId: string }>> {
+    return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
+      const step = await stepOfDossier(repos, trx, dossier, stepId, true);
+      const open = await repos.stopRequests.findOpenForStep(trx, step.id);
+      const permissions = permissionsFor(step, stepActorOf(actor, step.organisationId), open === undefined ? [] : [open], clock.today());
+      if (open !== undefined && stepActorOf(actor, step.organisationId) === 'partner') return failed([{ field: 'reden', code: 'verzoek-loopt' }]);
+      if (!permissions.canRequestStop) throw new ForbiddenError('een verzoek tot stopzetting indienen');
+      const problems = [...checkReason(input.reason), ...checkEndingDate('voorgestelde-datum', input.proposedDate, step.startDate, clock.today())];
+      if (problems.length > 0) return failed(problems);
+      const requestId = await repos.stopRequests.insert(trx, {
+        stepId: step.id,
+        organisationId: step.organisationId,
+        requestedBy: actor.userId,
+        requestedByLabel: actor.displayName,
+        reason: input.reason.trim(),
+        proposedDate: input.proposedDate,
+      });
+      await repos.audit.append(
+        trx,
+        byActor(actor, AuditAction.stopRequested, {
+          clientId: step.clientId,
+          details: { stepId: step.id, stepType: step.type.label, requestId, reden: input.reason.trim(), voorgesteldeDatum: formatDate(input.proposedDate) },
+        }),
+      );
+      return { ok: true as const, value: { requestId } };
+    });
+  }
+
+  /** O8: the adviseur sets Stopgezet with the date of the stop; an open request is thereby granted. */
+  function stop(actor: Actor, clientId: string, stepId: string, input: { version: number; date: CalendarDate }): Promise<StepResult<{ stepId: string }>> {
+    return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
+      const step = await stepOfDossier(repos, trx, dossier, stepId, true);
+      const today = clock.today();
+      if (!permissionsFor(step, stepActorOf(actor, step.organisationId), [], today).canStop) throw new ForbiddenError('deze stap stopzetten');
+      if (step.version !== input.version) return failed([{ field: 'toestand', code: 'gewijzigd', params: { by: step.updatedByLabel } }]);
+      const problems = checkEndingDate('datum', input.date, step.startDate, today);
+      if (problems.length > 0) return failed(problems);
+
+      const fields = [
+        { field: 'toestand', old: STATE_LABELS[step.state], new: STATE_LABELS.stopgezet },
+        ...(input.date !== step.date ? [{ field: 'datum', old: formatDate(step.date), new: formatDate(input.date) }] : []),
+      ];
+      const written = await changes.writeChanges(trx, actor, step, input.version, { state: 'stopgezet', date: input.date, endedOn: today }, fields);
+      if (!written) return failed([{ field: 'toestand', code: 'gewijzigd', params: { by: step.updatedByLabel } }]);
+
+      const open = await repos.stopRequests.findOpenForStep(trx, step.id);
+      if (open !== undefined) {
+        await repos.stopRequests.decide(trx, open.id, { state: 'aanvaard', byLabel: actor.displayName, at: clock.now(), reason: null });
+        await repos.audit.append(
+          trx,
+          byActor(actor, AuditAction.stopRequestAccepted, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, requestId: open.id } }),
+        );
+      }
+      return { ok: true as const, value: { stepId: step.id } };
+    });
+  }
+
+  /** The adviseur declines a request, with a reason the partner sees on the line. */
+  function decline(actor: Actor, clientId: string, stepId: string, input: { reason: string }): Promise<StepResult<{ requestId: string }>> {
+    if (actor.role !== 'interventieadviseur') return Promise.reject(new ForbiddenError('verzoeken behandelen'));
+    return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
+      const step = await stepOfDossier(repos, trx, dossier, stepId, true);
+      const open = await repos.stopRequests.findOpenForStep(trx, step.id);
+      if (open === undefined) return failed([{ field: 'reden', code: 'gewijzigd', params: { by: step.updatedByLabel } }]);
+      const problems = checkReason(input.reason);
+      if (problems.length > 0) return failed(problems);
+      await repos.stopRequests.decide(trx, open.id, { state: 'afgewezen', byLabel: actor.displayName, at: clock.now(), reason: input.reason.trim() });
+      await repos.audit.append(
+        trx,
+        byActor(actor, AuditAction.stopRequestDeclined, {
+          clientId: step.clientId,
+          details: { stepId: step.id, stepType: step.type.label, requestId: open.id, reden: input.reason.trim() },
+        }),
+      );
+      return { ok: true as const, value: { requestId: open.id } };
+    });
+  }
+
+  /** "Te behandelen verzoeken": the adviseur's work list, oldest first. */
+  async function workList(actor: Actor): Promise<OpenStopRequest[]> {
+    if (actor.role !== 'interventieadviseur') throw new ForbiddenError('verzoeken behandelen');
+    return repos.stopRequests.listOpen(db);
+  }
+
+  return { request, stop, decline, workList };
+}

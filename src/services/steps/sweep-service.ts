@@ -1,0 +1,26 @@
+/**
+ * J1: the automatic work. Bezig Outplacement lines become Uitgevoerd one month after their end
+ * date (O9), and end-state lines lose their summary window 14 days after the end (O10). Each is
+ * one set-based statement with its audit rows, in one transaction, under an advisory lock so that
+ * several instances on one PostgreSQL never sweep at the same time. Running it twice changes
+ * nothing the second time.
+ */
+import { lastDueEndDate, lastEndedOnWithClosedWindow } from '../../domain/steps/dates.ts';
+import { SYSTEM_LABEL } from '../../domain/users.ts';
+import type { ServiceContext } from '../context.ts';
+
+export type SweepResult = Readonly<{ ran: boolean; completed: number; windowsClosed: number }>;
+
+export function createSweepService({ db, repos, clock }: ServiceContext) {
+  async function run(): Promise<SweepResult> {
+    const today = clock.today();
+    return db.transaction().execute(async (trx) => {
+      if (!(await repos.sweep.tryLock(trx))) return { ran: false, completed: 0, windowsClosed: 0 };
+      const completed = await repos.sweep.completeDueOutplacements(trx, lastDueEndDate(today), SYSTEM_LABEL);
+      const windowsClosed = await repos.sweep.closeSummaryWindows(trx, lastEndedOnWithClosedWindow(today), SYSTEM_LABEL);
+      return { ran: true, completed, windowsClosed };
+    });
+  }
+
+  return { run };
+}
