@@ -39,9 +39,8 @@ export function createDatabase(target: DatabaseTarget): Database {
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   if (target.dataDir !== undefined) mkdirSync(target.dataDir, { recursive: true });
-  const pglite = new PGlite(target.dataDir, {
-    parsers: { [PG_DATE_OID]: parseDate, [PG_INT8_OID]: parseInt8 },
-  });
+  // Options go in the one-argument form: with an undefined data folder, PGlite ignores a second argument.
+  const pglite = new PGlite({ dataDir: target.dataDir, parsers: { [PG_DATE_OID]: parseDate, [PG_INT8_OID]: parseInt8 } });
   return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
 }
 

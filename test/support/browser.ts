@@ -1,0 +1,121 @@
+/**
+ * Browser tests: the real application (real services, fresh in-memory PGlite, demo world)
+ * listening on a free port, driven by the system Chromium through playwright-core.
+ * One application and one browser per test file; a new browser context for every test.
+ */
+import assert from 'node:assert/strict';
+import { accessSync, constants } from 'node:fs';
+import { after, afterEach, before, describe } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { startTestApp } from './test-app.ts';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** The machine has no network: without these flags Chromium hangs on connection attempts. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A failing step fails in seconds, not after Playwright's default 30 s. */
+const ACTION_TIMEOUT_MS = 10_000;
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export type BrowserSuite = Readonly<{
+  /** The application's address, e.g. `http://127.0.0.1:41234`. */
+  baseUrl: string;
+  /** A page in a new browser context (cookies of its own); closed after the test. */
+  newPage: (options?: BrowserContextOptions) => Promise<Page>;
+}>;
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A suite run in Chromium against the real application with the demo world seeded.
+ * Without Chromium the suite is skipped with a notice, except on CI (CI=true), where it fails.
+ */
+export function describeInBrowser(title: string, suite: (get: () => BrowserSuite) => void): void {
+  const installed = isExecutable(CHROMIUM_PATH);
+  const required = process.env['CI'] === 'true';
+  const skip = !installed && !required ? `Chromium niet gevonden op ${CHROMIUM_PATH}: browsertests overgeslagen` : false;
+
+  describe(title, { skip }, () => {
+    let browser: Browser | undefined;
+    let stopApp: (() => Promise<void>) | undefined;
+    let baseUrl: string | undefined;
+    let contexts: BrowserContext[] = [];
+    let pageErrors: string[] = [];
+
+    before(async () => {
+      if (!installed) {
+        throw new Error(`Chromium niet gevonden op ${CHROMIUM_PATH} en CI=true: de browsertests moeten lopen. Installeer Chromium of zet CHROMIUM_PATH.`);
+      }
+      const started = await startTestApp('pglite');
+      stopApp = started.close;
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+      await started.services.demo.seedIfEmpty();
+      baseUrl = await started.app.listen({ port: 0, host: '127.0.0.1' });
+    });
+
+    afterEach(async () => {
+      const closing = contexts;
+      const errors = pageErrors;
+      contexts = [];
+      pageErrors = [];
+      await Promise.all(closing.map((context) => context.close()));
+      assert.deepEqual(errors, [], 'the pages threw JavaScript errors');
+    });
+
+    after(async () => {
+      await browser?.close();
+      await stopApp?.();
+    });
+
+    suite(() => {
+      const openBrowser = browser;
+      const url = baseUrl;
+      if (openBrowser === undefined || url === undefined) throw new Error('browser suite used before its set-up ran');
+      return {
+        baseUrl: url,
+        newPage: async (options: BrowserContextOptions = {}) => {
+          const context = await openBrowser.newContext({ baseURL: url, locale: 'nl-BE', timezoneId: 'Europe/Brussels', ...options });
+          contexts.push(context);
+          context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+          const page = await context.newPage();
+          page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+          return page;
+        },
+      };
+    });
+  });
+}
+
+/**
+ * Runs axe (WCAG 2.0/2.1 A and AA) on the page as it is and fails with every violation, its
+ * help text and the elements concerned.
+ */
+export async function assertNoAccessibilityViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  const report = results.violations
+    .map((violation) => {
+      const targets = violation.nodes.map((node) => `    ${JSON.stringify(node.target)}`).join('\n');
+      return `- ${violation.id} (${violation.impact ?? 'impact onbekend'}): ${violation.help}\n${targets}`;
+    })
+    .join('\n');
+  assert.equal(results.violations.length, 0, `axe found WCAG 2.1 A/AA violations on ${page.url()}:\n${report}`);
+}
