@@ -1,5 +1,6 @@
 /** Forms parse a request body into a typed value, or a list of field errors. */
-export type FieldError = Readonly<{ field: string; message: string }>;
+/** A message for a field; `href` overrides the link of the error summary (default `#field`). */
+export type FieldError = Readonly<{ field: string; message: string; href?: string }>;
 export type FieldErrors = readonly FieldError[];
 
 export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
@@ -21,4 +22,11 @@ export function textField(form: RawForm, name: string): string {
 export function errorFor(errors: FieldErrors | undefined, field: string): { text: string } | undefined {
   const error = errors?.find((e) => e.field === field);
   return error === undefined ? undefined : { text: error.message };
+}
+
+/** The value of a repeated field (checkboxes) as a list. */
+export function listField(form: RawForm, name: string): string[] {
+  const value = form[name];
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

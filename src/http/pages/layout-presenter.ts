@@ -37,7 +37,7 @@ export function presentLayout(input: {
     errorSummary:
       errors.length === 0
         ? null
-        : { titleText: messages.common.errorSummaryTitle, errorList: errors.map((e) => ({ text: e.message, href: `#${e.field}` })) },
+        : { titleText: messages.common.errorSummaryTitle, errorList: errors.map((e) => ({ text: e.message, href: e.href ?? `#${e.field}` })) },
     flash: input.flash === undefined ? null : { type: input.flash.kind === 'success' ? 'success' : undefined, text: input.flash.text },
   };
 }

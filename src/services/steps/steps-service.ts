@@ -15,10 +15,10 @@ import type { FundingNumber } from '../../db/repositories/funding-numbers.ts';
 import type { OfficeWithLabel } from '../../db/repositories/offices.ts';
 import type { StepFilter } from '../../db/repositories/steps.ts';
 import type { StopRequest } from '../../db/repositories/stop-requests.ts';
-import { AuditAction } from '../audit/actions.ts';
+import { AuditAction, STEP_ACTIONS } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
-import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
+import { isUuid, type Dossier, type DossierAccess } from '../dossiers/dossier-access.ts';
 import { ForbiddenError } from '../errors.ts';
 import { failed, runningAttest, stepOfDossier, type StepResult } from './step-context.ts';
 
@@ -197,7 +197,26 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
     return repos.offices.search(db, trimmed.slice(0, 100), OFFICE_SEARCH_LIMIT);
   }
 
-  return { list, formContext, register, detail, searchOffices, checkReferences };
+  /** Labels `NAAM (code)` of the offices a form refers to; unknown or malformed ids are left out. */
+  async function officeLabels(ids: readonly string[]): Promise<Map<string, string>> {
+    const labels = new Map<string, string>();
+    for (const id of new Set(ids)) {
+      if (!isUuid(id)) continue;
+      const office = await repos.offices.findById(db, id);
+      if (office !== undefined) labels.set(id, office.label);
+    }
+    return labels;
+  }
+
+  /** The dossier's log of the steps: every registration, change and request, oldest first (O11). */
+  function log(actor: Actor, clientId: string) {
+    return access.withDossier({ actor, clientId, page: 'logboek' }, async (trx, dossier) => ({
+      dossier,
+      events: await repos.audit.listByClientAndActions(trx, dossier.client.id, STEP_ACTIONS),
+    }));
+  }
+
+  return { list, formContext, register, detail, log, searchOffices, checkReferences, officeLabels };
 }
 
 export function permissionsFor(step: Step, actor: StepActor, stopRequests: readonly StopRequest[], today: CalendarDate): StepPermissions {

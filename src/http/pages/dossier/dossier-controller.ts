@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { dossierPath } from './dossier-presenter.ts';
-import { presentGuidance } from './guidance-presenter.ts';
 import { presentPortrait } from './portrait-presenter.ts';
 
 type DossierParams = { Params: { clientId: string } };
@@ -26,15 +25,5 @@ export function dossierRoutes(app: FastifyInstance): void {
   // The tab opens its first subtab; the subtab's route does the access check.
   app.get<DossierParams>('/dossiers/:clientId/begeleiding', async (request, reply) => {
     return reply.redirect(dossierPath(encodeURIComponent(request.params.clientId), 'begeleiding', 'stappen-naar-werk'), 303);
-  });
-
-  app.get<DossierParams>('/dossiers/:clientId/begeleiding/stappen-naar-werk', async (request, reply) => {
-    const dossier = await dossiers.openDossier(actorOf(request), request.params.clientId, 'stappen-naar-werk');
-    return reply.render('pages/dossier/steps.njk', presentGuidance(dossier, 'stappen-naar-werk'));
-  });
-
-  app.get<DossierParams>('/dossiers/:clientId/begeleiding/traject', async (request, reply) => {
-    const dossier = await dossiers.openDossier(actorOf(request), request.params.clientId, 'traject');
-    return reply.render('pages/dossier/trajectory.njk', presentGuidance(dossier, 'traject'));
   });
 }

@@ -1,0 +1,42 @@
+/**
+ * The govuk date input: three boxes (dag, maand, jaar) under one field name. Parsing gives a
+ * real calendar date or a Dutch message; the presenter keeps what the user typed.
+ */
+import { calendarDate, dateParts, type CalendarDate } from '../../domain/calendar-date.ts';
+import { messages } from '../messages.ts';
+import { textField, type RawForm } from './form.ts';
+
+export type DateParts = Readonly<{ dag: string; maand: string; jaar: string }>;
+
+export const EMPTY_DATE: DateParts = { dag: '', maand: '', jaar: '' };
+
+export function readDateParts(form: RawForm, field: string): DateParts {
+  return { dag: textField(form, `${field}-dag`), maand: textField(form, `${field}-maand`), jaar: textField(form, `${field}-jaar`) };
+}
+
+export function partsOf(date: CalendarDate): DateParts {
+  const { year, month, day } = dateParts(date);
+  return { dag: String(day).padStart(2, '0'), maand: String(month).padStart(2, '0'), jaar: String(year) };
+}
+
+export type DateParse = { ok: true; date: CalendarDate } | { ok: false; message: string };
+
+export function parseDateParts(parts: DateParts, requiredMessage: string = messages.steps.dateRequired): DateParse {
+  const { dag, maand, jaar } = parts;
+  if (dag === '' && maand === '' && jaar === '') return { ok: false, message: requiredMessage };
+  const missing = dag === '' ? 'dag' : maand === '' ? 'maand' : jaar === '' ? 'jaar' : null;
+  if (missing !== null) return { ok: false, message: messages.steps.datePartMissing(missing) };
+  if (![dag, maand, jaar].every((p) => /^\d+$/.test(p)) || jaar.length !== 4) return { ok: false, message: messages.steps.dateInvalid };
+  const date = calendarDate(Number(jaar), Number(maand), Number(dag));
+  return date === undefined ? { ok: false, message: messages.steps.dateInvalid } : { ok: true, date };
+}
+
+/** The items for govukDateInput, with the error colour on every box when the date is wrong. */
+export function dateInputItems(parts: DateParts, hasError: boolean) {
+  const error = hasError ? ' govuk-input--error' : '';
+  return [
+    { name: 'dag', label: 'Dag', value: parts.dag, classes: `govuk-input--width-2${error}` },
+    { name: 'maand', label: 'Maand', value: parts.maand, classes: `govuk-input--width-2${error}` },
+    { name: 'jaar', label: 'Jaar', value: parts.jaar, classes: `govuk-input--width-4${error}` },
+  ];
+}

@@ -1,0 +1,80 @@
+/** The history of steps as a timeline (O11): who did what, when, with old and new values. */
+import type { AuditRecord } from '../../../db/repositories/audit.ts';
+import { AuditAction } from '../../../services/audit/actions.ts';
+
+const FIELD_LABELS: Record<string, string> = {
+  toestand: 'Toestand',
+  datum: 'Datum',
+  financieringsnummer: 'Financieringsnummer',
+  uitvoerder: 'Uitvoerder',
+  aanvrager: 'Aanvrager',
+  samenvatting: 'Samenvatting',
+};
+
+const dateTime = new Intl.DateTimeFormat('nl-BE', {
+  timeZone: 'Europe/Brussels',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+export type TimelineItem = Readonly<{
+  title: string;
+  byline: string;
+  timestamp: string;
+  when: string;
+  lines: { label: string; value: string }[];
+}>;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value));
+const shown = (value: unknown): string => (text(value) === '' ? '(leeg)' : text(value));
+
+export function presentTimeline(records: readonly AuditRecord[]): TimelineItem[] {
+  return records.map((record) => {
+    const d = record.details;
+    const stepType = text(d['stepType']);
+    const base = { byline: record.actorLabel, timestamp: record.occurredAt.toISOString(), when: dateTime.format(record.occurredAt) };
+    switch (record.action) {
+      case AuditAction.stepRegistered:
+        return {
+          ...base,
+          title: `${stepType} geregistreerd`,
+          lines: ['toestand', 'datum', 'financieringsnummer', 'aanvrager', 'uitvoerder', 'samenvatting']
+            .filter((f) => text(d[f]) !== '')
+            .map((f) => ({ label: FIELD_LABELS[f] ?? f, value: text(d[f]) })),
+        };
+      case AuditAction.stepChanged:
+      case AuditAction.summaryAppended: {
+        const field = text(d['field']);
+        const automatic = d['automatic'] === true;
+        return {
+          ...base,
+          title: `${stepType}: ${FIELD_LABELS[field] ?? field} ${record.action === AuditAction.summaryAppended ? 'aangevuld' : 'gewijzigd'}${automatic ? ' (automatisch, 1 maand na de einddatum)' : ''}`,
+          lines: [
+            { label: 'Oud', value: shown(d['old']) },
+            { label: 'Nieuw', value: shown(d['new']) },
+          ],
+        };
+      }
+      case AuditAction.summaryClosed:
+        return { ...base, title: 'Samenvatting afgesloten: de termijn van twee weken na de eindtoestand is voorbij', lines: [] };
+      case AuditAction.stopRequested:
+        return {
+          ...base,
+          title: `${stepType}: verzoek tot stopzetting ingediend`,
+          lines: [
+            { label: 'Reden', value: text(d['reden']) },
+            { label: 'Voorgestelde datum', value: text(d['voorgesteldeDatum']) },
+          ],
+        };
+      case AuditAction.stopRequestAccepted:
+        return { ...base, title: `${stepType}: verzoek tot stopzetting aanvaard`, lines: [] };
+      case AuditAction.stopRequestDeclined:
+        return { ...base, title: `${stepType}: verzoek tot stopzetting afgewezen`, lines: [{ label: 'Reden', value: text(d['reden']) }] };
+      default:
+        return { ...base, title: record.action, lines: [] };
+    }
+  });
+}

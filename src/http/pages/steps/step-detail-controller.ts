@@ -1,0 +1,168 @@
+/**
+ * A line's detail (O6–O10): the Bezig line's form for its registering partner, a read-only view
+ * otherwise; "Samenvatting aanvullen" after an end state; the adviseur's stop and decline.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Actor } from '../../../domain/users.ts';
+import type { StepDetail } from '../../../services/steps/steps-service.ts';
+import { messages } from '../../messages.ts';
+import { actorOf } from '../../plugins/app/auth.ts';
+import { asRawForm, textField, type FieldError } from '../form.ts';
+import { parseDateParts, partsOf, readDateParts } from '../date-input.ts';
+import { dossierPath } from '../dossier/dossier-presenter.ts';
+import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
+import { applyFormAction } from './step-form-actions.ts';
+import { presentStepForm, type OfficeSearch } from './step-form-presenter.ts';
+import { readStepForm, validateStepForm, type StepFormInput } from './step-form.ts';
+import { presentStepExtras, presentStepReadOnly, type StepActionInput } from './step-detail-presenter.ts';
+import { problemsToErrors } from './step-problems.ts';
+import { stepPath } from './steps-overview-presenter.ts';
+
+type Route = { Params: { clientId: string; stepId: string } };
+
+function inputOf(detail: StepDetail): StepFormInput {
+  const { step } = detail;
+  return {
+    toestand: step.state,
+    datum: partsOf(step.date),
+    financieringsnummer: step.fundingNumber?.id ?? '',
+    aanvrager: step.requester.id,
+    uitvoerder: step.executor.id,
+    samenvatting: step.summary,
+    aanvragerZoek: '',
+    uitvoerderZoek: '',
+    versie: String(step.version),
+  };
+}
+
+export function stepDetailRoutes(app: FastifyInstance): void {
+  const { steps, stepChanges, stopRequests } = app.services;
+
+  async function show(
+    reply: FastifyReply,
+    actor: Actor,
+    detail: StepDetail,
+    extra: { input?: StepFormInput; actionInput?: StepActionInput; errors?: FieldError[]; search?: OfficeSearch | null; status?: number } = {},
+  ) {
+    const { step, permissions, dossier } = detail;
+    const errors = extra.errors ?? [];
+    const extras = presentStepExtras(detail, extra.actionInput, errors);
+    const backHref = dossierPath(step.clientId, 'begeleiding', 'stappen-naar-werk');
+    if (permissions.canEdit) {
+      const input = extra.input ?? inputOf(detail);
+      const officeLabels = await steps.officeLabels([input.aanvrager, input.uitvoerder, step.requester.id, ...(actor.officeId === null ? [] : [actor.officeId])]);
+      const page = presentStepForm({
+        mode: 'wijzigen',
+        dossier,
+        typeLabel: step.type.label,
+        action: stepPath(step.clientId, step.id),
+        backHref,
+        states: permissions.states,
+        fundingNumbers: detail.fundingNumbers,
+        officeLabels,
+        ownOfficeId: actor.officeId,
+        requesterFixed: true,
+        attest: null,
+        today: detail.today,
+        input: { ...input, aanvrager: step.requester.id },
+        errors,
+        search: extra.search ?? null,
+      });
+      return reply.render('pages/steps/step-edit.njk', { ...page, extras }, extra.status ?? 200);
+    }
+    return reply.render(
+      'pages/steps/step-detail.njk',
+      {
+        title: `Stap: ${step.type.label}`,
+        errors,
+        frame: presentDossierFrame(dossier, 'begeleiding', 'stappen-naar-werk'),
+        rows: presentStepReadOnly(detail),
+        extras,
+        backHref,
+      },
+      extra.status ?? 200,
+    );
+  }
+
+  app.get<Route>('/dossiers/:clientId/stappen/:stepId', async (request, reply) => {
+    const actor = actorOf(request);
+    return show(reply, actor, await steps.detail(actor, request.params.clientId, request.params.stepId));
+  });
+
+  app.post<Route>('/dossiers/:clientId/stappen/:stepId', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { clientId, stepId } = request.params;
+    const detail = await steps.detail(actor, clientId, stepId);
+    const { action, input } = readStepForm(request.body);
+    if (action !== 'bevestigen') {
+      const outcome = await applyFormAction(app.services, actor, action, input, { today: detail.today, ownOfficeId: actor.officeId });
+      return show(reply, actor, detail, { input: outcome.input, errors: outcome.errors, search: outcome.search, status: outcome.errors.length > 0 ? 400 : 200 });
+    }
+    const form = validateStepForm({ ...input, aanvrager: detail.step.requester.id });
+    if (!form.ok) return show(reply, actor, detail, { input, errors: [...form.errors], status: 400 });
+    const result = await stepChanges.change(actor, clientId, stepId, form.value);
+    if (!result.ok) {
+      // O12: after a conflict the form keeps the user's input, now on the current version.
+      const current = await steps.detail(actor, clientId, stepId);
+      const conflict = result.problems.some((p) => p.code === 'gewijzigd');
+      return show(reply, actor, current, {
+        input: conflict ? { ...input, versie: String(current.step.version) } : input,
+        errors: problemsToErrors(result.problems, (id) => stepPath(clientId, id)),
+        status: conflict ? 409 : 400,
+      });
+    }
+    request.flash('success', result.value.changed === 0 ? messages.steps.nothingChanged : messages.steps.changed);
+    return reply.redirect(dossierPath(clientId, 'begeleiding', 'stappen-naar-werk'), 303);
+  });
+
+  app.post<Route>('/dossiers/:clientId/stappen/:stepId/samenvatting', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { clientId, stepId } = request.params;
+    const form = asRawForm(request.body);
+    const addition = typeof form['aanvulling'] === 'string' ? form['aanvulling'].replace(/\r\n/g, '\n') : '';
+    const result = await stepChanges.appendSummary(actor, clientId, stepId, Number(textField(form, 'versie')), addition);
+    if (!result.ok) {
+      const detail = await steps.detail(actor, clientId, stepId);
+      return show(reply, actor, detail, { actionInput: { aanvulling: addition }, errors: problemsToErrors(result.problems, (id) => stepPath(clientId, id)), status: 400 });
+    }
+    request.flash('success', messages.steps.summaryAppended);
+    return reply.redirect(stepPath(clientId, stepId), 303);
+  });
+
+  app.post<Route>('/dossiers/:clientId/stappen/:stepId/stopzetten', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { clientId, stepId } = request.params;
+    const form = asRawForm(request.body);
+    const parts = readDateParts(form, 'stop-datum');
+    const date = parseDateParts(parts);
+    const result = date.ok
+      ? await stopRequests.stop(actor, clientId, stepId, { version: Number(textField(form, 'versie')), date: date.date })
+      : { ok: false as const, problems: [] };
+    if (!result.ok) {
+      const detail = await steps.detail(actor, clientId, stepId);
+      const errors: FieldError[] = date.ok
+        ? problemsToErrors(result.problems, (id) => stepPath(clientId, id)).map((e) => (e.field === 'datum' ? { ...e, field: 'stop-datum', href: '#stop-datum-dag' } : e))
+        : [{ field: 'stop-datum', message: date.message, href: '#stop-datum-dag' }];
+      return show(reply, actor, detail, { actionInput: { stopDatum: parts }, errors, status: 400 });
+    }
+    request.flash('success', messages.steps.stopped);
+    return reply.redirect(stepPath(clientId, stepId), 303);
+  });
+
+  app.post<Route>('/dossiers/:clientId/stappen/:stepId/verzoek-afwijzen', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { clientId, stepId } = request.params;
+    const reason = textField(asRawForm(request.body), 'reden');
+    const result = await stopRequests.decline(actor, clientId, stepId, { reason });
+    if (!result.ok) {
+      const detail = await steps.detail(actor, clientId, stepId);
+      return show(reply, actor, detail, {
+        actionInput: { afwijzingReden: reason },
+        errors: problemsToErrors(result.problems, (id) => stepPath(clientId, id)),
+        status: 400,
+      });
+    }
+    request.flash('success', messages.steps.requestDeclined);
+    return reply.redirect(stepPath(clientId, stepId), 303);
+  });
+}

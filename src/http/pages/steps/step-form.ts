@@ -1,0 +1,82 @@
+/**
+ * The form "Stap: <type>" (O2) for a new line and for changing one (O6). Besides "Bevestigen"
+ * it has buttons that re-show the form without JavaScript: "huidige datum" and the searches
+ * for another office, and "eigen gegevens".
+ */
+import type { CalendarDate } from '../../../domain/calendar-date.ts';
+import { isStepState, type StepState } from '../../../domain/steps/step.ts';
+import { messages } from '../../messages.ts';
+import { asRawForm, textField, type FieldError, type FormResult } from '../form.ts';
+import { parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
+
+export const STEP_FORM_ACTIONS = ['bevestigen', 'huidige-datum', 'zoek-aanvrager', 'zoek-uitvoerder', 'eigen-aanvrager', 'eigen-uitvoerder'] as const;
+export type StepFormAction = (typeof STEP_FORM_ACTIONS)[number];
+
+export type OfficeRole = 'aanvrager' | 'uitvoerder';
+
+/** What the user typed, as strings, to be shown again. */
+export type StepFormInput = Readonly<{
+  toestand: string;
+  datum: DateParts;
+  financieringsnummer: string;
+  aanvrager: string;
+  uitvoerder: string;
+  samenvatting: string;
+  aanvragerZoek: string;
+  uitvoerderZoek: string;
+  versie: string;
+}>;
+
+export type StepFormValue = Readonly<{
+  state: StepState;
+  date: CalendarDate;
+  fundingNumberId: string | null;
+  requesterOfficeId: string;
+  executorOfficeId: string;
+  summary: string;
+  version: number;
+}>;
+
+export function readStepForm(body: unknown): { action: StepFormAction; input: StepFormInput } {
+  const form = asRawForm(body);
+  const action = textField(form, 'actie');
+  const summary = typeof form['samenvatting'] === 'string' ? form['samenvatting'].replace(/\r\n/g, '\n') : '';
+  return {
+    action: (STEP_FORM_ACTIONS as readonly string[]).includes(action) ? (action as StepFormAction) : 'bevestigen',
+    input: {
+      toestand: textField(form, 'toestand'),
+      datum: readDateParts(form, 'datum'),
+      financieringsnummer: textField(form, 'financieringsnummer'),
+      aanvrager: textField(form, 'aanvrager'),
+      uitvoerder: textField(form, 'uitvoerder'),
+      samenvatting: summary.trim(),
+      aanvragerZoek: textField(form, 'aanvrager-zoek'),
+      uitvoerderZoek: textField(form, 'uitvoerder-zoek'),
+      versie: textField(form, 'versie'),
+    },
+  };
+}
+
+/** Required fields and a real date; the rules that need the database are the service's. */
+export function validateStepForm(input: StepFormInput): FormResult<StepFormValue> {
+  const errors: FieldError[] = [];
+  if (!isStepState(input.toestand)) errors.push({ field: 'toestand', message: messages.steps.stateRequired });
+  const date = parseDateParts(input.datum);
+  if (!date.ok) errors.push({ field: 'datum', message: date.message, href: '#datum-dag' });
+  if (input.aanvrager === '') errors.push({ field: 'aanvrager', message: messages.steps.officeRequired.aanvrager, href: '#aanvrager-zoek' });
+  if (input.uitvoerder === '') errors.push({ field: 'uitvoerder', message: messages.steps.officeRequired.uitvoerder, href: '#uitvoerder-zoek' });
+  const version = Number(input.versie === '' ? '0' : input.versie);
+  if (errors.length > 0 || !date.ok || !isStepState(input.toestand)) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      state: input.toestand,
+      date: date.date,
+      fundingNumberId: input.financieringsnummer === '' ? null : input.financieringsnummer,
+      requesterOfficeId: input.aanvrager,
+      executorOfficeId: input.uitvoerder,
+      summary: input.samenvatting,
+      version: Number.isInteger(version) ? version : 0,
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/** Begeleiding > Stappen naar werk and Traject > Acties, and the dossier's log of the steps. */
+import type { FastifyInstance } from 'fastify';
+import { STEP_STATES } from '../../../domain/steps/step.ts';
+import { actorOf } from '../../plugins/app/auth.ts';
+import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
+import { presentTimeline } from './history-presenter.ts';
+import { presentStepRows, presentStepsOverview, readStepFilter } from './steps-overview-presenter.ts';
+
+type Route = { Params: { clientId: string } };
+
+export function stepsOverviewRoutes(app: FastifyInstance): void {
+  const { steps } = app.services;
+
+  app.get<Route>('/dossiers/:clientId/begeleiding/stappen-naar-werk', async (request, reply) => {
+    const filter = readStepFilter(request.query);
+    const result = await steps.list(actorOf(request), request.params.clientId, filter, 'stappen-naar-werk');
+    return reply.render('pages/steps/steps-overview.njk', presentStepsOverview({ ...result, filter }));
+  });
+
+  // Traject > Acties: every step of the client with its Toestand.
+  app.get<Route>('/dossiers/:clientId/begeleiding/traject', async (request, reply) => {
+    const result = await steps.list(actorOf(request), request.params.clientId, { states: STEP_STATES, typeCodes: null }, 'traject');
+    return reply.render('pages/steps/trajectory.njk', {
+      title: 'Traject',
+      frame: presentDossierFrame(result.dossier, 'begeleiding', 'traject'),
+      rows: presentStepRows(result.dossier.client.id, result.steps),
+    });
+  });
+
+  app.get<Route>('/dossiers/:clientId/logboek', async (request, reply) => {
+    const { dossier, events } = await steps.log(actorOf(request), request.params.clientId);
+    return reply.render('pages/steps/log.njk', {
+      title: 'Logboek van de stappen',
+      frame: presentDossierFrame(dossier, 'begeleiding', 'stappen-naar-werk'),
+      events: presentTimeline(events),
+      backHref: `/dossiers/${dossier.client.id}/begeleiding/stappen-naar-werk`,
+    });
+  });
+}

@@ -1,0 +1,70 @@
+/** Begeleiding > Stappen naar werk (O1, O5, O7): the lines, the filter and "Voeg een stap toe". */
+import { formatDate } from '../../../domain/calendar-date.ts';
+import { STATE_LABELS, STEP_STATES, isStepState, type Step, type StepState, type StepType } from '../../../domain/steps/step.ts';
+import type { StepFilter } from '../../../db/repositories/steps.ts';
+import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
+import type { PageView } from '../layout-presenter.ts';
+import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
+
+/** O7: Geannuleerd lines leave the default overview. */
+export const DEFAULT_STATES: readonly StepState[] = ['bezig', 'uitgevoerd', 'stopgezet'];
+
+const TAG_CLASSES: Record<StepState, string> = {
+  bezig: 'govuk-tag--blue',
+  uitgevoerd: 'govuk-tag--green',
+  stopgezet: 'govuk-tag--orange',
+  geannuleerd: 'govuk-tag--grey',
+};
+
+/** The filter from the query string (?toestand=…&stap=…), kept in the URL. */
+export function readStepFilter(query: unknown): StepFilter & { custom: boolean } {
+  const q = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
+  const list = (value: unknown): string[] => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  const states = list(q['toestand']).filter(isStepState);
+  const types = list(q['stap']);
+  const custom = q['filter'] === '1';
+  return { states: custom ? states : DEFAULT_STATES, typeCodes: custom ? types : null, custom };
+}
+
+export function stepPath(clientId: string, stepId: string): string {
+  return `/dossiers/${clientId}/stappen/${stepId}`;
+}
+
+export function stateTag(state: StepState): { text: string; classes: string } {
+  return { text: STATE_LABELS[state], classes: TAG_CLASSES[state] };
+}
+
+export function presentStepRows(clientId: string, steps: readonly Step[]) {
+  return steps.map((step) => ({
+    date: formatDate(step.date),
+    label: step.type.label,
+    href: stepPath(clientId, step.id),
+    organisation: step.organisationName,
+    state: stateTag(step.state),
+  }));
+}
+
+export function presentStepsOverview(input: {
+  dossier: Dossier;
+  steps: readonly Step[];
+  filter: StepFilter & { custom: boolean };
+  allTypes: readonly StepType[];
+  allowedTypes: readonly StepType[];
+}): PageView {
+  const { dossier, filter } = input;
+  const clientId = dossier.client.id;
+  const typeChecked = (code: string): boolean => filter.typeCodes === null || filter.typeCodes.includes(code);
+  return {
+    title: 'Stappen naar werk',
+    frame: presentDossierFrame(dossier, 'begeleiding', 'stappen-naar-werk'),
+    rows: presentStepRows(clientId, input.steps),
+    filterAction: `/dossiers/${clientId}/begeleiding/stappen-naar-werk`,
+    filterOpen: filter.custom,
+    filterSummary: filter.custom ? 'Er is een filter actief.' : 'Geannuleerde lijnen worden niet getoond.',
+    stateItems: STEP_STATES.map((s) => ({ value: s, text: STATE_LABELS[s], checked: filter.states.includes(s) })),
+    typeItems: input.allTypes.map((t) => ({ value: t.code, text: t.label, checked: typeChecked(t.code) })),
+    addAction: `/dossiers/${clientId}/stappen/nieuw`,
+    addItems: input.allowedTypes.map((t) => ({ value: t.code, text: t.label })),
+    logHref: `/dossiers/${clientId}/logboek`,
+  };
+}
