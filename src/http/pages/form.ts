@@ -19,9 +19,10 @@ export function textField(form: RawForm, name: string): string {
 }
 
 /** The message for one field, for the presenter to put beside it. */
-export function errorFor(errors: FieldErrors | undefined, field: string): { text: string } | undefined {
+export function errorFor(errors: FieldErrors | undefined, field: string): { text: string; visuallyHiddenText: string } | undefined {
   const error = errors?.find((e) => e.field === field);
-  return error === undefined ? undefined : { text: error.message };
+  // govuk's error message announces "Error:" unless told otherwise: ours says "Fout".
+  return error === undefined ? undefined : { text: error.message, visuallyHiddenText: 'Fout' };
 }
 
 /** The value of a repeated field (checkboxes) as a list. */
