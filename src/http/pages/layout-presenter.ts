@@ -1,3 +1,4 @@
+import { isPartner, isServiceStaff } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
 import { messages } from '../messages.ts';
 import type { FieldErrors } from './form.ts';
@@ -15,11 +16,23 @@ export type LayoutView = Readonly<{
   documentTitle: string;
   csrfToken: string;
   user: { name: string; organisation: string; office: string | null } | null;
+  navigation: { text: string; href: string; active: boolean }[];
   errorSummary: { titleText: string; errorList: { text: string; href: string }[] } | null;
   flash: { type: 'success' | undefined; text: string } | null;
 }>;
 
+/** The main navigation of the role: partners their clients, service staff the search and work lists. */
+function navigationFor(actor: Actor | null, path: string): LayoutView['navigation'] {
+  if (actor === null) return [];
+  const items: { text: string; href: string }[] = [];
+  if (isPartner(actor.role)) items.push({ text: 'Mijn klanten', href: '/klanten' });
+  if (isServiceStaff(actor.role)) items.push({ text: 'Klant zoeken', href: '/zoeken' });
+  if (actor.role === 'interventieadviseur') items.push({ text: 'Te behandelen verzoeken', href: '/verzoeken' });
+  return items.map((item) => ({ ...item, active: path === item.href || (item.href === '/klanten' && path.startsWith('/dossiers/')) }));
+}
+
 export function presentLayout(input: {
+  path: string;
   actor: Actor | null;
   csrfToken: string;
   flash: { kind: 'success' | 'info'; text: string } | undefined;
@@ -30,6 +43,7 @@ export function presentLayout(input: {
     serviceName: messages.common.serviceName,
     documentTitle: `${errors.length > 0 ? messages.common.errorTitlePrefix : ''}${input.page.title} - ${messages.common.serviceName}`,
     csrfToken: input.csrfToken,
+    navigation: navigationFor(input.actor, input.path),
     user:
       input.actor === null
         ? null

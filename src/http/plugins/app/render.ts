@@ -21,6 +21,7 @@ export const renderPlugin = fp(
       const flash = session?.flash;
       if (flash !== undefined && session !== null) delete session.flash;
       const layout = presentLayout({
+        path: request.url.split('?')[0] ?? '/',
         actor: request.actor,
         csrfToken: session === null ? '' : this.generateCsrf(),
         flash,
