@@ -32,7 +32,13 @@ export type TestUser = Readonly<{ id: string; email: string; password: string; r
 
 let passwordHash: Promise<string> | undefined;
 
-export async function aUser(db: Database, role: Role, organisation: TestOrganisation, options: { email?: string } = {}): Promise<TestUser> {
+/** A user who can log in with TEST_PASSWORD; `disabledAt` / `lockedUntil` give a disabled or locked account. */
+export async function aUser(
+  db: Database,
+  role: Role,
+  organisation: TestOrganisation,
+  options: { email?: string; disabledAt?: Date; lockedUntil?: Date } = {},
+): Promise<TestUser> {
   const email = options.email ?? `${role}.${next()}@test.be`;
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const row = await db
@@ -44,6 +50,8 @@ export async function aUser(db: Database, role: Role, organisation: TestOrganisa
       organisation_id: organisation.id,
       office_id: organisation.officeId,
       password_hash: await passwordHash,
+      disabled_at: options.disabledAt ?? null,
+      locked_until: options.lockedUntil ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -106,4 +114,128 @@ export async function anAttest(
     submittedBy: null,
     decidedBy: null,
   });
+}
+
+// ---- Steps towards work (O1–O13, J1) ----
+// Imports for the step factories stay with them (ESM hoists them): this block is appended.
+import * as stepTypesRepository from '../../src/db/repositories/step-types.ts';
+import * as stepsRepository from '../../src/db/repositories/steps.ts';
+import { isEndState, type StepState } from '../../src/domain/steps/step.ts';
+
+/** O13: the step types an organisation may register; by default Outplacement and Begeleidingstraject. */
+export async function allowedStepTypes(
+  db: Database,
+  organisation: Pick<TestOrganisation, 'id'>,
+  codes: readonly string[] = ['outplacement', 'begeleidingstraject'],
+): Promise<void> {
+  await stepTypesRepository.allow(db, organisation.id, codes);
+}
+
+/** A further office of the organisation, with its label `NAAM (code)`. */
+export async function anOffice(db: Database, organisation: Pick<TestOrganisation, 'id'>): Promise<{ id: string; label: string }> {
+  const n = next();
+  const name = `BIJKANTOOR ${n}`;
+  const code = String(5000 + n);
+  const id = await organisations.insertOffice(db, { organisationId: organisation.id, name, code });
+  return { id, label: `${name} (${code})` };
+}
+
+/** A funding number (Financieringsnummer) of the organisation. */
+export async function aFundingNumber(db: Database, organisation: Pick<TestOrganisation, 'id'>): Promise<{ id: string; code: string }> {
+  const code = `FIN-${next()}`;
+  await organisations.insertFundingNumber(db, organisation.id, code, `Project ${code}`);
+  const row = await db
+    .selectFrom('funding_numbers')
+    .select('id')
+    .where('organisation_id', '=', organisation.id)
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
+  return { id: row.id, code };
+}
+
+/** A user with a display name of its own, to tell two users apart ("gewijzigd door", O12). */
+export async function aNamedUser(db: Database, role: Role, organisation: TestOrganisation, displayName: string): Promise<TestUser> {
+  const user = await aUser(db, role, organisation);
+  await db.updateTable('users').set({ display_name: displayName }).where('id', '=', user.id).execute();
+  return user;
+}
+
+/** An approved attest for an exact period, approved on its start date. */
+export async function anAttestForPeriod(
+  db: Database,
+  who: { clientId: string; organisationId: string },
+  period: { start: CalendarDate; end: CalendarDate },
+): Promise<string> {
+  return attests.insert(db, {
+    clientId: who.clientId,
+    organisationId: who.organisationId,
+    regime: 'algemeen',
+    startDate: period.start,
+    endDate: period.end,
+    state: 'goedgekeurd',
+    approvedOn: period.start,
+    rejectionReason: null,
+    submittedBy: null,
+    decidedBy: null,
+  });
+}
+
+export type StepRowOptions = Readonly<{
+  typeCode?: string;
+  state?: StepState;
+  /** The start of the guidance; also Datum unless `date` is given. */
+  startDate: CalendarDate;
+  date?: CalendarDate;
+  endDate?: CalendarDate | null;
+  /** End states only; defaults to Datum. */
+  endedOn?: CalendarDate;
+  summaryClosed?: boolean;
+  summary?: string;
+}>;
+
+/**
+ * A step written straight into the table, past the use cases (for the sweep and the window
+ * rules). Variants by `state`: an end state gets `ended_on` (default: its Datum).
+ */
+export async function aStep(
+  db: Database,
+  who: { clientId: string; organisation: TestOrganisation; createdBy: TestUser },
+  options: StepRowOptions,
+): Promise<string> {
+  const state = options.state ?? 'bezig';
+  const date = options.date ?? options.startDate;
+  const id = await stepsRepository.insert(db, {
+    clientId: who.clientId,
+    organisationId: who.organisation.id,
+    typeCode: options.typeCode ?? 'outplacement',
+    date: options.startDate,
+    endDate: options.endDate ?? null,
+    attestId: null,
+    fundingNumberId: null,
+    requesterOfficeId: who.organisation.officeId,
+    executorOfficeId: who.organisation.officeId,
+    summary: options.summary ?? '',
+    createdBy: who.createdBy.id,
+    createdByLabel: 'Test',
+  });
+  await db
+    .updateTable('steps')
+    .set({
+      state,
+      date,
+      ended_on: isEndState(state) ? (options.endedOn ?? date) : null,
+      summary_closed: options.summaryClosed ?? false,
+    })
+    .where('id', '=', id)
+    .execute();
+  return id;
+}
+
+/** An Outplacement line (end date from its attest) in the given state. */
+export function anOutplacementStep(
+  db: Database,
+  who: { clientId: string; organisation: TestOrganisation; createdBy: TestUser },
+  options: Omit<StepRowOptions, 'typeCode'> & { endDate: CalendarDate },
+): Promise<string> {
+  return aStep(db, who, { ...options, typeCode: 'outplacement' });
 }

@@ -4,6 +4,24 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
+/** The session cookie's name outside production (production adds the `__Host-` prefix). */
+export const SESSION_COOKIE = 'lbp.sid';
+
+const CSRF_FIELD = /name="_csrf" value="([^"]+)"/;
+
+/** The CSRF token of the form(s) on a rendered page, if any. */
+export function csrfTokenIn(body: string): string | undefined {
+  return CSRF_FIELD.exec(body)?.[1];
+}
+
+/**
+ * A page with its CSRF tokens blanked. A token is salted anew on every render (a BREACH
+ * mitigation), so two renders of the same page differ in that value and in nothing else.
+ */
+export function withoutCsrfTokens(body: string): string {
+  return body.replace(/name="_csrf" value="[^"]+"/g, 'name="_csrf" value=""');
+}
+
 export class WebSession {
   readonly #app: FastifyInstance;
   readonly #cookies = new Map<string, string>();
@@ -19,6 +37,18 @@ export class WebSession {
 
   cookie(name: string): string | undefined {
     return this.#cookies.get(name);
+  }
+
+  /** The session cookie's value; fails when the server has not set one. */
+  get sessionCookie(): string {
+    const value = this.#cookies.get(SESSION_COOKIE);
+    if (value === undefined) throw new Error(`no ${SESSION_COOKIE} cookie in this session`);
+    return value;
+  }
+
+  /** The CSRF token of the last page read (undefined before any page with a form). */
+  get csrfToken(): string | undefined {
+    return this.#csrfToken;
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
@@ -60,8 +90,8 @@ export class WebSession {
       if (c.value === '' || (c.expires !== undefined && c.expires.getTime() < Date.now())) this.#cookies.delete(c.name);
       else this.#cookies.set(c.name, c.value);
     }
-    const match = /name="_csrf" value="([^"]+)"/.exec(response.body);
-    if (match?.[1] !== undefined) this.#csrfToken = match[1];
+    const token = csrfTokenIn(response.body);
+    if (token !== undefined) this.#csrfToken = token;
     return response;
   }
 }
