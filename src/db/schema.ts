@@ -148,7 +148,7 @@ export interface StopRequestsTable {
   requested_at: CreatedAt;
   reason: string;
   proposed_date: DateColumn;
-  state: 'open' | 'aanvaard' | 'afgewezen';
+  state: 'open' | 'aanvaard' | 'afgewezen' | 'vervallen';
   handled_by_label: string | null;
   handled_at: Timestamp | null;
   decision_reason: string | null;

@@ -37,7 +37,16 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     target,
     drop: async () => {
       await db.destroy();
-      await withAdmin(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+      // The pool may still be closing its connections: wait for them, so that dropping the
+      // database does not kill a connection whose error would surface in the test run.
+      await withAdmin(adminUrl, async (client) => {
+        for (let attempt = 0; attempt < 50; attempt++) {
+          const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if ((rows[0]?.n ?? 0) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        await client.query(`drop database if exists ${name} with (force)`);
+      });
     },
   };
 }

@@ -78,7 +78,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('requested_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('proposed_date', 'date', (c) => c.notNull())
-    .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('open', 'aanvaard', 'afgewezen')`))
+    .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('open', 'aanvaard', 'afgewezen', 'vervallen')`))
     .addColumn('handled_by_label', 'text')
     .addColumn('handled_at', 'timestamptz')
     .addColumn('decision_reason', 'text')

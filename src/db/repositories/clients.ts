@@ -10,6 +10,11 @@ export async function findById(trx: Executor, id: string): Promise<Client | unde
   return row && toClient(row);
 }
 
+/** Serialises changes that concern one client (row lock until the transaction ends). */
+export async function lockForUpdate(trx: Executor, id: string): Promise<void> {
+  await trx.selectFrom('clients').select('id').where('id', '=', id).forUpdate().execute();
+}
+
 export async function findByInsz(trx: Executor, insz: Insz): Promise<Client | undefined> {
   const row = await trx.selectFrom('clients').selectAll().where('insz', '=', insz).executeTakeFirst();
   return row && toClient(row);

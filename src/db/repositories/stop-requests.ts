@@ -1,7 +1,8 @@
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { Executor } from './executor.ts';
 
-export type StopRequestState = 'open' | 'aanvaard' | 'afgewezen';
+/** vervallen: the line ended otherwise (cancelled, completed) before the adviseur decided. */
+export type StopRequestState = 'open' | 'aanvaard' | 'afgewezen' | 'vervallen';
 
 export type StopRequest = Readonly<{
   id: string;
@@ -66,6 +67,7 @@ export async function listOpen(trx: Executor): Promise<OpenStopRequest[]> {
     .selectAll('r')
     .select(['s.client_id', 'c.first_name', 'c.family_name', 'o.name as organisation_name', 's.date as step_date'])
     .where('r.state', '=', 'open')
+    .where('s.state', '=', 'bezig')
     .orderBy('r.requested_at')
     .execute();
   return rows.map((row) => ({
@@ -89,6 +91,15 @@ export async function decide(
     .where('state', '=', 'open')
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+export async function lapseOpen(trx: Executor, stepId: string, by: { byLabel: string; at: Date }): Promise<void> {
+  await trx
+    .updateTable('stop_requests')
+    .set({ state: 'vervallen', handled_by_label: by.byLabel, handled_at: by.at })
+    .where('step_id', '=', stepId)
+    .where('state', '=', 'open')
+    .execute();
 }
 
 function toStopRequest(row: {

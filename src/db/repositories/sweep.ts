@@ -28,6 +28,10 @@ export async function completeDueOutplacements(trx: Executor, cutoff: CalendarDa
              version = version + 1, updated_by_label = ${systemLabel}, updated_at = now()
        where step_type_code = 'outplacement' and state = 'bezig' and end_date <= ${cutoff}::date
       returning id, client_id, organisation_id, end_date
+    ), lapsed as (
+      update stop_requests
+         set state = 'vervallen', handled_by_label = ${systemLabel}, handled_at = now()
+       where state = 'open' and step_id in (select id from done)
     ), logged as (
       insert into audit_events (actor_user_id, actor_label, organisation_id, action, client_id, details)
       select null, ${systemLabel}, organisation_id, 'stap.gewijzigd', client_id,

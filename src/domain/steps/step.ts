@@ -60,3 +60,6 @@ export type Step = Readonly<{
 }>;
 
 export const SUMMARY_MAX_LENGTH = 4000;
+
+/** What the Samenvatting may hold in all after supplements (O10); the database checks it too. */
+export const SUMMARY_TOTAL_MAX_LENGTH = 20_000;

@@ -5,7 +5,7 @@
  */
 import { formatDate, type CalendarDate } from '../../domain/calendar-date.ts';
 import { mayTransition, stepActorOf } from '../../domain/steps/state-machine.ts';
-import { isEndState, STATE_LABELS, type Step, type StepState } from '../../domain/steps/step.ts';
+import { isEndState, STATE_LABELS, SUMMARY_TOTAL_MAX_LENGTH, type Step, type StepState } from '../../domain/steps/step.ts';
 import { appendToSummary, checkEndingDate, checkStartDate, checkSummary, type StepProblem } from '../../domain/steps/validation.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
@@ -63,8 +63,9 @@ export function createStepChangesService(
       const step = await stepOfDossier(repos, trx, dossier, stepId, true);
       const who = stepActorOf(actor, step.organisationId);
       const today = clock.today();
+      // O12 first: a line changed (or ended) meanwhile gets the clear message, with the input kept.
+      if (who === 'partner' && step.version !== input.version) return failed([conflict(step)]);
       if (!permissionsFor(step, who, [], today).canEdit) throw new ForbiddenError('deze stap wijzigen');
-      if (step.version !== input.version) return failed([conflict(step)]);
 
       const changingState = input.state !== step.state;
       if (changingState && !mayTransition(step.type.kind, who, step.state, input.state)) return failed([{ field: 'toestand', code: 'niet-toegestaan' }]);
@@ -110,6 +111,8 @@ export function createStepChangesService(
       }
       if (fields.length === 0) return { ok: true as const, value: { changed: 0 } };
       if (!(await writeChanges(trx, actor, step, input.version, changes, fields))) return failed([conflict(step)]);
+      // O8: a request to stop a line that ended otherwise has nothing left to decide.
+      if (changingState) await repos.stopRequests.lapseOpen(trx, step.id, { byLabel: actor.displayName, at: clock.now() });
       return { ok: true as const, value: { changed: fields.length } };
     });
   }
@@ -131,6 +134,7 @@ export function createStepChangesService(
       if (problems.length > 0) return failed(problems);
 
       const summary = appendToSummary(step.summary, text, formatDate(today), actor.displayName);
+      if (summary.length > SUMMARY_TOTAL_MAX_LENGTH) return failed([{ field: 'aanvulling', code: 'te-lang', params: { max: String(SUMMARY_TOTAL_MAX_LENGTH - step.summary.length) } }]);
       const fields = [{ field: 'samenvatting', old: step.summary, new: summary }];
       if (!(await writeChanges(trx, actor, step, version, { summary }, fields, AuditAction.summaryAppended))) return failed([conflict(step)]);
       return { ok: true as const, value: { changed: 1 } };

@@ -82,7 +82,7 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
   }
 
   /** O1/O2: what the form "Stap: <type>" needs. */
-  function formContext(actor: Actor, clientId: string, typeCode: string): Promise<StepFormContext> {
+  async function formContext(actor: Actor, clientId: string, typeCode: string): Promise<StepFormContext> {
     requirePartner(actor);
     return access.withDossier({ actor, clientId, page: 'stap-toevoegen' }, async (trx, dossier) => {
       const type = (await repos.stepTypes.listAllowedFor(trx, actor.organisationId)).find((t) => t.code === typeCode);
@@ -100,7 +100,7 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
   }
 
   /** O2–O5, O13: registers a line in state Bezig, or says what is wrong and stores nothing. */
-  function register(actor: Actor, clientId: string, typeCode: string, input: StepInput): Promise<StepResult<{ stepId: string }>> {
+  async function register(actor: Actor, clientId: string, typeCode: string, input: StepInput): Promise<StepResult<{ stepId: string }>> {
     requirePartner(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const type = (await repos.stepTypes.listAllowedFor(trx, actor.organisationId)).find((t) => t.code === typeCode);
@@ -109,6 +109,9 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
       const attest = type.kind === 'outplacement' ? runningAttest(dossier, actor.organisationId, today) : null;
 
       if (type.kind === 'outplacement') {
+        // O4 under concurrency: registrations for one client wait for each other here, so the
+        // second sees the first line instead of running into the unique index.
+        await repos.clients.lockForUpdate(trx, dossier.client.id);
         const existing = await repos.steps.findRunningOutplacement(trx, dossier.client.id, actor.organisationId);
         if (existing !== undefined) return failed([{ field: 'toestand', code: 'al-bezig', params: { stepId: existing.id } }]);
       }

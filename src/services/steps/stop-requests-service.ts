@@ -65,8 +65,9 @@ export function createStopRequestsService(
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const step = await stepOfDossier(repos, trx, dossier, stepId, true);
       const today = clock.today();
-      if (!permissionsFor(step, stepActorOf(actor, step.organisationId), [], today).canStop) throw new ForbiddenError('deze stap stopzetten');
-      if (step.version !== input.version) return failed([{ field: 'toestand', code: 'gewijzigd', params: { by: step.updatedByLabel } }]);
+      const who = stepActorOf(actor, step.organisationId);
+      if (who === 'adviseur' && step.version !== input.version) return failed([{ field: 'toestand', code: 'gewijzigd', params: { by: step.updatedByLabel } }]);
+      if (!permissionsFor(step, who, [], today).canStop) throw new ForbiddenError('deze stap stopzetten');
       const problems = checkEndingDate('datum', input.date, step.startDate, today);
       if (problems.length > 0) return failed(problems);
 

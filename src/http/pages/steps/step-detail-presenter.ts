@@ -10,7 +10,12 @@ import { dateInputItems, type DateParts } from '../date-input.ts';
 import { presentTimeline } from './history-presenter.ts';
 import { stateTag, stepPath } from './steps-overview-presenter.ts';
 
-const REQUEST_STATES = { open: 'In behandeling', aanvaard: 'Aanvaard: de lijn is stopgezet', afgewezen: 'Afgewezen' } as const;
+const REQUEST_STATES = {
+  open: 'In behandeling',
+  aanvaard: 'Aanvaard: de lijn is stopgezet',
+  afgewezen: 'Afgewezen',
+  vervallen: 'Vervallen: de lijn werd intussen afgesloten',
+} as const;
 
 export type StepActionInput = Readonly<{
   aanvulling?: string;

@@ -1,0 +1,78 @@
+/**
+ * Errors are Dutch pages: an unknown page gives "Pagina niet gevonden", an unexpected error a
+ * 500 page with a reference and without a stack trace or the error's own text.
+ */
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { messages } from '../../src/http/messages.ts';
+import { anOrganisation, aUser, type TestUser } from '../support/factories.ts';
+import { describeOnEachDatabase, startTestApp, type TestApp } from '../support/test-app.ts';
+import { WebSession } from '../support/web-session.ts';
+import { assertRedirect } from './helpers.ts';
+
+async function setup({ db }: TestApp): Promise<{ begeleider: TestUser }> {
+  const partner = await anOrganisation(db);
+  return { begeleider: await aUser(db, 'begeleider', partner) };
+}
+
+describeOnEachDatabase('error pages', setup, (get) => {
+  it('an unknown page gives the Dutch 404 page, logged in or not', async () => {
+    const { app, data } = get();
+    const anonymous = await app.inject('/bestaat-niet');
+    const browser = new WebSession(app);
+    assertRedirect(await browser.login(data.begeleider.email, data.begeleider.password), '/');
+    const loggedIn = await browser.get('/ook/niet/hier');
+    for (const response of [anonymous, loggedIn]) {
+      assert.equal(response.statusCode, 404);
+      assert.match(String(response.headers['content-type']), /^text\/html/);
+      assert.ok(response.body.includes('<html lang="nl"'));
+      assert.ok(response.body.includes(`<title>${messages.errors.notFoundTitle} - Loopbaanportaal</title>`));
+      assert.ok(response.body.includes(`<h1 class="govuk-heading-l">${messages.errors.notFoundTitle}</h1>`));
+    }
+  });
+
+  it('an unknown API path answers problem+json in Dutch', async () => {
+    const response = await get().app.inject('/api/bestaat-niet');
+    assert.equal(response.statusCode, 404);
+    assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
+    assert.deepEqual(
+      { status: response.json<{ status: number }>().status, title: response.json<{ title: string }>().title },
+      { status: 404, title: messages.errors.notFoundTitle },
+    );
+  });
+
+  describe500(get);
+});
+
+/** An app whose "Mijn klanten" use case fails unexpectedly. */
+function describe500(get: () => TestApp & { data: { begeleider: TestUser } }): void {
+  let failing: (TestApp & { close: () => Promise<void> }) | undefined;
+  let begeleider: TestUser | undefined;
+
+  before(async () => {
+    failing = await startTestApp(get().kind, {
+      overrides: (s) => ({ dossiers: { ...s.dossiers, listMyClients: () => Promise.reject(new Error('boom: geheime details')) } }),
+    });
+    begeleider = await aUser(failing.db, 'begeleider', await anOrganisation(failing.db));
+  });
+  after(async () => {
+    await failing?.close();
+  });
+
+  it('an unexpected error gives a Dutch 500 page with a reference, without the error text or a stack trace', async () => {
+    assert.ok(failing !== undefined && begeleider !== undefined);
+    const browser = new WebSession(failing.app);
+    assertRedirect(await browser.login(begeleider.email, begeleider.password), '/');
+    const response = await browser.get('/klanten');
+    assert.equal(response.statusCode, 500);
+    assert.match(String(response.headers['content-type']), /^text\/html/);
+    assert.equal(response.headers['cache-control'], 'no-store');
+    assert.ok(response.body.includes('<html lang="nl"'));
+    assert.ok(response.body.includes(`<h1 class="govuk-heading-l">${messages.errors.serverTitle}</h1>`));
+    assert.ok(response.body.includes(messages.errors.serverBody));
+    assert.match(response.body, /Foutcode: [0-9a-f-]{36}/, 'a reference to quote to the helpdesk');
+    for (const leak of ['boom', 'geheime', 'Error', 'at async', '.ts:', 'node_modules']) {
+      assert.ok(!response.body.includes(leak), `the page does not contain ${JSON.stringify(leak)}`);
+    }
+  });
+}
