@@ -61,15 +61,12 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** en-CA formats as YYYY-MM-DD. Made once: building a formatter costs more than using it. */
+const BRUSSELS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar day in Brussels at the given instant. */
 export function dateInBrussels(instant: Date): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-  return parts as CalendarDate;
+  return BRUSSELS_DAY.format(instant) as CalendarDate;
 }
 
 /** dd/mm/jjjj, as the users read dates. */

@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
-import type { Attest } from '../../domain/clients.ts';
+import type { Attest, Client } from '../../domain/clients.ts';
 import type { AttestRow } from '../schema.ts';
 import { toClient, type ClientWithPeriod } from './clients.ts';
 import type { Executor } from './executor.ts';
@@ -27,6 +27,60 @@ export async function listForClient(trx: Executor, clientId: string, organisatio
   if (organisationId !== null) query = query.where('a.organisation_id', '=', organisationId);
   const rows = await query.orderBy('a.end_date', 'desc').execute();
   return rows.map((row) => ({ ...toAttest(row), organisationName: row.organisation_name }));
+}
+
+/**
+ * The client with the attests that decide access (A1), in one statement: of one organisation,
+ * or (organisationId null) of all. Undefined when the client does not exist.
+ */
+export async function findClientWithAttests(
+  trx: Executor,
+  clientId: string,
+  organisationId: string | null,
+): Promise<{ client: Client; attests: AttestOfOrganisation[] } | undefined> {
+  const rows = await trx
+    .selectFrom('clients as c')
+    .leftJoin('attests as a', (join) => {
+      const onClient = join.onRef('a.client_id', '=', 'c.id');
+      return organisationId === null ? onClient : onClient.on('a.organisation_id', '=', organisationId);
+    })
+    .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .selectAll('c')
+    .select([
+      'a.id as a_id',
+      'a.organisation_id as a_organisation_id',
+      'a.regime as a_regime',
+      'a.start_date as a_start_date',
+      'a.end_date as a_end_date',
+      'a.state as a_state',
+      'a.approved_on as a_approved_on',
+      'a.rejection_reason as a_rejection_reason',
+      'a.version as a_version',
+      'o.name as a_organisation_name',
+    ])
+    .where('c.id', '=', clientId)
+    .orderBy('a.end_date', 'desc')
+    .execute();
+  const first = rows[0];
+  if (first === undefined) return undefined;
+  const attests: AttestOfOrganisation[] = [];
+  for (const row of rows) {
+    if (row.a_id === null || row.a_organisation_id === null || row.a_regime === null || row.a_state === null) continue;
+    attests.push({
+      id: row.a_id,
+      clientId: row.id,
+      organisationId: row.a_organisation_id,
+      organisationName: row.a_organisation_name ?? '',
+      regime: row.a_regime,
+      startDate: row.a_start_date as CalendarDate,
+      endDate: row.a_end_date as CalendarDate,
+      state: row.a_state,
+      approvedOn: row.a_approved_on as CalendarDate | null,
+      rejectionReason: row.a_rejection_reason,
+      version: row.a_version ?? 1,
+    });
+  }
+  return { client: toClient(first), attests };
 }
 
 /** A1: the clients an organisation has access to today, each with its running attest period. */

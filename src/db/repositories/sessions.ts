@@ -1,4 +1,6 @@
+import type { Actor } from '../../domain/users.ts';
 import type { Executor } from './executor.ts';
+import { toActor } from './users.ts';
 
 export type StoredSession = Readonly<{ data: Record<string, unknown>; userId: string | null }>;
 
@@ -10,6 +12,42 @@ export async function findLive(trx: Executor, idHash: string, now: Date): Promis
     .where('expires_at', '>', now)
     .executeTakeFirst();
   return row === undefined ? undefined : { data: row.data, userId: row.user_id };
+}
+
+/**
+ * The live session with its user, in one statement: the user is undefined when the session has
+ * none, or when the account no longer exists or is disabled.
+ */
+export async function findLiveWithActor(trx: Executor, idHash: string, now: Date): Promise<(StoredSession & { actor: Actor | undefined }) | undefined> {
+  const row = await trx
+    .selectFrom('sessions as s')
+    .leftJoin('users as u', (join) => join.onRef('u.id', '=', 's.user_id').on('u.disabled_at', 'is', null))
+    .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .leftJoin('offices as f', 'f.id', 'u.office_id')
+    .select([
+      's.data',
+      's.user_id',
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.organisation_id',
+      'o.name as organisation_name',
+      'o.kind as organisation_kind',
+      'u.office_id',
+      'f.name as office_name',
+      'f.code as office_code',
+    ])
+    .where('s.id_hash', '=', idHash)
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const { id, email, display_name, role, organisation_id, organisation_name, organisation_kind } = row;
+  const actor =
+    id !== null && email !== null && display_name !== null && role !== null && organisation_id !== null && organisation_name !== null && organisation_kind !== null
+      ? toActor({ ...row, id, email, display_name, role, organisation_id, organisation_name, organisation_kind })
+      : undefined;
+  return { data: row.data, userId: row.user_id, actor };
 }
 
 export async function upsert(

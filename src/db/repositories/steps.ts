@@ -54,6 +54,31 @@ export async function listForClient(trx: Executor, clientId: string, filter: Ste
   return rows.map(toStep);
 }
 
+/** A line of the overview: what Stappen naar werk and Traject show, without the joins of the detail. */
+export type StepLine = Pick<Step, 'id' | 'clientId' | 'organisationName' | 'type' | 'state' | 'date'>;
+
+/** O5: the client's lines for the overview, newest Datum first. */
+export async function listLinesForClient(trx: Executor, clientId: string, filter: StepFilter): Promise<StepLine[]> {
+  if (filter.states.length === 0 || filter.typeCodes?.length === 0) return [];
+  let query = trx
+    .selectFrom('steps as s')
+    .innerJoin('step_types as t', 't.code', 's.step_type_code')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['s.id', 's.client_id', 'o.name as organisation_name', 't.code', 't.label', 't.kind', 's.state', 's.date'])
+    .where('s.client_id', '=', clientId)
+    .where('s.state', 'in', filter.states);
+  if (filter.typeCodes !== null) query = query.where('s.step_type_code', 'in', filter.typeCodes);
+  const rows = await query.orderBy('s.date', 'desc').orderBy('s.created_at', 'desc').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    clientId: row.client_id,
+    organisationName: row.organisation_name,
+    type: { code: row.code, label: row.label, kind: row.kind },
+    state: row.state,
+    date: row.date as CalendarDate,
+  }));
+}
+
 export async function findById(trx: Executor, stepId: string, options: { forUpdate?: boolean } = {}): Promise<Step | undefined> {
   let query = selectSteps(trx).where('s.id', '=', stepId);
   if (options.forUpdate === true) query = query.forUpdate('s');

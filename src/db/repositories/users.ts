@@ -39,7 +39,23 @@ export async function findActiveActor(trx: Executor, userId: string): Promise<Ac
     .where('u.id', '=', userId)
     .where('u.disabled_at', 'is', null)
     .executeTakeFirst();
-  if (row === undefined) return undefined;
+  return row && toActor(row);
+}
+
+export type ActorRow = Readonly<{
+  id: string;
+  email: string;
+  display_name: string;
+  role: Actor['role'];
+  organisation_id: string;
+  organisation_name: string;
+  organisation_kind: Actor['organisationKind'];
+  office_id: string | null;
+  office_name: string | null;
+  office_code: string | null;
+}>;
+
+export function toActor(row: ActorRow): Actor {
   return {
     userId: row.id,
     email: row.email,

@@ -3,7 +3,7 @@
  * a session ends 30 minutes after its last activity and 12 hours after login at the latest.
  */
 import { createHash } from 'node:crypto';
-import { SESSION_LIMITS } from '../../domain/users.ts';
+import { SESSION_LIMITS, type Actor } from '../../domain/users.ts';
 import type { ServiceContext } from '../context.ts';
 
 export type SessionData = Record<string, unknown> & { userId?: string; authenticatedAt?: string };
@@ -15,11 +15,35 @@ export function hashSessionId(sessionId: string): string {
   return createHash('sha256').update(sessionId).digest('base64url');
 }
 
+/** The user read with a session, kept until the request's auth step takes it (or briefly). */
+type ResolvedActor = Readonly<{ actor: Actor | undefined; at: number }>;
+const RESOLVED_TTL_MS = 10_000;
+const RESOLVED_MAX = 10_000;
+
 export function createSessionService({ db, repos, clock }: ServiceContext) {
+  // Reading the session and its user in one query saves a round trip on every request; the
+  // user travels from the store's get to the auth step through this short-lived map.
+  const resolved = new Map<string, ResolvedActor>();
+
   return {
     async get(sessionId: string): Promise<SessionData | undefined> {
-      const stored = await repos.sessions.findLive(db, hashSessionId(sessionId), clock.now());
-      return stored?.data;
+      const stored = await repos.sessions.findLiveWithActor(db, hashSessionId(sessionId), clock.now());
+      if (stored === undefined) return undefined;
+      if (stored.userId !== null) {
+        if (resolved.size >= RESOLVED_MAX) resolved.clear();
+        resolved.set(sessionId, { actor: stored.actor, at: Date.now() });
+      }
+      return stored.data;
+    },
+
+    /**
+     * The user read together with this session in this request: `{ actor }` (undefined actor:
+     * disabled or removed), or undefined when it was not read here (then the caller looks it up).
+     */
+    takeResolvedActor(sessionId: string): { actor: Actor | undefined } | undefined {
+      const entry = resolved.get(sessionId);
+      resolved.delete(sessionId);
+      return entry !== undefined && Date.now() - entry.at < RESOLVED_TTL_MS ? { actor: entry.actor } : undefined;
     },
 
     async save(sessionId: string, data: SessionData): Promise<void> {

@@ -44,10 +44,9 @@ export function createDossierAccess({ db, repos, clock }: ServiceContext) {
     };
 
     if (!isUuid(clientId)) return refuse('onbekend');
-    const client = await repos.clients.findById(trx, clientId);
-    if (client === undefined) return refuse('onbekend');
-
-    const attests = await repos.attests.listForClient(trx, client.id, isServiceStaff(actor.role) ? null : actor.organisationId);
+    const found = await repos.attests.findClientWithAttests(trx, clientId, isServiceStaff(actor.role) ? null : actor.organisationId);
+    if (found === undefined) return refuse('onbekend');
+    const { client, attests } = found;
     if (!mayOpenDossier(actor.role, attests, clock.today())) return refuse('geen-toegang');
 
     if (page !== null) await repos.audit.append(trx, byActor(actor, AuditAction.dossierOpened, { clientId: client.id, details: { page } }));

@@ -73,12 +73,15 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
 
   /** O5: the client's lines, newest first, filtered by state and type. */
   function list(actor: Actor, clientId: string, filter: StepFilter, page: string) {
-    return access.withDossier({ actor, clientId, page }, async (trx, dossier) => ({
-      dossier,
-      steps: await repos.steps.listForClient(trx, dossier.client.id, filter),
-      allTypes: await repos.stepTypes.listAll(trx),
-      allowedTypes: isPartner(actor.role) ? await repos.stepTypes.listAllowedFor(trx, actor.organisationId) : [],
-    }));
+    return access.withDossier({ actor, clientId, page }, async (trx, dossier) => {
+      const types = await repos.stepTypes.listWithAllowance(trx, actor.organisationId);
+      return {
+        dossier,
+        steps: await repos.steps.listLinesForClient(trx, dossier.client.id, filter),
+        allTypes: types.map(({ code, label, kind }) => ({ code, label, kind })),
+        allowedTypes: isPartner(actor.role) ? types.filter((t) => t.allowed).map(({ code, label, kind }) => ({ code, label, kind })) : [],
+      };
+    });
   }
 
   /** O1/O2: what the form "Stap: <type>" needs. */

@@ -49,7 +49,8 @@ export function presentStepForm(model: StepFormModel) {
       choices: choices.map((c) => ({ ...c, checked: c.value === current })),
       search: input[role === 'aanvrager' ? 'aanvragerZoek' : 'uitvoerderZoek'],
       errorMessage: errorFor(errors, role) ?? errorFor(errors, `${role}-zoek`),
-      canResetToOwn: model.ownOfficeId !== null && current !== model.ownOfficeId,
+      // The manual shows "eigen gegevens" beside the office whenever another one is or may be chosen.
+      canResetToOwn: model.ownOfficeId !== null && (current !== model.ownOfficeId || results.length > 0),
     };
   };
   const dateError = errorFor(errors, 'datum');

@@ -1,7 +1,7 @@
 /** Begeleiding > Stappen naar werk (O1, O5, O7): the lines, the filter and "Voeg een stap toe". */
 import { formatDate } from '../../../domain/calendar-date.ts';
-import { STATE_LABELS, STEP_STATES, isStepState, type Step, type StepState, type StepType } from '../../../domain/steps/step.ts';
-import type { StepFilter } from '../../../db/repositories/steps.ts';
+import { STATE_LABELS, STEP_STATES, isStepState, type StepState, type StepType } from '../../../domain/steps/step.ts';
+import type { StepFilter, StepLine } from '../../../db/repositories/steps.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import type { PageView } from '../layout-presenter.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
@@ -34,7 +34,7 @@ export function stateTag(state: StepState): { text: string; classes: string } {
   return { text: STATE_LABELS[state], classes: TAG_CLASSES[state] };
 }
 
-export function presentStepRows(clientId: string, steps: readonly Step[]) {
+export function presentStepRows(clientId: string, steps: readonly StepLine[]) {
   return steps.map((step) => ({
     date: formatDate(step.date),
     label: step.type.label,
@@ -46,7 +46,7 @@ export function presentStepRows(clientId: string, steps: readonly Step[]) {
 
 export function presentStepsOverview(input: {
   dossier: Dossier;
-  steps: readonly Step[];
+  steps: readonly StepLine[];
   filter: StepFilter & { custom: boolean };
   allTypes: readonly StepType[];
   allowedTypes: readonly StepType[];

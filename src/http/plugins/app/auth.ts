@@ -26,7 +26,7 @@ export const authPlugin = fp(
       const userId = session?.userId;
       if (session === null || userId === undefined) return;
 
-      const actor = await auth.currentActor(userId);
+      const actor = sessions.takeResolvedActor(session.sessionId)?.actor ?? (await auth.currentActor(userId));
       if (actor === undefined) {
         await session.regenerate();
         return;
