@@ -119,3 +119,32 @@ export async function assertNoAccessibilityViolations(page: Page): Promise<void>
     .join('\n');
   assert.equal(results.violations.length, 0, `axe found WCAG 2.1 A/AA violations on ${page.url()}:\n${report}`);
 }
+
+/** Runs in the page: the ids used more than once, and the form controls (hidden inputs and buttons aside) without a label. */
+const LABEL_CHECK = `(() => {
+  const problems = [];
+  const counts = new Map();
+  for (const element of document.querySelectorAll('[id]')) counts.set(element.id, (counts.get(element.id) ?? 0) + 1);
+  for (const [id, count] of counts) if (count > 1) problems.push('the id "' + id + '" is used ' + count + ' times');
+  for (const control of document.querySelectorAll('input, select, textarea')) {
+    if (['hidden', 'submit', 'button', 'reset', 'image'].includes(control.type)) continue;
+    const labels = [...(control.labels ?? [])].filter((label) => label.textContent.trim() !== '');
+    if (labels.length === 0) {
+      const near = control.closest('fieldset, form')?.querySelector('legend, label')?.textContent.trim().replace(/\\s+/g, ' ') ?? '';
+      problems.push(control.tagName.toLowerCase() + ' name="' + control.name + '" value="' + (control.value ?? '') + '" (near "' + near + '") has no label tied to it');
+    }
+  }
+  return problems;
+})()`;
+
+/**
+ * What axe leaves out (its duplicate-id rules no longer carry WCAG tags, and it accepts a
+ * `<label for>` that the browser ties to another element): every id on the page is unique
+ * (WCAG 2.1 4.1.1) and every form control has a non-empty label tied to it, so that a screen
+ * reader, and `getByLabel`, finds it by its words (WCAG 1.3.1, 4.1.2; DESIGN "Screens and their words").
+ */
+export async function assertFormControlsLabelled(page: Page): Promise<void> {
+  const found: unknown = await page.evaluate(LABEL_CHECK);
+  const problems = Array.isArray(found) ? found.map(String) : [`unexpected answer ${JSON.stringify(found)}`];
+  assert.deepEqual(problems, [], `duplicate ids or unlabelled form controls on ${page.url()}:\n- ${problems.join('\n- ')}`);
+}
