@@ -8,7 +8,7 @@ export type Config = Readonly<{
   env: 'development' | 'test' | 'production';
   port: number;
   host: string;
-  /** Folder for the embedded database (PGlite) and, later, document blobs. */
+  /** Folder for the embedded database (PGlite) and the document blobs (`blobs/`). */
   dataDir: string;
   /** PostgreSQL connection string; when absent the embedded PGlite database in dataDir is used. */
   databaseUrl: string | undefined;

@@ -2,6 +2,7 @@
  * Starts the portal: configuration, database and migrations, demo data (not in production),
  * the web application, and a graceful shutdown on SIGTERM/SIGINT.
  */
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase, describeTarget, type DatabaseTarget } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -9,10 +10,13 @@ import { createRepositories } from './db/repositories/index.ts';
 import { buildApp } from './http/app.ts';
 import { systemClock } from './services/clock.ts';
 import { createServices } from './services/index.ts';
+import { createFilesystemBlobStore } from './storage/filesystem-blob-store.ts';
 
 const SESSION_CLEANUP_MS = 15 * 60_000;
 /** J1: the sweep runs at start-up and every hour. */
 const SWEEP_INTERVAL_MS = 60 * 60_000;
+/** An upload still in its temporary file after this long belongs to a process that stopped. */
+const STALE_UPLOAD_MS = 60 * 60_000;
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -21,7 +25,10 @@ async function main(): Promise<void> {
   const db = createDatabase(target);
   await migrateToLatest(db);
 
-  const services = createServices(db, createRepositories(), systemClock);
+  // Document blobs under DATA_DIR/blobs; uploads cut off by a stop of the process leave temporary files.
+  const storage = createFilesystemBlobStore(path.join(config.dataDir, 'blobs'));
+  await storage.removeStaleTemporaryFiles(STALE_UPLOAD_MS);
+  const services = createServices(db, createRepositories(), systemClock, storage);
   if (config.seedDemoData && (await services.demo.seedIfEmpty())) {
     console.log('Demogegevens geladen: zie README.md voor de accounts.');
   }

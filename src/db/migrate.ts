@@ -2,11 +2,15 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
 import type { Database } from './database.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_steps.ts';
+import * as m0003 from './migrations/0003_documents.ts';
+import * as m0004 from './migrations/0004_dossier_upkeep.ts';
 
 /** Migrations in order. A new migration is a new file added here; landed ones are never edited. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_steps': m0002,
+  '0003_documents': m0003,
+  '0004_dossier_upkeep': m0004,
 };
 
 const provider: MigrationProvider = {

@@ -167,9 +167,149 @@ export interface DB {
   organisation_step_types: OrganisationStepTypesTable;
   steps: StepsTable;
   stop_requests: StopRequestsTable;
+  documents: DocumentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type ClientRow = Selectable<ClientsTable>;
 export type AttestRow = Selectable<AttestsTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
+
+// ---- Keeping the client dossier up to date (K1–K3), migration 0004 ----
+// Contact data stay on `clients` (their `version` guards them). The tables are merged into DB below.
+
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OccupationsTable {
+  /** ISCO-08 unit group (`2513`) or an entry a beheerder added to one (`2513-1`). */
+  code: string;
+  isco_group: string;
+  title: string;
+  source: 'isco-08' | 'beheerder';
+  created_by_label: string | null;
+  created_at: CreatedAt;
+}
+
+export interface JobSeekerRegistrationsTable {
+  client_id: string;
+  registered: boolean;
+  registered_on: DateColumn | null;
+  recorded_by: string | null;
+  recorded_by_label: string;
+  recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  version: Generated<number>;
+}
+
+export interface ClientProfilesTable {
+  client_id: string;
+  available_from: DateColumn | null;
+  version: Generated<number>;
+  updated_by_label: string;
+  updated_at: UpdatedAt;
+}
+
+export interface DesiredJobsTable {
+  id: Generated<string>;
+  client_id: string;
+  occupation_code: string;
+  experience: 'geen' | 'beperkt' | 'ervaren';
+  regions: string[];
+  regime: 'voltijds' | 'deeltijds';
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_by_label: string;
+  updated_at: UpdatedAt;
+}
+
+export interface CvsTable {
+  client_id: string;
+  driving_licences: string[];
+  version: Generated<number>;
+  updated_by_label: string;
+  updated_at: UpdatedAt;
+}
+
+/** Columns every CV item has. */
+interface CvItemColumns {
+  id: Generated<string>;
+  client_id: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_by_label: string;
+  updated_at: UpdatedAt;
+}
+
+export interface CvEducationsTable extends CvItemColumns {
+  level: string;
+  field: string;
+  institution: Generated<string>;
+  year: number | null;
+  diploma: boolean;
+}
+
+export interface CvWorkExperiencesTable extends CvItemColumns {
+  employer: string;
+  job_title: string;
+  /** `YYYY-MM`. */
+  start_month: string;
+  end_month: string | null;
+}
+
+export interface CvLanguagesTable extends CvItemColumns {
+  language: string;
+  understanding: string;
+  speaking: string;
+  reading: string;
+  writing: string;
+}
+
+export interface CvCompetencesTable extends CvItemColumns {
+  text: string;
+}
+
+export interface InternalNotesTable {
+  id: Generated<string>;
+  client_id: string;
+  /** K3: the writing organisation; only its people read the note. */
+  organisation_id: string;
+  author_user_id: string | null;
+  author_label: string;
+  created_at: CreatedAt;
+  text: string;
+}
+
+// Declaration merging: the dossier upkeep's tables join the DB interface above.
+export interface DB {
+  occupations: OccupationsTable;
+  job_seeker_registrations: JobSeekerRegistrationsTable;
+  client_profiles: ClientProfilesTable;
+  desired_jobs: DesiredJobsTable;
+  cvs: CvsTable;
+  cv_educations: CvEducationsTable;
+  cv_work_experiences: CvWorkExperiencesTable;
+  cv_languages: CvLanguagesTable;
+  cv_competences: CvCompetencesTable;
+  internal_notes: InternalNotesTable;
+}
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  client_id: string;
+  organisation_id: string;
+  step_id: string | null;
+  publication_name: string;
+  kind: 'actieplan' | 'eindverslag' | 'attest' | 'ander';
+  /** As uploaded, made safe: no path, no control characters. */
+  file_name: string;
+  /** bigint, read back as a number (at most 20 MB). */
+  size_bytes: number;
+  media_type: string;
+  /** The blob's name in the blob store. */
+  sha256: string;
+  uploaded_by: string;
+  uploaded_by_label: string;
+  uploaded_at: ColumnType<Date, Date | string | undefined, never>;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by_label: string | null;
+  withdrawal_reason: string | null;
+}

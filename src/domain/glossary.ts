@@ -10,5 +10,10 @@
  * - Samenvatting: free-text summary of a step.
  * - Financieringsnummer: funding number, the project under which a partner registers.
  * - Begeleider: consultant of a partner office.
+ * - Ingeschreven als werkzoekende: registered as a job seeker with the public service (with a date).
+ * - Gewenste job: a desired job (an occupation of the catalogue, with experience, regions, regime).
+ * - Voltijds / deeltijds: full-time / part-time working regime.
+ * - Interne opmerking: an internal note, visible only inside the organisation that wrote it (K3).
+ * - Klantenportret: the one-page summary of the client's dossier.
  */
 export {};

@@ -11,6 +11,7 @@ import { renderPlugin } from './plugins/app/render.ts';
 import { servicesPlugin } from './plugins/app/services.ts';
 import { csrfPlugin } from './plugins/external/csrf.ts';
 import { formsPlugin } from './plugins/external/forms.ts';
+import { multipartPlugin } from './plugins/external/multipart.ts';
 import { rateLimitPlugin } from './plugins/external/rate-limit.ts';
 import { securityHeadersPlugin } from './plugins/external/security-headers.ts';
 import { sessionPlugin } from './plugins/external/session.ts';
@@ -42,6 +43,7 @@ export async function buildApp(services: Services, config: Config, options: Buil
   await app.register(securityHeadersPlugin, { production: config.env === 'production' });
   await app.register(openApiPlugin);
   await app.register(formsPlugin);
+  await app.register(multipartPlugin);
   await app.register(rateLimitPlugin);
   await app.register(staticAssetsPlugin);
   await app.register(viewsPlugin);

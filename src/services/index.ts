@@ -1,12 +1,21 @@
 import type { Database } from '../db/database.ts';
 import type { Repositories } from '../db/repositories/index.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
 import { createAuditQueries } from './audit/audit-service.ts';
 import { createAuthService } from './auth/auth-service.ts';
 import { createSessionService } from './auth/session-service.ts';
 import type { Clock } from './clock.ts';
 import { createDemoSeeder } from './demo/seed-demo-data.ts';
+import { createDocumentsService } from './documents/documents-service.ts';
+import { createUploadService } from './documents/upload-service.ts';
 import { createDossierAccess } from './dossiers/dossier-access.ts';
 import { createDossierService } from './dossiers/dossier-service.ts';
+import { createCvService } from './dossier-upkeep/cv-service.ts';
+import { createDesiredJobsService } from './dossier-upkeep/desired-jobs-service.ts';
+import { createNotesService } from './dossier-upkeep/notes-service.ts';
+import { createOccupationsService } from './dossier-upkeep/occupations-service.ts';
+import { createPortraitService } from './dossier-upkeep/portrait-service.ts';
+import { createProfileService } from './dossier-upkeep/profile-service.ts';
 import { createHealthService } from './health/health-service.ts';
 import { createStepChangesService } from './steps/step-changes-service.ts';
 import { createStepsService } from './steps/steps-service.ts';
@@ -15,11 +24,12 @@ import { createSweepService } from './steps/sweep-service.ts';
 import { createUsersService } from './users/users-service.ts';
 
 /** The composition root of the use cases: the app takes the result as its argument. */
-export function createServices(db: Database, repos: Repositories, clock: Clock) {
+export function createServices(db: Database, repos: Repositories, clock: Clock, storage: BlobStore) {
   const context = { db, repos, clock };
   const dossierAccess = createDossierAccess(context);
   const steps = createStepsService(context, dossierAccess);
   const stepChanges = createStepChangesService(context, dossierAccess, steps);
+  const uploads = createUploadService(storage);
   return {
     clock,
     auth: createAuthService(context),
@@ -33,6 +43,15 @@ export function createServices(db: Database, repos: Repositories, clock: Clock) 
     health: createHealthService(context),
     audit: createAuditQueries(context),
     demo: createDemoSeeder(context),
+    // Keeping the dossier up to date (K1–K3).
+    portrait: createPortraitService(context, dossierAccess),
+    profile: createProfileService(context, dossierAccess),
+    desiredJobs: createDesiredJobsService(context, dossierAccess),
+    occupations: createOccupationsService(context),
+    cv: createCvService(context, dossierAccess),
+    internalNotes: createNotesService(context, dossierAccess),
+    uploads,
+    documents: createDocumentsService(context, dossierAccess, uploads, storage),
   };
 }
 

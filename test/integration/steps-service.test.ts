@@ -13,6 +13,7 @@ import type { Actor } from '../../src/domain/users.ts';
 import type { Database } from '../../src/db/database.ts';
 import { createRepositories } from '../../src/db/repositories/index.ts';
 import { createServices } from '../../src/services/index.ts';
+import { createFilesystemBlobStore } from '../../src/storage/filesystem-blob-store.ts';
 import type { StepChangeInput } from '../../src/services/steps/step-changes-service.ts';
 import type { StepResult } from '../../src/services/steps/step-context.ts';
 import type { StepInput } from '../../src/services/steps/steps-service.ts';
@@ -331,6 +332,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
             },
           },
           t.clock,
+          createFilesystemBlobStore(t.blobDir),
         );
         const results = await Promise.allSettled([
           racing.steps.register(t.data.anna, clientId, 'outplacement', input(t)),

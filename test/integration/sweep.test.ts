@@ -12,6 +12,7 @@ import { createRepositories } from '../../src/db/repositories/index.ts';
 import * as sweepRepository from '../../src/db/repositories/sweep.ts';
 import { settableClock } from '../../src/services/clock.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
+import { temporaryBlobStore, type TemporaryBlobStore } from '../support/blob-store.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { aClient, allowedStepTypes, anOrganisation, anOutplacementStep, aStep, aUser, type StepRowOptions, type TestOrganisation, type TestUser } from '../support/factories.ts';
 import { describeOnEachDatabase } from '../support/test-app.ts';
@@ -244,6 +245,7 @@ describe('sweep on two application instances [postgres]', { skip: TEST_DATABASE_
   let secondDb: Database;
   let one: Services;
   let two: Services;
+  let blobs: TemporaryBlobStore | undefined;
   const clock = settableClock(SWEEP_DAY);
 
   before(async () => {
@@ -251,13 +253,15 @@ describe('sweep on two application instances [postgres]', { skip: TEST_DATABASE_
     assert.equal(database.target.kind, 'postgres');
     // The second instance: its own pool on the same database, its own services, the same time.
     secondDb = createDatabase(database.target);
-    one = createServices(database.db, createRepositories(), clock);
-    two = createServices(secondDb, createRepositories(), clock);
+    blobs = temporaryBlobStore();
+    one = createServices(database.db, createRepositories(), clock, blobs.storage);
+    two = createServices(secondDb, createRepositories(), clock, blobs.storage);
   });
 
   after(async () => {
     await secondDb.destroy();
     await database.drop();
+    blobs?.remove();
   });
 
   async function dueLines(owner: Owner, n: number): Promise<string[]> {

@@ -10,6 +10,7 @@ import { createRepositories } from '../../src/db/repositories/index.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { settableClock } from '../../src/services/clock.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
+import { temporaryBlobStore } from './blob-store.ts';
 import { createTestDatabase, databaseKinds, type DatabaseKind, type TestDatabase } from './databases.ts';
 
 export type TestClock = ReturnType<typeof settableClock>;
@@ -21,6 +22,8 @@ export type TestApp = Readonly<{
   db: Database;
   clock: TestClock;
   config: Config;
+  /** The folder of this app's blob store (document files), removed at close. */
+  blobDir: string;
 }>;
 
 /** 2026-11-29 10:00 in Brussels: tests do not depend on the day they run. */
@@ -36,7 +39,8 @@ export async function startTestApp(
 ): Promise<TestApp & { close: () => Promise<void> }> {
   const database: TestDatabase = await createTestDatabase(kind);
   const clock = settableClock(options.now ?? TEST_NOW);
-  const real = createServices(database.db, createRepositories(), clock);
+  const blobs = temporaryBlobStore();
+  const real = createServices(database.db, createRepositories(), clock, blobs.storage);
   const services = { ...real, ...(options.overrides?.(real) ?? {}) };
   const config = testConfig();
   const app = await buildApp(services, config, { logger: false });
@@ -47,9 +51,11 @@ export async function startTestApp(
     db: database.db,
     clock,
     config,
+    blobDir: blobs.dir,
     close: async () => {
       await app.close();
       await database.drop();
+      blobs.remove();
     },
   };
 }

@@ -3,6 +3,7 @@
  * token of the last page it read, as a browser would. CSRF is never switched off.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { BOUNDARY, multipartBody, type MultipartPart } from './documents.ts';
 
 /** The session cookie's name outside production (production adds the `__Host-` prefix). */
 export const SESSION_COOKIE = 'lbp.sid';
@@ -65,6 +66,23 @@ export class WebSession {
         url,
         headers: { ...this.#headers(), 'content-type': 'application/x-www-form-urlencoded' },
         payload: body,
+      }),
+    );
+  }
+
+  /**
+   * Posts a multipart form (a file upload) as the form of "Document toevoegen" sends it: the page's
+   * CSRF token as the first part, unless `csrf` is given (null: none at all).
+   */
+  async postMultipart(url: string, parts: readonly MultipartPart[], options: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
+    const token = options.csrf === undefined ? this.#csrfToken : options.csrf;
+    const all = token === null || token === undefined ? parts : [{ name: '_csrf', value: token }, ...parts];
+    return this.#remember(
+      await this.#app.inject({
+        method: 'POST',
+        url,
+        headers: { ...this.#headers(), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+        payload: multipartBody(all),
       }),
     );
   }

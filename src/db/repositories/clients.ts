@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { Client } from '../../domain/clients.ts';
+import type { ContactData } from '../../domain/dossier/contact.ts';
 import type { Insz } from '../../domain/insz.ts';
 import type { ClientRow } from '../schema.ts';
 import type { Executor } from './executor.ts';
@@ -59,6 +60,24 @@ export async function count(trx: Executor): Promise<number> {
   return row.n;
 }
 
+/** K2: the client's contact data, when the client is still at `expectedVersion` (O12); false otherwise. */
+export async function updateContact(trx: Executor, id: string, expectedVersion: number, contact: ContactData): Promise<boolean> {
+  const result = await trx
+    .updateTable('clients')
+    .set((eb) => ({
+      phone: contact.phone,
+      email: contact.email,
+      street: contact.street,
+      postcode: contact.postcode,
+      city: contact.city,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 export type ClientWithPeriod = Readonly<{ client: Client; startDate: CalendarDate; endDate: CalendarDate }>;
 
 function escapeLike(value: string): string {
@@ -79,4 +98,15 @@ export function toClient(row: ClientRow): Client {
     city: row.city,
     version: row.version,
   };
+}
+
+/** A3: a client from an approved request's data; undefined when the INSZ was registered meanwhile. */
+export async function insertIfAbsent(trx: Executor, client: NewClient): Promise<string | undefined> {
+  const row = await trx
+    .insertInto('clients')
+    .values({ insz: client.insz, family_name: client.familyName, first_name: client.firstName, birth_date: client.birthDate })
+    .onConflict((oc) => oc.column('insz').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
 }

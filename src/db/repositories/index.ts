@@ -1,7 +1,13 @@
 import * as attests from './attests.ts';
 import * as audit from './audit.ts';
+import * as clientProfiles from './client-profiles.ts';
 import * as clients from './clients.ts';
+import * as cv from './cv.ts';
+import * as desiredJobs from './desired-jobs.ts';
+import * as documents from './documents.ts';
 import * as fundingNumbers from './funding-numbers.ts';
+import * as internalNotes from './internal-notes.ts';
+import * as occupations from './occupations.ts';
 import * as offices from './offices.ts';
 import * as organisations from './organisations.ts';
 import * as sessions from './sessions.ts';
@@ -13,7 +19,27 @@ import * as users from './users.ts';
 
 /** The repositories, one module per aggregate; every function takes the transaction first. */
 export function createRepositories() {
-  return { attests, audit, clients, fundingNumbers, offices, organisations, sessions, stepTypes, steps, stopRequests, sweep, users };
+  return {
+    attests,
+    audit,
+    clients,
+    documents,
+    fundingNumbers,
+    offices,
+    organisations,
+    sessions,
+    stepTypes,
+    steps,
+    stopRequests,
+    sweep,
+    users,
+    // Keeping the dossier up to date (K1–K3).
+    clientProfiles,
+    cv,
+    desiredJobs,
+    internalNotes,
+    occupations,
+  };
 }
 
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -195,3 +195,31 @@ function toStep(row: StepRow): Step {
     updatedByLabel: row.updated_by_label,
   };
 }
+
+/** A4: the Outplacement lines registered on an attest, rows locked until the transaction ends. */
+export async function linesOfAttestForUpdate(
+  trx: Executor,
+  attestId: string,
+): Promise<{ id: string; clientId: string; state: StepState; endDate: CalendarDate | null; version: number; typeLabel: string }[]> {
+  const rows = await trx
+    .selectFrom('steps as s')
+    .innerJoin('step_types as t', 't.code', 's.step_type_code')
+    .select(['s.id', 's.client_id', 's.state', 's.end_date', 's.version', 't.label'])
+    .where('s.attest_id', '=', attestId)
+    .where('s.step_type_code', '=', 'outplacement')
+    .orderBy('s.created_at', 'desc')
+    .forUpdate('s')
+    .execute();
+  return rows.map((r) => ({ id: r.id, clientId: r.client_id, state: r.state, endDate: r.end_date as CalendarDate | null, version: r.version, typeLabel: r.label }));
+}
+
+/** A4: the line's end date (and so its automatic completion, O9) moves with the attest; it stays Bezig. */
+export async function moveEndDate(trx: Executor, stepId: string, to: CalendarDate, by: { label: string; at: Date }): Promise<boolean> {
+  const result = await trx
+    .updateTable('steps')
+    .set((eb) => ({ end_date: to, version: eb('version', '+', 1), updated_by_label: by.label, updated_at: by.at }))
+    .where('id', '=', stepId)
+    .where('state', '=', 'bezig')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

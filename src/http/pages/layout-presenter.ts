@@ -28,6 +28,7 @@ function navigationFor(actor: Actor | null, path: string): LayoutView['navigatio
   if (isPartner(actor.role)) items.push({ text: 'Mijn klanten', href: '/klanten' });
   if (isServiceStaff(actor.role)) items.push({ text: 'Klant zoeken', href: '/zoeken' });
   if (actor.role === 'interventieadviseur') items.push({ text: 'Te behandelen verzoeken', href: '/verzoeken' });
+  if (actor.role === 'beheerder') items.push({ text: 'Beroepencatalogus', href: '/beheer/beroepen' });
   return items.map((item) => ({ ...item, active: path === item.href || (item.href === '/klanten' && path.startsWith('/dossiers/')) }));
 }
 

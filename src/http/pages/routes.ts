@@ -1,9 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { requireLogin } from '../plugins/app/auth.ts';
 import { myClientsRoutes } from './clients/my-clients-controller.ts';
+import { documentsRoutes } from './documents/documents-controller.ts';
+import { newDocumentRoutes } from './documents/new-document-controller.ts';
+import { withdrawDocumentRoutes } from './documents/withdraw-controller.ts';
+import { cvRoutes } from './cv/cv-controller.ts';
 import { dossierRoutes } from './dossier/dossier-controller.ts';
 import { homeRoutes } from './home/home-controller.ts';
 import { loginRoutes } from './login/login-controller.ts';
+import { notesRoutes } from './notes/notes-controller.ts';
+import { occupationsRoutes } from './occupations/occupations-controller.ts';
+import { desiredJobRoutes } from './profile/desired-job-controller.ts';
+import { profileRoutes } from './profile/profile-controller.ts';
 import { searchRoutes } from './search/search-controller.ts';
 import { newStepRoutes } from './steps/new-step-controller.ts';
 import { stepDetailRoutes } from './steps/step-detail-controller.ts';
@@ -20,12 +28,21 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
     homeRoutes(closed);
     myClientsRoutes(closed);
     searchRoutes(closed);
+    occupationsRoutes(closed);
     await closed.register(async (dossier) => {
       dossierRoutes(dossier);
       stepsOverviewRoutes(dossier);
       newStepRoutes(dossier);
       stepDetailRoutes(dossier);
       stopRequestRoutes(dossier);
+      documentsRoutes(dossier);
+      newDocumentRoutes(dossier);
+      withdrawDocumentRoutes(dossier);
+      // Keeping the dossier up to date (K1–K3).
+      profileRoutes(dossier);
+      desiredJobRoutes(dossier);
+      cvRoutes(dossier);
+      notesRoutes(dossier);
     });
   });
 }

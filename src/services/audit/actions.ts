@@ -16,6 +16,21 @@ export const AuditAction = {
   stopRequested: 'stopverzoek.ingediend',
   stopRequestAccepted: 'stopverzoek.aanvaard',
   stopRequestDeclined: 'stopverzoek.afgewezen',
+  documentAdded: 'document.toegevoegd',
+  documentDownloaded: 'document.gedownload',
+  documentWithdrawn: 'document.ingetrokken',
+  // Keeping the dossier up to date (K1–K3): one record per changed field, with old and new value.
+  contactChanged: 'contactgegevens.gewijzigd',
+  jobSeekerRegistrationChanged: 'inschrijving-werkzoekende.gewijzigd',
+  availabilityChanged: 'beschikbaarheid.gewijzigd',
+  desiredJobAdded: 'gewenste-job.toegevoegd',
+  desiredJobChanged: 'gewenste-job.gewijzigd',
+  desiredJobRemoved: 'gewenste-job.verwijderd',
+  cvItemAdded: 'cv.toegevoegd',
+  cvItemChanged: 'cv.gewijzigd',
+  cvItemRemoved: 'cv.verwijderd',
+  internalNoteAdded: 'interne-opmerking.toegevoegd',
+  occupationAdded: 'beroep.toegevoegd',
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
@@ -30,3 +45,23 @@ export const STEP_ACTIONS: readonly AuditActionName[] = [
   AuditAction.stopRequestAccepted,
   AuditAction.stopRequestDeclined,
 ];
+
+/** D5: the actions that make up "Volledige logging" of the documents. */
+export const DOCUMENT_ACTIONS: readonly AuditActionName[] = [AuditAction.documentAdded, AuditAction.documentDownloaded, AuditAction.documentWithdrawn];
+
+/**
+ * K2: the changes to profile, desired jobs and CV, shown in the dossier's "Wijzigingen". Internal
+ * notes are not among them: their log rows (without the text) stay out of other organisations' sight.
+ */
+export const UPKEEP_ACTIONS: readonly AuditActionName[] = [
+  AuditAction.contactChanged,
+  AuditAction.jobSeekerRegistrationChanged,
+  AuditAction.availabilityChanged,
+  AuditAction.desiredJobAdded,
+  AuditAction.desiredJobChanged,
+  AuditAction.desiredJobRemoved,
+  AuditAction.cvItemAdded,
+  AuditAction.cvItemChanged,
+  AuditAction.cvItemRemoved,
+];
+

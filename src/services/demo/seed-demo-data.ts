@@ -3,6 +3,7 @@ import { makeInsz } from '../../domain/insz.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { ServiceContext } from '../context.ts';
 import { DEMO_CLIENTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganisationKey } from './demo-data.ts';
+import { seedDossierUpkeep } from './upkeep-demo-data.ts';
 
 export function createDemoSeeder({ db, repos, clock }: ServiceContext) {
   /** Seeds the demo world into an empty database; does nothing when organisations exist. */
@@ -28,6 +29,7 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext) {
       const orgId = (key: DemoOrganisationKey): string => organisationIds.get(key) ?? fail(`organisation ${key}`);
 
       const userIds = new Map<DemoOrganisationKey, { id: string; label: string; officeId: string }>();
+      const usersByEmail = new Map<string, { id: string; label: string; organisationId: string }>();
       for (const [index, user] of DEMO_USERS.entries()) {
         const officeId = officeIds.get(user.officeCode) ?? fail(`office ${user.officeCode}`);
         const { id } = await trx
@@ -43,8 +45,10 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext) {
           .returning('id')
           .executeTakeFirstOrThrow();
         if (user.role === 'begeleider' && !userIds.has(user.organisation)) userIds.set(user.organisation, { id, label: user.displayName, officeId });
+        usersByEmail.set(user.email, { id, label: user.displayName, organisationId: orgId(user.organisation) });
       }
 
+      const clientIds = new Map<string, string>();
       for (const demo of DEMO_CLIENTS) {
         const birthDate = parseIsoDate(demo.birthDate) ?? fail(`birth date ${demo.birthDate}`);
         const clientId = await repos.clients.insert(trx, {
@@ -58,6 +62,7 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext) {
           postcode: demo.postcode,
           city: demo.city,
         });
+        clientIds.set(`${demo.firstName} ${demo.familyName}`, clientId);
         for (const attest of demo.attests) {
           const startDate: CalendarDate = addMonths(today, -attest.startMonthsAgo);
           const endDate: CalendarDate = addMonths(today, attest.endMonthsFromNow);
@@ -92,6 +97,7 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext) {
           }
         }
       }
+      await seedDossierUpkeep(trx, repos, { today, clientIds, users: usersByEmail });
       return true;
     });
   }

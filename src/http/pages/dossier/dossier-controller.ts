@@ -10,7 +10,7 @@ type DossierParams = { Params: { clientId: string } };
  * (A1/A5), answers an unknown, malformed or forbidden id with the same 404, and logs (A6).
  */
 export function dossierRoutes(app: FastifyInstance): void {
-  const { dossiers } = app.services;
+  const { portrait } = app.services;
 
   // Dossier pages hold personal data: never kept by a browser or proxy cache.
   app.addHook('onSend', async (_request, reply) => {
@@ -18,8 +18,10 @@ export function dossierRoutes(app: FastifyInstance): void {
   });
 
   app.get<DossierParams>('/dossiers/:clientId', async (request, reply) => {
-    const dossier = await dossiers.openDossier(actorOf(request), request.params.clientId, 'klantenportret');
-    return reply.render('pages/dossier/portrait.njk', presentPortrait(dossier));
+    // The one-page summary (K1, manual 4.3); the service opens the dossier (A1/A5/A6).
+    const actor = actorOf(request);
+    const found = await portrait.portrait(actor, request.params.clientId);
+    return reply.render('pages/dossier/portrait.njk', presentPortrait(found));
   });
 
   // The tab opens its first subtab; the subtab's route does the access check.

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { STEP_STATES } from '../../../domain/steps/step.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
+import { presentDocumentsSection } from '../documents/documents-presenter.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import { presentTimeline } from './history-presenter.ts';
 import { presentStepRows, presentStepsOverview, readStepFilter } from './steps-overview-presenter.ts';
@@ -20,10 +21,13 @@ export function stepsOverviewRoutes(app: FastifyInstance): void {
   // Traject > Acties: every step of the client with its Toestand.
   app.get<Route>('/dossiers/:clientId/begeleiding/traject', async (request, reply) => {
     const result = await steps.list(actorOf(request), request.params.clientId, { states: STEP_STATES, typeCodes: null }, 'traject');
+    // D1: "Documenten overzicht"; the opening of the page is logged once, by the steps above.
+    const documents = await app.services.documents.list(actorOf(request), result.dossier.client.id, { kind: null }, null);
     return reply.render('pages/steps/trajectory.njk', {
       title: 'Traject',
       frame: presentDossierFrame(result.dossier, 'begeleiding', 'traject'),
       rows: presentStepRows(result.dossier.client.id, result.steps),
+      documents: presentDocumentsSection(documents),
     });
   });
 

@@ -1,0 +1,182 @@
+/**
+ * The page "Stappen naar werk" of the bench client on the real application, and next to it the
+ * baseline: a bare Fastify route that runs one indexed query for the same client's steps and
+ * returns JSON. Both listen on a random port of 127.0.0.1 in this process, one at a time.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { loadConfig } from '../../src/config.ts';
+import { createDatabase, type Database } from '../../src/db/database.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { benchServices } from './services.ts';
+import { backendCpu, count, withClient } from './database.ts';
+import { BENCH_USER } from './generate.ts';
+import { measure, type LoadRun, type LoadSettings } from './load.ts';
+
+/** The session cookie's name outside production. */
+const SESSION_COOKIE = 'lbp.sid';
+const PAGE_HEADING = 'Stappen naar werk';
+
+export type PageCheck = Readonly<{
+  status: number;
+  hasHeading: boolean;
+  /** Rows in the page's table bodies: the steps it lists (0 while the page does not list them). */
+  listedRows: number;
+  saysNoSteps: boolean;
+  bytes: number;
+}>;
+
+/** What the database did per page view, from its own counters (read after the pool closed). */
+export type DatabaseWork = Readonly<{ views: number; commitsPerRequest: number; rowsWrittenPerRequest: number; auditRowsPerRequest: number }>;
+
+export type PageRun = Readonly<{ check: PageCheck; load: LoadRun; work: DatabaseWork }>;
+
+export type Cleanup = (close: () => Promise<void>) => void;
+
+/** Starts the application, logs in as the begeleider over HTTP, checks and then loads the page. */
+export async function measurePage(url: string, clientId: string, poolSize: number, settings: LoadSettings, onCleanup: Cleanup): Promise<PageRun> {
+  const db: Database = createDatabase({ kind: 'postgres', url, poolSize });
+  const closeDb = once(() => db.destroy());
+  onCleanup(closeDb);
+  const services = benchServices(db);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', DATABASE_URL: url });
+  const app = await buildApp(services, config);
+  const closeApp = once(() => app.close());
+  onCleanup(closeApp);
+  const base = await listen(app);
+  // Requests the server received, counted on its side: autocannon counts completed responses
+  // only, so the requests in flight when a run stops would otherwise go missing.
+  let received = 0;
+  app.server.on('request', () => {
+    received += 1;
+  });
+
+  const cookie = await logIn(base);
+  const pageUrl = `${base}/dossiers/${clientId}/begeleiding/stappen-naar-werk`;
+  const check = await checkPage(pageUrl, cookie);
+  if (check.status !== 200 || !check.hasHeading) {
+    throw new Error(`page check: GET ${pageUrl} answered ${check.status}${check.hasHeading ? '' : ` without "${PAGE_HEADING}"`}`);
+  }
+
+  const before = await databaseCounters(url);
+  const receivedBefore = received;
+  const load = await measure('Stappen naar werk (page)', pageUrl, { cookie }, settings, () => backendCpu(url));
+  // Closing the pool ends the server processes, which flush their statistics on the way out.
+  await closeApp();
+  await closeDb();
+  const after = await databaseCounters(url);
+  // Every request between the two readings: the warm-up's, the measured ones, those in flight.
+  const views = Math.max(received - receivedBefore, 1);
+  return {
+    check,
+    load,
+    work: {
+      views,
+      commitsPerRequest: (after.commits - before.commits) / views,
+      rowsWrittenPerRequest: (after.rowsWritten - before.rowsWritten) / views,
+      auditRowsPerRequest: (after.audit - before.audit) / views,
+    },
+  };
+}
+
+/** The same client's steps through one indexed query, as JSON, on a pool of the same size. */
+export async function measureBaseline(url: string, clientId: string, poolSize: number, settings: LoadSettings, onCleanup: Cleanup): Promise<LoadRun> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const closePool = once(() => pool.end());
+  onCleanup(closePool);
+  const app = Fastify({ logger: false });
+  app.get<{ Params: { clientId: string } }>('/clients/:clientId/steps', async (request) => {
+    const result = await pool.query<Record<string, unknown>>('select * from steps where client_id = $1 order by date desc', [request.params.clientId]);
+    return result.rows;
+  });
+  const closeApp = once(() => app.close());
+  onCleanup(closeApp);
+  const base = await listen(app);
+  const stepsUrl = `${base}/clients/${clientId}/steps`;
+  const response = await fetch(stepsUrl);
+  const rows: unknown = await response.json();
+  if (response.status !== 200 || !Array.isArray(rows) || rows.length === 0) throw new Error(`baseline check: GET ${stepsUrl} answered ${response.status}`);
+  try {
+    return await measure('Baseline (1 query, JSON)', stepsUrl, {}, settings, () => backendCpu(url));
+  } finally {
+    await closeApp();
+    await closePool();
+  }
+}
+
+/** Closing twice (here and in the final tear-down) closes once. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
+}
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** As a browser: GET the form, keep its cookie and CSRF token, POST the credentials. */
+async function logIn(base: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const form = await fetch(`${base}/aanmelden`, { redirect: 'manual' });
+  remember(jar, form);
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+  if (form.status !== 200 || token === undefined) throw new Error(`login: GET /aanmelden answered ${form.status}${token === undefined ? ' without a CSRF token' : ''}`);
+  const posted = await fetch(`${base}/aanmelden`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: token, email: BENCH_USER.email, password: BENCH_USER.password }).toString(),
+  });
+  remember(jar, posted);
+  await posted.arrayBuffer();
+  if (posted.status !== 303 || !jar.has(SESSION_COOKIE)) throw new Error(`login: POST /aanmelden answered ${posted.status}, expected 303 with a session cookie`);
+  return cookieHeader(jar);
+}
+
+function remember(jar: Map<string, string>, response: Response): void {
+  for (const header of response.headers.getSetCookie()) {
+    const pair = header.split(';', 1)[0] ?? '';
+    const at = pair.indexOf('=');
+    if (at <= 0) continue;
+    const name = pair.slice(0, at).trim();
+    const value = pair.slice(at + 1).trim();
+    if (value === '') jar.delete(name);
+    else jar.set(name, value);
+  }
+}
+
+function cookieHeader(jar: Map<string, string>): string {
+  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+}
+
+async function checkPage(pageUrl: string, cookie: string): Promise<PageCheck> {
+  const response = await fetch(pageUrl, { headers: { cookie }, redirect: 'manual' });
+  const body = await response.text();
+  const bodies = body.match(/<tbody[\s\S]*?<\/tbody>/g) ?? [];
+  const listedRows = bodies.reduce((sum, tbody) => sum + (tbody.match(/<tr[\s>]/g) ?? []).length, 0);
+  return {
+    status: response.status,
+    hasHeading: body.includes(PAGE_HEADING),
+    listedRows,
+    saysNoSteps: body.includes('nog geen stappen'),
+    bytes: Buffer.byteLength(body),
+  };
+}
+
+async function databaseCounters(url: string): Promise<{ commits: number; rowsWritten: number; audit: number }> {
+  return withClient(url, async (client) => {
+    // Statistics are flushed by each server process now and then; force a fresh snapshot.
+    await client.query('select pg_stat_clear_snapshot()');
+    const stats = await client.query<{ commits: string; written: string }>(
+      `select xact_commit as commits, tup_inserted + tup_updated + tup_deleted as written from pg_stat_database where datname = current_database()`,
+    );
+    return {
+      commits: Number(stats.rows[0]?.commits ?? Number.NaN),
+      rowsWritten: Number(stats.rows[0]?.written ?? Number.NaN),
+      audit: await count(client, 'select count(*) as n from audit_events'),
+    };
+  });
+}

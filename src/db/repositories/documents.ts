@@ -1,0 +1,137 @@
+import { dateInBrussels } from '../../domain/calendar-date.ts';
+import type { Document, DocumentKind } from '../../domain/documents/document.ts';
+import type { Executor } from './executor.ts';
+
+function selectDocuments(trx: Executor) {
+  return trx
+    .selectFrom('documents as d')
+    .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+    .selectAll('d')
+    .select('o.name as organisation_name');
+}
+
+type DocumentRow = Awaited<ReturnType<ReturnType<typeof selectDocuments>['executeTakeFirstOrThrow']>>;
+
+export type DocumentFilter = Readonly<{ kind: DocumentKind | null }>;
+
+/** D1: the client's documents that were not withdrawn (D4), newest first. */
+export async function listForClient(trx: Executor, clientId: string, filter: DocumentFilter): Promise<Document[]> {
+  let query = selectDocuments(trx).where('d.client_id', '=', clientId).where('d.withdrawn_at', 'is', null);
+  if (filter.kind !== null) query = query.where('d.kind', '=', filter.kind);
+  const rows = await query.orderBy('d.uploaded_at', 'desc').orderBy('d.id', 'desc').execute();
+  return rows.map(toDocument);
+}
+
+export async function findById(trx: Executor, documentId: string): Promise<Document | undefined> {
+  const row = await selectDocuments(trx).where('d.id', '=', documentId).executeTakeFirst();
+  return row && toDocument(row);
+}
+
+export type NewDocument = Readonly<{
+  clientId: string;
+  organisationId: string;
+  stepId: string | null;
+  publicationName: string;
+  kind: DocumentKind;
+  fileName: string;
+  sizeBytes: number;
+  mediaType: string;
+  sha256: string;
+  uploadedBy: string;
+  uploadedByLabel: string;
+  uploadedAt: Date;
+}>;
+
+export async function insert(trx: Executor, document: NewDocument): Promise<string> {
+  const row = await trx
+    .insertInto('documents')
+    .values({
+      client_id: document.clientId,
+      organisation_id: document.organisationId,
+      step_id: document.stepId,
+      publication_name: document.publicationName,
+      kind: document.kind,
+      file_name: document.fileName,
+      size_bytes: document.sizeBytes,
+      media_type: document.mediaType,
+      sha256: document.sha256,
+      uploaded_by: document.uploadedBy,
+      uploaded_by_label: document.uploadedByLabel,
+      uploaded_at: document.uploadedAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** D4: the one change a document allows, once; false when it was already withdrawn. */
+export async function withdraw(trx: Executor, documentId: string, withdrawal: { byLabel: string; at: Date; reason: string }): Promise<boolean> {
+  const result = await trx
+    .updateTable('documents')
+    .set({ withdrawn_at: withdrawal.at, withdrawn_by_label: withdrawal.byLabel, withdrawal_reason: withdrawal.reason })
+    .where('id', '=', documentId)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** One page of the audit events about the client's documents (D5), newest first, with the actor's organisation. */
+export async function logPage(
+  trx: Executor,
+  clientId: string,
+  actions: readonly string[],
+  page: { limit: number; offset: number },
+): Promise<{ total: number; events: DocumentLogEvent[] }> {
+  const base = trx.selectFrom('audit_events as a').where('a.client_id', '=', clientId).where('a.action', 'in', actions);
+  const counted = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await base
+    .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .select(['a.id', 'a.occurred_at', 'a.actor_label', 'o.name as organisation_name', 'a.action', 'a.details'])
+    .orderBy('a.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return {
+    total: counted.total,
+    events: rows.map((row) => ({
+      id: row.id,
+      occurredAt: row.occurred_at,
+      actorLabel: row.actor_label,
+      organisationName: row.organisation_name,
+      action: row.action,
+      details: row.details,
+    })),
+  };
+}
+
+export type DocumentLogEvent = Readonly<{
+  id: number;
+  occurredAt: Date;
+  actorLabel: string;
+  organisationName: string | null;
+  action: string;
+  details: Record<string, unknown>;
+}>;
+
+function toDocument(row: DocumentRow): Document {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    stepId: row.step_id,
+    publicationName: row.publication_name,
+    kind: row.kind,
+    fileName: row.file_name,
+    sizeBytes: row.size_bytes,
+    mediaType: row.media_type,
+    sha256: row.sha256,
+    uploadedBy: row.uploaded_by,
+    uploadedByLabel: row.uploaded_by_label,
+    uploadedAt: row.uploaded_at,
+    uploadedOn: dateInBrussels(row.uploaded_at),
+    withdrawnAt: row.withdrawn_at,
+    withdrawnByLabel: row.withdrawn_by_label,
+    withdrawalReason: row.withdrawal_reason,
+  };
+}

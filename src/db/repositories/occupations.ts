@@ -1,0 +1,43 @@
+import type { Occupation } from '../../domain/dossier/occupations.ts';
+import type { Executor } from './executor.ts';
+
+/** The whole catalogue (a few hundred rows), ordered by code; searching is done in the domain. */
+export async function listAll(trx: Executor): Promise<Occupation[]> {
+  const rows = await trx.selectFrom('occupations').select(['code', 'isco_group', 'title', 'source']).orderBy('code').execute();
+  return rows.map((row) => ({ code: row.code, iscoGroup: row.isco_group, title: row.title, source: row.source }));
+}
+
+export async function findByCode(trx: Executor, code: string): Promise<Occupation | undefined> {
+  const row = await trx.selectFrom('occupations').select(['code', 'isco_group', 'title', 'source']).where('code', '=', code).executeTakeFirst();
+  return row && { code: row.code, iscoGroup: row.isco_group, title: row.title, source: row.source };
+}
+
+/** A beheerder's entry; false when the code was taken meanwhile. */
+export async function insertAdded(trx: Executor, occupation: { code: string; iscoGroup: string; title: string; createdByLabel: string }): Promise<boolean> {
+  const row = await trx
+    .insertInto('occupations')
+    .values({ code: occupation.code, isco_group: occupation.iscoGroup, title: occupation.title, source: 'beheerder', created_by_label: occupation.createdByLabel })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .returning('code')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The entries beheerders added, newest first. */
+export async function listAdded(trx: Executor): Promise<(Occupation & { createdByLabel: string; createdAt: Date })[]> {
+  const rows = await trx
+    .selectFrom('occupations')
+    .select(['code', 'isco_group', 'title', 'source', 'created_by_label', 'created_at'])
+    .where('source', '=', 'beheerder')
+    .orderBy('created_at', 'desc')
+    .orderBy('code')
+    .execute();
+  return rows.map((row) => ({
+    code: row.code,
+    iscoGroup: row.isco_group,
+    title: row.title,
+    source: row.source,
+    createdByLabel: row.created_by_label ?? '',
+    createdAt: row.created_at,
+  }));
+}

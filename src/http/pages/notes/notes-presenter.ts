@@ -1,0 +1,32 @@
+/** View data for Begeleiding > Interne opmerking (K3). */
+import type { InternalNote } from '../../../domain/dossier/notes.ts';
+import { NOTE_MAX_LENGTH } from '../../../domain/dossier/notes.ts';
+import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
+import { errorFor, type FieldErrors } from '../form.ts';
+import type { PageView } from '../layout-presenter.ts';
+import { dossierPath, presentDossierFrame } from '../dossier/dossier-presenter.ts';
+
+const dateTime = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+export function notesPath(clientId: string): string {
+  return dossierPath(clientId, 'begeleiding', 'interne-opmerking');
+}
+
+export function presentNotes(model: { dossier: Dossier; notes: readonly InternalNote[]; organisationName: string; input: string; errors: FieldErrors }): PageView {
+  return {
+    title: 'Interne opmerking',
+    errors: model.errors,
+    frame: presentDossierFrame(model.dossier, 'begeleiding', 'interne-opmerking'),
+    action: notesPath(model.dossier.client.id),
+    organisationName: model.organisationName,
+    maxLength: NOTE_MAX_LENGTH,
+    opmerking: { value: model.input, errorMessage: errorFor(model.errors, 'opmerking') },
+    notes: model.notes.map((note) => ({
+      title: 'Opmerking',
+      byline: note.authorLabel,
+      timestamp: note.createdAt.toISOString(),
+      when: dateTime.format(note.createdAt),
+      text: note.text,
+    })),
+  };
+}

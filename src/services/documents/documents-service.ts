@@ -1,0 +1,229 @@
+/**
+ * Documents in the dossier (D1–D6): the overview, adding a document, downloading it, withdrawing
+ * it and its full log. Every use case goes through withDossier: the access check (A1, A5), its
+ * refusal logged, and the audit record in the same transaction as the change (A6).
+ */
+import { DOCUMENT_UPLOADS } from '../../domain/documents/content-check.ts';
+import {
+  checkPublicationName,
+  checkWithdrawalReason,
+  KIND_LABELS,
+  type Document,
+  type DocumentKind,
+  type TextProblem,
+} from '../../domain/documents/document.ts';
+import { isPartner } from '../../domain/roles.ts';
+import type { Actor } from '../../domain/users.ts';
+import type { DocumentFilter, DocumentLogEvent } from '../../db/repositories/documents.ts';
+import type { Executor } from '../../db/repositories/executor.ts';
+import type { BlobContent, BlobStore } from '../../storage/blob-store.ts';
+import { AuditAction, DOCUMENT_ACTIONS } from '../audit/actions.ts';
+import { byActor } from '../audit/actor-entry.ts';
+import type { ServiceContext } from '../context.ts';
+import { isUuid, type Dossier, type DossierAccess } from '../dossiers/dossier-access.ts';
+import { DossierNotFoundError, ForbiddenError } from '../errors.ts';
+import type { IncomingFile, ReceivedFile, UploadOutcome, UploadService } from './upload-service.ts';
+
+/** D5: lines per page of "Volledige logging". */
+export const LOG_PAGE_SIZE = 25;
+
+export type DocumentPermissions = Readonly<{ canAdd: boolean; canWithdraw: boolean }>;
+
+export type DocumentsOverview = Readonly<{ dossier: Dossier; documents: Document[]; permissions: DocumentPermissions }>;
+
+export type NewDocumentInput = Readonly<{ publicationName: string; kind: DocumentKind; stepId: string | null }>;
+
+export type DocumentProblem = Readonly<{ field: 'publicatienaam' | 'stap' | 'reden'; code: TextProblem | 'onbekend' | 'al-ingetrokken' }>;
+
+export type DocumentResult<T> = { ok: true; value: T } | { ok: false; problems: DocumentProblem[] };
+
+export type DocumentLog = Readonly<{ dossier: Dossier; events: DocumentLogEvent[]; total: number; page: number; pageCount: number }>;
+
+export type Download = Readonly<{ document: Document; content: BlobContent }>;
+
+/** D2: partners add documents; D4: a beheerder withdraws them. */
+export function documentPermissions(actor: Actor): DocumentPermissions {
+  return { canAdd: isPartner(actor.role), canWithdraw: actor.role === 'beheerder' };
+}
+
+export function createDocumentsService({ repos, clock }: ServiceContext, access: DossierAccess, uploads: UploadService, storage: BlobStore) {
+  function requirePartner(actor: Actor): void {
+    if (!documentPermissions(actor).canAdd) throw new ForbiddenError('documenten toevoegen');
+  }
+
+  function requireWithdrawer(actor: Actor): void {
+    if (!documentPermissions(actor).canWithdraw) throw new ForbiddenError('documenten intrekken');
+  }
+
+  /** The document when it belongs to the dossier and was not withdrawn; otherwise the refusal is logged. */
+  async function documentOfDossier(trx: Executor, actor: Actor, dossier: Dossier, documentId: string, page: string): Promise<Document | undefined> {
+    const document = isUuid(documentId) ? await repos.documents.findById(trx, documentId) : undefined;
+    if (document !== undefined && document.clientId === dossier.client.id && document.withdrawnAt === null) return document;
+    await repos.audit.append(trx, byActor(actor, AuditAction.dossierRefused, { clientId: dossier.client.id, details: { reason: 'onbekend-document', page } }));
+    return undefined;
+  }
+
+  /**
+   * Runs `work` on a document of the dossier; an unknown, foreign or withdrawn one is a 404, logged.
+   * `opening` logs the page as an opening of the dossier (A6); a download logs itself.
+   */
+  async function withDocument<T>(
+    visit: { actor: Actor; clientId: string; page: string; opening: boolean },
+    documentId: string,
+    work: (trx: Executor, dossier: Dossier, document: Document) => Promise<T>,
+  ): Promise<T> {
+    const { actor, clientId, page } = visit;
+    const outcome = await access.withDossier({ actor, clientId, page: visit.opening ? page : null }, async (trx, dossier) => {
+      const document = await documentOfDossier(trx, actor, dossier, documentId, page);
+      return document === undefined ? { found: false as const } : { found: true as const, value: await work(trx, dossier, document) };
+    });
+    if (!outcome.found) throw new DossierNotFoundError();
+    return outcome.value;
+  }
+
+  /**
+   * D1: the client's documents, newest first, without the withdrawn ones. `page` null when the
+   * caller's page already logged the opening (the Traject page shows the steps too).
+   */
+  function list(actor: Actor, clientId: string, filter: DocumentFilter, page: string | null): Promise<DocumentsOverview> {
+    return access.withDossier({ actor, clientId, page }, async (trx, dossier) => ({
+      dossier,
+      documents: await repos.documents.listForClient(trx, dossier.client.id, filter),
+      permissions: documentPermissions(actor),
+    }));
+  }
+
+  /** D2: what "Document toevoegen" needs; only partners add documents. */
+  function formContext(actor: Actor, clientId: string, page: string | null): Promise<{ dossier: Dossier }> {
+    requirePartner(actor);
+    return access.withDossier({ actor, clientId, page }, (_trx, dossier) => Promise.resolve({ dossier }));
+  }
+
+  /** D3: the file of "Document toevoegen", streamed and checked. */
+  function receiveUpload(file: IncomingFile): Promise<UploadOutcome> {
+    return uploads.receive(file, DOCUMENT_UPLOADS);
+  }
+
+  /** D2: the form's fields; the rules the database does not need. */
+  function checkInput(input: NewDocumentInput): DocumentProblem[] {
+    const name = checkPublicationName(input.publicationName);
+    return name === undefined ? [] : [{ field: 'publicatienaam', code: name }];
+  }
+
+  /**
+   * D2, D3: adds the received file to the dossier. The blob is moved into place first, then the
+   * row and its audit record are written in one transaction; the temporary file is gone after.
+   */
+  async function add(actor: Actor, clientId: string, input: NewDocumentInput, file: ReceivedFile): Promise<DocumentResult<{ documentId: string }>> {
+    try {
+      requirePartner(actor);
+      return await access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
+        const problems = checkInput(input);
+        if (input.stepId !== null) {
+          const step = isUuid(input.stepId) ? await repos.steps.findById(trx, input.stepId) : undefined;
+          if (step?.clientId !== dossier.client.id) problems.push({ field: 'stap', code: 'onbekend' });
+        }
+        if (problems.length > 0) return { ok: false as const, problems };
+
+        await uploads.keep(file);
+        const documentId = await repos.documents.insert(trx, {
+          clientId: dossier.client.id,
+          organisationId: actor.organisationId,
+          stepId: input.stepId,
+          publicationName: input.publicationName,
+          kind: input.kind,
+          fileName: file.fileName,
+          sizeBytes: file.sizeBytes,
+          mediaType: file.mediaType,
+          sha256: file.sha256,
+          uploadedBy: actor.userId,
+          uploadedByLabel: actor.displayName,
+          uploadedAt: clock.now(),
+        });
+        await repos.audit.append(
+          trx,
+          byActor(actor, AuditAction.documentAdded, {
+            clientId: dossier.client.id,
+            details: {
+              documentId,
+              publicatienaam: input.publicationName,
+              soort: KIND_LABELS[input.kind],
+              bestandsnaam: file.fileName,
+              grootte: file.sizeBytes,
+              mediaType: file.mediaType,
+              sha256: file.sha256,
+            },
+          }),
+        );
+        return { ok: true as const, value: { documentId } };
+      });
+    } finally {
+      await uploads.release(file);
+    }
+  }
+
+  /** D6, A6: the document's bytes for a user with access to the dossier; every download is logged. */
+  async function download(actor: Actor, clientId: string, documentId: string): Promise<Download> {
+    let content: BlobContent | undefined;
+    try {
+      const document = await withDocument({ actor, clientId, page: 'document', opening: false }, documentId, async (trx, dossier, found) => {
+        content = await storage.open(found.sha256);
+        await repos.audit.append(
+          trx,
+          byActor(actor, AuditAction.documentDownloaded, {
+            clientId: dossier.client.id,
+            details: { documentId: found.id, publicatienaam: found.publicationName, soort: KIND_LABELS[found.kind], bestandsnaam: found.fileName },
+          }),
+        );
+        return found;
+      });
+      if (content === undefined) throw new Error('the document was found without its content');
+      return { document, content };
+    } catch (error) {
+      content?.stream.destroy();
+      throw error;
+    }
+  }
+
+  /** D4: the document a beheerder is about to withdraw. */
+  function withdrawContext(actor: Actor, clientId: string, documentId: string): Promise<{ dossier: Dossier; document: Document }> {
+    requireWithdrawer(actor);
+    return withDocument({ actor, clientId, page: 'document-intrekken', opening: true }, documentId, (_trx, dossier, document) => Promise.resolve({ dossier, document }));
+  }
+
+  /** D4: withdrawn with a reason, logged; the row and the file are kept. */
+  function withdraw(actor: Actor, clientId: string, documentId: string, reason: string): Promise<DocumentResult<{ document: Document }>> {
+    requireWithdrawer(actor);
+    return withDocument({ actor, clientId, page: 'document-intrekken', opening: false }, documentId, async (trx, dossier, document) => {
+      const problem = checkWithdrawalReason(reason);
+      if (problem !== undefined) return { ok: false as const, problems: [{ field: 'reden' as const, code: problem }] };
+      const withdrawn = await repos.documents.withdraw(trx, document.id, { byLabel: actor.displayName, at: clock.now(), reason });
+      if (!withdrawn) return { ok: false as const, problems: [{ field: 'reden' as const, code: 'al-ingetrokken' as const }] };
+      await repos.audit.append(
+        trx,
+        byActor(actor, AuditAction.documentWithdrawn, {
+          clientId: dossier.client.id,
+          details: { documentId: document.id, publicatienaam: document.publicationName, soort: KIND_LABELS[document.kind], reden: reason },
+        }),
+      );
+      return { ok: true as const, value: { document } };
+    });
+  }
+
+  /** D5: who added, downloaded or withdrew which document, when; newest first, a page at a time. */
+  function log(actor: Actor, clientId: string, page: number): Promise<DocumentLog> {
+    return access.withDossier({ actor, clientId, page: 'documenten-logging' }, async (trx, dossier) => {
+      const wanted = Number.isInteger(page) && page >= 1 ? page : 1;
+      const first = await repos.documents.logPage(trx, dossier.client.id, DOCUMENT_ACTIONS, { limit: LOG_PAGE_SIZE, offset: (wanted - 1) * LOG_PAGE_SIZE });
+      const pageCount = Math.max(1, Math.ceil(first.total / LOG_PAGE_SIZE));
+      if (wanted <= pageCount) return { dossier, ...first, page: wanted, pageCount };
+      // Past the last page: the last page.
+      const last = await repos.documents.logPage(trx, dossier.client.id, DOCUMENT_ACTIONS, { limit: LOG_PAGE_SIZE, offset: (pageCount - 1) * LOG_PAGE_SIZE });
+      return { dossier, ...last, page: pageCount, pageCount };
+    });
+  }
+
+  return { list, formContext, receiveUpload, add, download, withdrawContext, withdraw, log };
+}
+
+export type DocumentsService = ReturnType<typeof createDocumentsService>;

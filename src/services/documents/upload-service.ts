@@ -1,0 +1,77 @@
+/**
+ * Receiving an uploaded file, in one place for every feature that takes one: the documents of the
+ * dossier (D3) and the scan of the signed attest (A2). The file streams into the blob store,
+ * which hashes, counts and checks it on the way (D3, see domain/documents/content-check.ts);
+ * nothing is held whole in memory. An accepted upload waits in its temporary place until the use
+ * case keeps it, inside the transaction that writes the row referring to it, or releases it.
+ *
+ *   const outcome = await uploads.receive(file, ATTEST_SCAN_UPLOADS);
+ *   if (!outcome.ok) → show the problem at the field;
+ *   try { in the transaction: await uploads.keep(outcome.file); insert the row and its audit }
+ *   finally { await uploads.release(outcome.file) }
+ */
+import { createContentCheck, type UploadPolicy, type UploadProblem } from '../../domain/documents/content-check.ts';
+import { sanitiseFileName } from '../../domain/documents/file-name.ts';
+import { FORMAT_INFO, type FileFormat } from '../../domain/documents/file-formats.ts';
+import type { BlobStore, PendingBlob } from '../../storage/blob-store.ts';
+
+/** A file as it arrives: its bytes as a stream, the name and the type the browser gave it. */
+export type IncomingFile = Readonly<{ stream: AsyncIterable<Uint8Array>; fileName: string; declaredType: string }>;
+
+/** An accepted upload, not yet kept. */
+export type ReceivedFile = Readonly<{
+  blob: PendingBlob;
+  /** The name as uploaded, made safe. */
+  fileName: string;
+  format: FileFormat;
+  /** The media type of the format found in the content, not the one declared. */
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+}>;
+
+export type UploadOutcome = { ok: true; file: ReceivedFile } | { ok: false; problem: UploadProblem };
+
+export function createUploadService(storage: BlobStore) {
+  /** D3: streams, checks and holds the file; a refused file leaves nothing behind. */
+  async function receive(file: IncomingFile, policy: UploadPolicy): Promise<UploadOutcome> {
+    if (file.fileName === '') return refuseUnread(file, 'geen-bestand');
+    const name = sanitiseFileName(file.fileName);
+    if (!name.ok) return refuseUnread(file, 'naam-ongeldig');
+    const check = createContentCheck(policy, name.name, file.declaredType);
+    const result = await storage.put(file.stream, check);
+    if (!result.ok) return result;
+    const format = check.format();
+    if (format === undefined) {
+      await storage.discard(result.blob);
+      throw new Error('the content check passed without finding a format');
+    }
+    return {
+      ok: true,
+      file: { blob: result.blob, fileName: name.name, format, mediaType: FORMAT_INFO[format].mediaType, sizeBytes: result.blob.size, sha256: result.blob.sha256 },
+    };
+  }
+
+  /** Moves the file into the blob store for good: in the use case's transaction, before its row. */
+  function keep(file: ReceivedFile): Promise<void> {
+    return storage.commit(file.blob);
+  }
+
+  /** Drops the temporary file of an upload that was not kept (nothing when it was): call in `finally`. */
+  function release(file: ReceivedFile): Promise<void> {
+    return storage.discard(file.blob);
+  }
+
+  return { receive, keep, release };
+}
+
+export type UploadService = ReturnType<typeof createUploadService>;
+
+/** The bytes of a file refused on its name alone are read and discarded, never stored. */
+async function refuseUnread(file: IncomingFile, problem: UploadProblem): Promise<UploadOutcome> {
+  const bytes = file.stream[Symbol.asyncIterator]();
+  while ((await bytes.next()).done !== true) {
+    // discarded
+  }
+  return { ok: false, problem };
+}

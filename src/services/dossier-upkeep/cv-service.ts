@@ -1,0 +1,271 @@
+/**
+ * Cv's (K2): education, work experience, languages, competences and driving licences. Each
+ * change runs in the dossier (access check), is refused on an outdated version (O12) and writes
+ * one audit record per changed field, with old and new value.
+ */
+import type { CalendarDate } from '../../domain/calendar-date.ts';
+import {
+  checkCompetence,
+  checkDrivingLicences,
+  checkEducation,
+  checkLanguage,
+  checkWorkExperience,
+  EDUCATION_LEVEL_LABELS,
+  formatYearMonth,
+  LANGUAGE_LEVEL_LABELS,
+  LANGUAGE_SKILLS,
+  orderedLicences,
+  SKILL_FIELDS,
+  type Competence,
+  type CompetenceInput,
+  type DrivingLicence,
+  type DrivingLicences,
+  type Education,
+  type EducationInput,
+  type Language,
+  type LanguageInput,
+  type WorkExperience,
+  type WorkExperienceInput,
+} from '../../domain/dossier/cv.ts';
+import type { DesiredJob } from '../../domain/dossier/desired-jobs.ts';
+import { mayKeepDossierUpToDate, type Availability } from '../../domain/dossier/profile.ts';
+import type { UpkeepProblem } from '../../domain/dossier/problems.ts';
+import type { Actor } from '../../domain/users.ts';
+import type { ChangedBy } from '../../db/repositories/client-profiles.ts';
+import type { CvItemTable } from '../../db/repositories/cv.ts';
+import type { Executor } from '../../db/repositories/executor.ts';
+import type { Repositories } from '../../db/repositories/index.ts';
+import { AuditAction } from '../audit/actions.ts';
+import type { ServiceContext } from '../context.ts';
+import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
+import {
+  auditFieldChanges,
+  changedBy,
+  changedMeanwhile,
+  failed,
+  fieldChanges,
+  removedMeanwhile,
+  requireItemId,
+  requireOwnItem,
+  requireUpkeepRight,
+  succeeded,
+  type FieldValues,
+  type UpkeepResult,
+} from './upkeep-context.ts';
+
+export const CV_KINDS = ['opleiding', 'werkervaring', 'taal', 'competentie'] as const;
+export type CvKind = (typeof CV_KINDS)[number];
+
+export type CvInputs = { opleiding: EducationInput; werkervaring: WorkExperienceInput; taal: LanguageInput; competentie: CompetenceInput };
+export type CvItems = { opleiding: Education; werkervaring: WorkExperience; taal: Language; competentie: Competence };
+
+/** How the use cases treat one kind of CV item. */
+type Section<I, T extends I & { id: string; clientId: string; version: number; updatedByLabel: string }> = Readonly<{
+  table: CvItemTable;
+  /** The form's first field: where "changed meanwhile" is shown. */
+  firstField: string;
+  list(repos: Repositories, trx: Executor, clientId: string): Promise<T[]>;
+  find(repos: Repositories, trx: Executor, id: string): Promise<T | undefined>;
+  check(input: I, others: readonly T[], today: CalendarDate): UpkeepProblem[];
+  insert(repos: Repositories, trx: Executor, clientId: string, input: I, by: ChangedBy): Promise<string>;
+  update: ((repos: Repositories, trx: Executor, id: string, version: number, input: I, by: ChangedBy) => Promise<boolean>) | null;
+  /** The item's fields as the log shows them. */
+  shown(input: I): FieldValues;
+  /** A short name of the item for the log ("Frans", "Bachelor Toerisme"). */
+  name(input: I): string;
+}>;
+
+const SECTIONS: { [K in CvKind]: Section<CvInputs[K], CvItems[K]> } = {
+  opleiding: {
+    table: 'cv_educations',
+    firstField: 'niveau',
+    list: (repos, trx, clientId) => repos.cv.listEducations(trx, clientId),
+    find: (repos, trx, id) => repos.cv.findEducation(trx, id),
+    check: (input, _others, today) => checkEducation(input, today),
+    insert: (repos, trx, clientId, input, by) => repos.cv.insertEducation(trx, clientId, input, by),
+    update: (repos, trx, id, version, input, by) => repos.cv.updateEducation(trx, id, version, input, by),
+    shown: (e) => ({
+      niveau: EDUCATION_LEVEL_LABELS[e.level],
+      richting: e.field,
+      instelling: e.institution,
+      jaar: e.year === null ? '' : String(e.year),
+      diploma: e.diploma ? 'Ja' : 'Nee',
+    }),
+    name: (e) => `${EDUCATION_LEVEL_LABELS[e.level]} ${e.field}`,
+  },
+  werkervaring: {
+    table: 'cv_work_experiences',
+    firstField: 'werkgever',
+    list: (repos, trx, clientId) => repos.cv.listWorkExperiences(trx, clientId),
+    find: (repos, trx, id) => repos.cv.findWorkExperience(trx, id),
+    check: (input, _others, today) => checkWorkExperience(input, today),
+    insert: (repos, trx, clientId, input, by) => repos.cv.insertWorkExperience(trx, clientId, input, by),
+    update: (repos, trx, id, version, input, by) => repos.cv.updateWorkExperience(trx, id, version, input, by),
+    shown: (w) => ({ werkgever: w.employer, functie: w.jobTitle, van: formatYearMonth(w.from), tot: w.until === null ? '' : formatYearMonth(w.until) }),
+    name: (w) => `${w.jobTitle} bij ${w.employer}`,
+  },
+  taal: {
+    table: 'cv_languages',
+    firstField: 'taal',
+    list: (repos, trx, clientId) => repos.cv.listLanguages(trx, clientId),
+    find: (repos, trx, id) => repos.cv.findLanguage(trx, id),
+    check: (input, others) => checkLanguage(input, others),
+    insert: (repos, trx, clientId, input, by) => repos.cv.insertLanguage(trx, clientId, input, by),
+    update: (repos, trx, id, version, input, by) => repos.cv.updateLanguage(trx, id, version, input, by),
+    shown: (l) => ({ taal: l.language, ...Object.fromEntries(LANGUAGE_SKILLS.map((skill) => [SKILL_FIELDS[skill], LANGUAGE_LEVEL_LABELS[l[skill]]])) }),
+    name: (l) => l.language,
+  },
+  competentie: {
+    table: 'cv_competences',
+    firstField: 'competentie',
+    list: (repos, trx, clientId) => repos.cv.listCompetences(trx, clientId),
+    find: (repos, trx, id) => repos.cv.findCompetence(trx, id),
+    check: (input, others) => checkCompetence(input, others),
+    insert: (repos, trx, clientId, input, by) => repos.cv.insertCompetence(trx, clientId, input, by),
+    update: null,
+    shown: (c) => ({ competentie: c.text }),
+    name: (c) => c.text,
+  },
+};
+
+export type Cv = Readonly<{
+  dossier: Dossier;
+  educations: Education[];
+  workExperiences: WorkExperience[];
+  languages: Language[];
+  competences: Competence[];
+  drivingLicences: DrivingLicences;
+  canEdit: boolean;
+}>;
+
+export type CvForPrint = Cv & Readonly<{ desiredJobs: DesiredJob[]; availability: Availability | null; printedOn: CalendarDate }>;
+
+export function createCvService({ repos, clock }: ServiceContext, access: DossierAccess) {
+  async function read(trx: Executor, actor: Actor, dossier: Dossier): Promise<Cv> {
+    const clientId = dossier.client.id;
+    return {
+      dossier,
+      educations: await repos.cv.listEducations(trx, clientId),
+      workExperiences: await repos.cv.listWorkExperiences(trx, clientId),
+      languages: await repos.cv.listLanguages(trx, clientId),
+      competences: await repos.cv.listCompetences(trx, clientId),
+      drivingLicences: await repos.cv.findDrivingLicences(trx, clientId),
+      canEdit: mayKeepDossierUpToDate(actor.role),
+    };
+  }
+
+  /** The tab "Cv's". */
+  function cv(actor: Actor, clientId: string): Promise<Cv> {
+    return access.withDossier({ actor, clientId, page: 'cv' }, (trx, dossier) => read(trx, actor, dossier));
+  }
+
+  /** "CV afdrukken": the CV with the desired jobs and availability; logged as an opening (A6). */
+  function forPrint(actor: Actor, clientId: string): Promise<CvForPrint> {
+    return access.withDossier({ actor, clientId, page: 'cv-afdrukken' }, async (trx, dossier) => ({
+      ...(await read(trx, actor, dossier)),
+      desiredJobs: await repos.desiredJobs.listForClient(trx, dossier.client.id),
+      availability: (await repos.clientProfiles.findAvailability(trx, dossier.client.id)) ?? null,
+      printedOn: clock.today(),
+    }));
+  }
+
+  /** The form of one item: new (`itemId` null) or an existing one of this dossier. */
+  function itemForm<K extends CvKind>(kind: K, actor: Actor, clientId: string, itemId: string | null): Promise<{ dossier: Dossier; item: CvItems[K] | null; today: CalendarDate }> {
+    requireUpkeepRight(actor);
+    const section: Section<CvInputs[K], CvItems[K]> = SECTIONS[kind];
+    return access.withDossier({ actor, clientId, page: `cv-${kind}` }, async (trx, dossier) => ({
+      dossier,
+      item: itemId === null ? null : requireOwnItem(await section.find(repos, trx, requireItemId(itemId)), dossier.client.id),
+      today: clock.today(),
+    }));
+  }
+
+  function addItem<K extends CvKind>(kind: K, actor: Actor, clientId: string, input: CvInputs[K]): Promise<UpkeepResult<{ itemId: string }>> {
+    requireUpkeepRight(actor);
+    const section: Section<CvInputs[K], CvItems[K]> = SECTIONS[kind];
+    return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
+      const clientId = dossier.client.id;
+      // One change at a time per client: the duplicate checks (a language, a competence) hold.
+      await repos.clients.lockForUpdate(trx, clientId);
+      const problems = section.check(input, await section.list(repos, trx, clientId), clock.today());
+      if (problems.length > 0) return failed(problems);
+      const itemId = await section.insert(repos, trx, clientId, input, changedBy(actor, clock));
+      await auditFieldChanges(repos, trx, actor, AuditAction.cvItemAdded, { clientId, section: kind, itemId, item: section.name(input) }, fieldChanges({}, section.shown(input)));
+      return succeeded({ itemId });
+    });
+  }
+
+  function changeItem<K extends CvKind>(kind: K, actor: Actor, clientId: string, itemId: string, version: number, input: CvInputs[K]): Promise<UpkeepResult<{ changed: number }>> {
+    requireUpkeepRight(actor);
+    const section: Section<CvInputs[K], CvItems[K]> = SECTIONS[kind];
+    const update = section.update;
+    if (update === null) throw new Error(`CV items of kind ${kind} are added and removed, not changed`);
+    return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
+      const clientId = dossier.client.id;
+      await repos.clients.lockForUpdate(trx, clientId);
+      const current = await section.find(repos, trx, requireItemId(itemId));
+      if (current === undefined) return failed([removedMeanwhile(section.firstField)]);
+      requireOwnItem(current, clientId);
+      if (current.version !== version) return failed([changedMeanwhile(section.firstField, current.updatedByLabel)]);
+      const others = (await section.list(repos, trx, clientId)).filter((item) => item.id !== current.id);
+      const problems = section.check(input, others, clock.today());
+      if (problems.length > 0) return failed(problems);
+      const changes = fieldChanges(section.shown(current), section.shown(input));
+      if (changes.length === 0) return succeeded({ changed: 0 });
+      if (!(await update(repos, trx, current.id, version, input, changedBy(actor, clock)))) return failed([changedMeanwhile(section.firstField, current.updatedByLabel)]);
+      await auditFieldChanges(repos, trx, actor, AuditAction.cvItemChanged, { clientId, section: kind, itemId: current.id, item: section.name(input) }, changes);
+      return succeeded({ changed: changes.length });
+    });
+  }
+
+  // K ties SECTIONS[kind] to its own item type inside the function.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+  function removeItem<K extends CvKind>(kind: K, actor: Actor, clientId: string, itemId: string, version: number): Promise<UpkeepResult<{ removed: string }>> {
+    requireUpkeepRight(actor);
+    const section: Section<CvInputs[K], CvItems[K]> = SECTIONS[kind];
+    return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
+      const current = await section.find(repos, trx, requireItemId(itemId));
+      if (current === undefined) return failed([removedMeanwhile(section.firstField)]);
+      requireOwnItem(current, dossier.client.id);
+      if (current.version !== version || !(await repos.cv.removeItem(trx, section.table, current.id, version))) {
+        return failed([changedMeanwhile(section.firstField, current.updatedByLabel)]);
+      }
+      await auditFieldChanges(
+        repos,
+        trx,
+        actor,
+        AuditAction.cvItemRemoved,
+        { clientId: dossier.client.id, section: kind, itemId: current.id, item: section.name(current) },
+        fieldChanges(section.shown(current), {}),
+      );
+      return succeeded({ removed: section.name(current) });
+    });
+  }
+
+  function drivingLicencesForm(actor: Actor, clientId: string): Promise<{ dossier: Dossier; drivingLicences: DrivingLicences }> {
+    requireUpkeepRight(actor);
+    return access.withDossier({ actor, clientId, page: 'cv-rijbewijs' }, async (trx, dossier) => ({
+      dossier,
+      drivingLicences: await repos.cv.findDrivingLicences(trx, dossier.client.id),
+    }));
+  }
+
+  function changeDrivingLicences(actor: Actor, clientId: string, version: number, categories: readonly string[]): Promise<UpkeepResult<{ changed: number }>> {
+    requireUpkeepRight(actor);
+    return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
+      const current = await repos.cv.findDrivingLicences(trx, dossier.client.id);
+      if (current.version !== version) return failed([changedMeanwhile('rijbewijs', '')]);
+      const problems = checkDrivingLicences(categories);
+      if (problems.length > 0) return failed(problems);
+      const chosen = orderedLicences(categories as DrivingLicence[]);
+      const changes = fieldChanges({ rijbewijs: current.categories.join(', ') }, { rijbewijs: chosen.join(', ') });
+      if (changes.length === 0) return succeeded({ changed: 0 });
+      if (!(await repos.cv.saveDrivingLicences(trx, dossier.client.id, version, chosen, changedBy(actor, clock)))) return failed([changedMeanwhile('rijbewijs', '')]);
+      await auditFieldChanges(repos, trx, actor, AuditAction.cvItemChanged, { clientId: dossier.client.id, section: 'rijbewijs' }, changes);
+      return succeeded({ changed: changes.length });
+    });
+  }
+
+  return { cv, forPrint, itemForm, addItem, changeItem, removeItem, drivingLicencesForm, changeDrivingLicences };
+}
+
