@@ -23,10 +23,24 @@ export function withoutCsrfTokens(body: string): string {
   return body.replace(/name="_csrf" value="[^"]+"/g, 'name="_csrf" value=""');
 }
 
+/**
+ * The CSRF field of the form on the page that posts to `url`, as a browser would send it:
+ * undefined when no such form is on the page, '' when the form renders an empty token.
+ */
+export function csrfTokenOfForm(body: string, url: string): string | undefined {
+  for (const form of body.matchAll(/<form\b[^>]*\baction="([^"]*)"[^>]*>([\s\S]*?)<\/form>/g)) {
+    if ((form[1] ?? '').replace(/&amp;/g, '&') !== url) continue;
+    const field = /name="_csrf" value="([^"]*)"/.exec(form[2] ?? '');
+    if (field !== null) return field[1] ?? '';
+  }
+  return undefined;
+}
+
 export class WebSession {
   readonly #app: FastifyInstance;
   readonly #cookies = new Map<string, string>();
   #csrfToken: string | undefined;
+  #lastBody = '';
 
   constructor(app: FastifyInstance) {
     this.#app = app;
@@ -56,9 +70,13 @@ export class WebSession {
     return this.#remember(await this.#app.inject({ method: 'GET', url, headers: this.#headers() }));
   }
 
-  /** Posts a form; the page's CSRF token is added unless `_csrf` is given (or null: none at all). */
+  /**
+   * Posts a form; the CSRF token is added unless `_csrf` is given (or null: none at all): the
+   * token of the form on the last page that posts to this URL, so that a form rendering an
+   * empty token fails here as in a browser, or else the last page's token.
+   */
   async post(url: string, form: Record<string, string>, options: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
-    const token = options.csrf === undefined ? this.#csrfToken : options.csrf;
+    const token = options.csrf === undefined ? (csrfTokenOfForm(this.#lastBody, url) ?? this.#csrfToken) : options.csrf;
     const body = new URLSearchParams(token === null || token === undefined ? form : { _csrf: token, ...form }).toString();
     return this.#remember(
       await this.#app.inject({
@@ -104,6 +122,7 @@ export class WebSession {
   }
 
   #remember(response: LightMyRequestResponse): LightMyRequestResponse {
+    this.#lastBody = response.body;
     for (const c of response.cookies) {
       if (c.value === '' || (c.expires !== undefined && c.expires.getTime() < Date.now())) this.#cookies.delete(c.name);
       else this.#cookies.set(c.name, c.value);
