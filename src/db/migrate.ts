@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_steps.ts';
 import * as m0003 from './migrations/0003_documents.ts';
 import * as m0004 from './migrations/0004_dossier_upkeep.ts';
+import * as m0005 from './migrations/0005_attest_requests.ts';
 
 /** Migrations in order. A new migration is a new file added here; landed ones are never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_steps': m0002,
   '0003_documents': m0003,
   '0004_dossier_upkeep': m0004,
+  '0005_attest_requests': m0005,
 };
 
 const provider: MigrationProvider = {

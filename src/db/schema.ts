@@ -313,3 +313,42 @@ export interface DocumentsTable {
   withdrawn_by_label: string | null;
   withdrawal_reason: string | null;
 }
+
+// ---- Access by the signed attest outplacement (A2–A4), migration 0005 ----
+
+export interface AttestRequestsTable {
+  id: Generated<string>;
+  kind: 'nieuw' | 'verlenging';
+  organisation_id: string;
+  insz: string;
+  family_name: string;
+  first_name: string;
+  birth_date: DateColumn;
+  regime: 'algemeen' | 'cao82' | 'tewerkstellingscel';
+  start_date: DateColumn;
+  /** The end date asked for: of a new attest, or the new end of an extended one. */
+  end_date: DateColumn;
+  attest_id: string | null;
+  previous_end_date: DateColumn | null;
+  client_id: string | null;
+  scan_sha256: string;
+  scan_file_name: string;
+  scan_media_type: string;
+  /** bigint, read back as a number (at most 20 MB). */
+  scan_size_bytes: ColumnType<number, number, number>;
+  state: Generated<'ingediend' | 'goedgekeurd' | 'afgewezen'>;
+  rejection_reason: string | null;
+  original_received_by_label: string | null;
+  original_received_at: Timestamp | null;
+  submitted_by: string;
+  submitted_by_label: string;
+  submitted_at: ColumnType<Date, Date | string | undefined, never>;
+  decided_by: string | null;
+  decided_by_label: string | null;
+  decided_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface DB {
+  attest_requests: AttestRequestsTable;
+}

@@ -1,6 +1,9 @@
 import type { Database } from '../db/database.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
+import { createAttestHandlingService } from './attests/attest-handling-service.ts';
+import { createAttestRequestsService } from './attests/attest-requests-service.ts';
+import { createDossierViewsService } from './attests/dossier-views-service.ts';
 import { createAuditQueries } from './audit/audit-service.ts';
 import { createAuthService } from './auth/auth-service.ts';
 import { createSessionService } from './auth/session-service.ts';
@@ -42,7 +45,7 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     sweep: createSweepService(context),
     health: createHealthService(context),
     audit: createAuditQueries(context),
-    demo: createDemoSeeder(context),
+    demo: createDemoSeeder(context, storage),
     // Keeping the dossier up to date (K1–K3).
     portrait: createPortraitService(context, dossierAccess),
     profile: createProfileService(context, dossierAccess),
@@ -52,6 +55,10 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     internalNotes: createNotesService(context, dossierAccess),
     uploads,
     documents: createDocumentsService(context, dossierAccess, uploads, storage),
+    // Access by the signed attest outplacement (A2–A4, A6).
+    attestRequests: createAttestRequestsService(context, dossierAccess, uploads),
+    attestHandling: createAttestHandlingService(context, storage),
+    dossierViews: createDossierViewsService(context, dossierAccess),
   };
 }
 

@@ -138,3 +138,21 @@ export function toAttest(row: AttestRow): Attest {
     version: row.version,
   };
 }
+
+/** A4: the attest, its row locked until the transaction ends (an extension moves its end). */
+export async function findByIdForUpdate(trx: Executor, id: string): Promise<Attest | undefined> {
+  const row = await trx.selectFrom('attests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return row && toAttest(row);
+}
+
+/** A4: moves the end of an approved attest (and so its access period, A1). */
+export async function moveEndDate(trx: Executor, id: string, from: CalendarDate, to: CalendarDate): Promise<boolean> {
+  const result = await trx
+    .updateTable('attests')
+    .set((eb) => ({ end_date: to, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('state', '=', 'goedgekeurd')
+    .where('end_date', '=', from)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

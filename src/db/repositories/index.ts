@@ -1,3 +1,4 @@
+import * as attestRequests from './attest-requests.ts';
 import * as attests from './attests.ts';
 import * as audit from './audit.ts';
 import * as clientProfiles from './client-profiles.ts';
@@ -5,6 +6,7 @@ import * as clients from './clients.ts';
 import * as cv from './cv.ts';
 import * as desiredJobs from './desired-jobs.ts';
 import * as documents from './documents.ts';
+import * as dossierViews from './dossier-views.ts';
 import * as fundingNumbers from './funding-numbers.ts';
 import * as internalNotes from './internal-notes.ts';
 import * as occupations from './occupations.ts';
@@ -39,6 +41,9 @@ export function createRepositories() {
     desiredJobs,
     internalNotes,
     occupations,
+    // Access by the signed attest outplacement (A2–A4).
+    attestRequests,
+    dossierViews,
   };
 }
 

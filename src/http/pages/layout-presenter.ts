@@ -26,7 +26,9 @@ function navigationFor(actor: Actor | null, path: string): LayoutView['navigatio
   if (actor === null) return [];
   const items: { text: string; href: string }[] = [];
   if (isPartner(actor.role)) items.push({ text: 'Mijn klanten', href: '/klanten' });
+  if (isPartner(actor.role)) items.push({ text: 'Toegang aanvragen', href: '/toegang-aanvragen' }, { text: 'Mijn aanvragen', href: '/aanvragen' });
   if (isServiceStaff(actor.role)) items.push({ text: 'Klant zoeken', href: '/zoeken' });
+  if (actor.role === 'secretariaat' || actor.role === 'interventieadviseur') items.push({ text: 'Te behandelen attesten', href: '/attesten' });
   if (actor.role === 'interventieadviseur') items.push({ text: 'Te behandelen verzoeken', href: '/verzoeken' });
   if (actor.role === 'beheerder') items.push({ text: 'Beroepencatalogus', href: '/beheer/beroepen' });
   return items.map((item) => ({ ...item, active: path === item.href || (item.href === '/klanten' && path.startsWith('/dossiers/')) }));

@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { requireLogin } from '../plugins/app/auth.ts';
+import { attestHandlingRoutes } from './attests/handling-controller.ts';
+import { extensionRoutes } from './attests/extension-controller.ts';
+import { attestRequestRoutes } from './attests/request-controller.ts';
+import { viewersRoutes } from './attests/viewers-controller.ts';
 import { myClientsRoutes } from './clients/my-clients-controller.ts';
 import { documentsRoutes } from './documents/documents-controller.ts';
 import { newDocumentRoutes } from './documents/new-document-controller.ts';
@@ -29,6 +33,9 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
     myClientsRoutes(closed);
     searchRoutes(closed);
     occupationsRoutes(closed);
+    // Access by the signed attest outplacement (A2–A4).
+    attestRequestRoutes(closed);
+    attestHandlingRoutes(closed);
     await closed.register(async (dossier) => {
       dossierRoutes(dossier);
       stepsOverviewRoutes(dossier);
@@ -43,6 +50,9 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
       desiredJobRoutes(dossier);
       cvRoutes(dossier);
       notesRoutes(dossier);
+      // A4 extension and A6 "Wie bekeek dit dossier".
+      extensionRoutes(dossier);
+      viewersRoutes(dossier);
     });
   });
 }

@@ -31,6 +31,17 @@ export const AuditAction = {
   cvItemRemoved: 'cv.verwijderd',
   internalNoteAdded: 'interne-opmerking.toegevoegd',
   occupationAdded: 'beroep.toegevoegd',
+  // Access by the signed attest outplacement (A2–A4).
+  attestRequested: 'attest.aangevraagd',
+  extensionRequested: 'attest.verlenging-aangevraagd',
+  attestApproved: 'attest.goedgekeurd',
+  attestRejected: 'attest.afgewezen',
+  attestExtended: 'attest.verlengd',
+  originalReceived: 'attest.origineel-ontvangen',
+  attestScanDownloaded: 'attest.scan-gedownload',
+  attestPrinted: 'attest.afgedrukt',
+  clientCreated: 'klant.aangemaakt',
+  viewersExported: 'dossier.raadplegingen-geexporteerd',
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
@@ -65,3 +76,5 @@ export const UPKEEP_ACTIONS: readonly AuditActionName[] = [
   AuditAction.cvItemRemoved,
 ];
 
+/** A6: what "Wie bekeek dit dossier" lists: every opening of a dossier page and every download. */
+export const VIEW_ACTIONS: readonly AuditActionName[] = [AuditAction.dossierOpened, AuditAction.documentDownloaded];

@@ -4,8 +4,11 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { ServiceContext } from '../context.ts';
 import { DEMO_CLIENTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganisationKey } from './demo-data.ts';
 import { seedDossierUpkeep } from './upkeep-demo-data.ts';
+import type { BlobStore } from '../../storage/blob-store.ts';
+import { seedAttestRequests } from './attest-demo-data.ts';
 
-export function createDemoSeeder({ db, repos, clock }: ServiceContext) {
+/** `storage` holds the scans of the demo attest requests (A2); without it they are left out. */
+export function createDemoSeeder({ db, repos, clock }: ServiceContext, storage?: BlobStore) {
   /** Seeds the demo world into an empty database; does nothing when organisations exist. */
   async function seedIfEmpty(): Promise<boolean> {
     const passwordHashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
@@ -98,6 +101,8 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext) {
         }
       }
       await seedDossierUpkeep(trx, repos, { today, clientIds, users: usersByEmail });
+      const requester = usersByEmail.get('begeleider@demo.be');
+      if (storage !== undefined && requester !== undefined) await seedAttestRequests(trx, repos, storage, { today, now: clock.now(), user: requester });
       return true;
     });
   }

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { attestGivesAccess } from '../../../domain/access.ts';
+import { isPartner, isServiceStaff } from '../../../domain/roles.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
+import { presentAttestLinks } from '../attests/viewers-controller.ts';
 import { dossierPath } from './dossier-presenter.ts';
 import { presentPortrait } from './portrait-presenter.ts';
 
@@ -21,7 +24,14 @@ export function dossierRoutes(app: FastifyInstance): void {
     // The one-page summary (K1, manual 4.3); the service opens the dossier (A1/A5/A6).
     const actor = actorOf(request);
     const found = await portrait.portrait(actor, request.params.clientId);
-    return reply.render('pages/dossier/portrait.njk', presentPortrait(found));
+    // A4 "Verlenging aanvragen" for a partner with a running attest; A6 "Wie bekeek dit dossier" for service staff.
+    const attestLinks = presentAttestLinks({
+      isPartner: isPartner(actor.role),
+      isStaff: isServiceStaff(actor.role),
+      hasRunningAttest: found.dossier.attests.some((a) => a.organisationId === actor.organisationId && attestGivesAccess(a, found.today)),
+      clientId: found.dossier.client.id,
+    });
+    return reply.render('pages/dossier/portrait.njk', { ...presentPortrait(found), attestLinks });
   });
 
   // The tab opens its first subtab; the subtab's route does the access check.

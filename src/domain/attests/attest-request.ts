@@ -1,0 +1,130 @@
+/**
+ * The request for access by a signed attest outplacement (A2) and its extension (A4): the data
+ * a partner types, its rules, and the states of a request. Pure: no database, no clock.
+ */
+import { addDays, addMonths, compareDates, dateParts, type CalendarDate } from '../calendar-date.ts';
+import type { Regime } from '../clients.ts';
+import { birthDateMatches, parseInsz, type Insz } from '../insz.ts';
+
+export type AttestRequestKind = 'nieuw' | 'verlenging';
+export type AttestRequestState = 'ingediend' | 'goedgekeurd' | 'afgewezen';
+
+export const REGIMES: readonly Regime[] = ['algemeen', 'cao82', 'tewerkstellingscel'];
+
+export function isRegime(value: string): value is Regime {
+  return (REGIMES as readonly string[]).includes(value);
+}
+
+/** A2: the period of an attest is at most this many months. */
+export const MAX_PERIOD_MONTHS = 24;
+export const NAME_MAX = 100;
+export const REJECTION_REASON_MAX = 2000;
+
+/**
+ * A2: the last end date a period starting on `start` may have: 24 months, the start day
+ * included, so the day before the same day 24 months later (01/01/2025 → 31/12/2026;
+ * 01/03/2026 → 29/02/2028). When that day does not exist (29/02/2024 → no 29/02/2026), the
+ * period runs to the end of that month (28/02/2026).
+ */
+export function lastAllowedEndDate(start: CalendarDate): CalendarDate {
+  const sameDayLater = addMonths(start, MAX_PERIOD_MONTHS);
+  const clamped = dateParts(sameDayLater).day < dateParts(start).day;
+  return clamped ? sameDayLater : addDays(sameDayLater, -1);
+}
+
+export type AttestRequest = Readonly<{
+  id: string;
+  kind: AttestRequestKind;
+  organisationId: string;
+  organisationName: string;
+  insz: Insz;
+  familyName: string;
+  firstName: string;
+  birthDate: CalendarDate;
+  regime: Regime;
+  startDate: CalendarDate;
+  endDate: CalendarDate;
+  attestId: string | null;
+  previousEndDate: CalendarDate | null;
+  clientId: string | null;
+  scan: Readonly<{ sha256: string; fileName: string; mediaType: string; sizeBytes: number }>;
+  state: AttestRequestState;
+  rejectionReason: string | null;
+  originalReceived: Readonly<{ byLabel: string; at: Date }> | null;
+  submittedByLabel: string;
+  submittedAt: Date;
+  decidedByLabel: string | null;
+  decidedAt: Date | null;
+  version: number;
+}>;
+
+/** What the partner typed for a new request, already parsed into dates. */
+export type NewRequestInput = Readonly<{
+  insz: string;
+  familyName: string;
+  firstName: string;
+  birthDate: CalendarDate;
+  regime: Regime;
+  startDate: CalendarDate;
+  endDate: CalendarDate;
+}>;
+
+export type RequestField = 'insz' | 'familienaam' | 'voornaam' | 'geboortedatum' | 'regime' | 'startdatum' | 'einddatum';
+
+export type RequestProblem = Readonly<{
+  field: RequestField;
+  code: 'verplicht' | 'te-lang' | 'formaat' | 'controlegetal' | 'datum' | 'past-niet-bij-insz' | 'niet-na-start' | 'te-lang-periode' | 'niet-na-huidige';
+  /** For te-lang-periode: the last allowed end date. */
+  lastAllowed?: CalendarDate;
+}>;
+
+/** A2: the rules of the request's fields. The INSZ comes back normalised when it is valid. */
+export function checkNewRequest(input: NewRequestInput): { ok: true; insz: Insz } | { ok: false; problems: RequestProblem[] } {
+  const problems: RequestProblem[] = [];
+  const insz = parseInsz(input.insz);
+  if (input.insz.trim() === '') problems.push({ field: 'insz', code: 'verplicht' });
+  else if (!insz.ok) problems.push({ field: 'insz', code: insz.problem === 'format' ? 'formaat' : insz.problem === 'checksum' ? 'controlegetal' : 'datum' });
+  problems.push(...checkName('familienaam', input.familyName), ...checkName('voornaam', input.firstName));
+  if (insz.ok && !birthDateMatches(insz.insz, input.birthDate)) problems.push({ field: 'geboortedatum', code: 'past-niet-bij-insz' });
+  problems.push(...checkPeriod(input.startDate, input.endDate));
+  return problems.length === 0 && insz.ok ? { ok: true, insz: insz.insz } : { ok: false, problems };
+}
+
+/** A2: end after start, at most 24 months. */
+export function checkPeriod(start: CalendarDate, end: CalendarDate): RequestProblem[] {
+  if (compareDates(end, start) <= 0) return [{ field: 'einddatum', code: 'niet-na-start' }];
+  const lastAllowed = lastAllowedEndDate(start);
+  if (compareDates(end, lastAllowed) > 0) return [{ field: 'einddatum', code: 'te-lang-periode', lastAllowed }];
+  return [];
+}
+
+/** A4: the new end date comes after the current one, and the whole period stays within 24 months. */
+export function checkExtension(start: CalendarDate, currentEnd: CalendarDate, newEnd: CalendarDate): RequestProblem[] {
+  if (compareDates(newEnd, currentEnd) <= 0) return [{ field: 'einddatum', code: 'niet-na-huidige' }];
+  return checkPeriod(start, newEnd);
+}
+
+function checkName(field: 'familienaam' | 'voornaam', value: string): RequestProblem[] {
+  const length = Array.from(value.trim()).length;
+  if (length === 0) return [{ field, code: 'verplicht' }];
+  if (length > NAME_MAX) return [{ field, code: 'te-lang' }];
+  return [];
+}
+
+export type RejectionProblem = 'verplicht' | 'te-lang';
+
+export function checkRejectionReason(reason: string): RejectionProblem | undefined {
+  const length = Array.from(reason.trim()).length;
+  if (length === 0) return 'verplicht';
+  if (length > REJECTION_REASON_MAX) return 'te-lang';
+  return undefined;
+}
+
+/** A3/A4: who handles which request: the secretariaat every request, an adviseur extensions. */
+export function mayHandle(role: string, kind: AttestRequestKind): boolean {
+  return role === 'secretariaat' || (role === 'interventieadviseur' && kind === 'verlenging');
+}
+
+export function mayHandleAny(role: string): boolean {
+  return role === 'secretariaat' || role === 'interventieadviseur';
+}

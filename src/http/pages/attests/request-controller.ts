@@ -1,0 +1,107 @@
+/**
+ * "Toegang aanvragen" (A2), "Attest afdrukken" and "Mijn aanvragen" for partners. The form is
+ * multipart (the scan): the CSRF token is its first field, checked before the rest is read
+ * (attest-multipart.ts); the scan streams into the one upload service.
+ */
+import type { FastifyInstance } from 'fastify';
+import { ATTEST_SCAN_UPLOADS } from '../../../domain/documents/content-check.ts';
+import { messages } from '../../messages.ts';
+import { actorOf } from '../../plugins/app/auth.ts';
+import { verifyCsrfToken } from '../../plugins/external/multipart.ts';
+import { uploadProblemMessage } from '../documents/document-problems.ts';
+import type { FieldError } from '../form.ts';
+import { dossierPath } from '../dossier/dossier-presenter.ts';
+import { readAttestUpload } from './attest-multipart.ts';
+import { alreadyAccessClient, requestProblemsToErrors } from './attest-problems.ts';
+import { attestFileName, renderAttestPdf } from './attest-pdf.ts';
+import { presentMyRequests, REQUEST_PATHS } from './attests-presenter.ts';
+import { EMPTY_REQUEST_FORM, parseRequestForm, presentRequestFields, readRequestForm, type RequestFormInput } from './request-form.ts';
+import type { UploadOutcome } from '../../../services/documents/upload-service.ts';
+
+const TEMPLATE = 'pages/attests/request.njk';
+
+function presentRequestPage(input: RequestFormInput, errors: FieldError[], options: { dossierHref?: string | null; chooseAgain?: boolean } = {}) {
+  return {
+    title: 'Toegang aanvragen',
+    errors,
+    action: REQUEST_PATHS.request,
+    printAction: REQUEST_PATHS.print,
+    fields: presentRequestFields(input, errors),
+    scanHint: `PDF, JPG of PNG, hoogstens 20 MB.${options.chooseAgain === true ? ` ${messages.documents.chooseAgain}` : ''}`,
+    dossierHref: options.dossierHref ?? null,
+  };
+}
+
+/** The message at the scan field for a missing or refused scan. */
+export function scanError(upload: UploadOutcome | undefined): FieldError | undefined {
+  if (upload?.ok === true) return undefined;
+  const problem = upload?.problem ?? 'geen-bestand';
+  return { field: 'scan', message: problem === 'geen-bestand' ? messages.attests.scanRequired : uploadProblemMessage(problem, ATTEST_SCAN_UPLOADS) };
+}
+
+export function attestRequestRoutes(app: FastifyInstance): void {
+  const { attestRequests, uploads } = app.services;
+
+  app.get(REQUEST_PATHS.request, async (request, reply) => {
+    attestRequests.formContext(actorOf(request));
+    return reply.render(TEMPLATE, presentRequestPage(EMPTY_REQUEST_FORM, []));
+  });
+
+  app.post(REQUEST_PATHS.request, async (request, reply) => {
+    const actor = actorOf(request);
+    attestRequests.formContext(actor);
+    const { form: raw, upload } = await readAttestUpload(request, reply, {
+      verifyCsrf: (token) => verifyCsrfToken(app, request, token),
+      receive: (file) => attestRequests.receiveScan(actor, file),
+      release: async (outcome) => {
+        if (outcome.ok) await uploads.release(outcome.file);
+      },
+    });
+    const input = readRequestForm(raw);
+    const form = parseRequestForm(input);
+    const errors: FieldError[] = form.ok ? [] : [...form.errors];
+    const missingScan = scanError(upload);
+    if (missingScan !== undefined) errors.push(missingScan);
+    if (!form.ok || upload === undefined || !upload.ok) {
+      if (upload?.ok === true) await uploads.release(upload.file);
+      return reply.render(TEMPLATE, presentRequestPage(input, errors, { chooseAgain: upload?.ok === true }), 400);
+    }
+    const result = await attestRequests.submit(actor, form.value, upload.file);
+    if (!result.ok) {
+      const clientId = alreadyAccessClient(result.problems);
+      return reply.render(
+        TEMPLATE,
+        presentRequestPage(input, requestProblemsToErrors(result.problems), { dossierHref: clientId === null ? null : dossierPath(clientId), chooseAgain: true }),
+        400,
+      );
+    }
+    request.flash('success', messages.attests.submitted);
+    return reply.redirect(REQUEST_PATHS.mine, 303);
+  });
+
+  // "Attest afdrukken": the same form, posted to here; the scan (if any) is read and discarded.
+  app.post(REQUEST_PATHS.print, async (request, reply) => {
+    const actor = actorOf(request);
+    attestRequests.formContext(actor);
+    const { form: raw } = await readAttestUpload(request, reply, {
+      verifyCsrf: (token) => verifyCsrfToken(app, request, token),
+      receive: undefined,
+      release: () => Promise.resolve(),
+    });
+    const input = readRequestForm(raw);
+    const form = parseRequestForm(input);
+    const errors: FieldError[] = form.ok ? requestProblemsToErrors(attestRequests.checkFields(actor, form.value)) : [...form.errors];
+    if (!form.ok || errors.length > 0) return reply.render(TEMPLATE, presentRequestPage(input, errors), 400);
+    const pdf = await renderAttestPdf({ ...form.value, organisationName: actor.organisationName, officeLabel: actor.officeLabel });
+    return reply
+      .type('application/pdf')
+      .header('Content-Disposition', `inline; filename="${attestFileName(form.value)}"`)
+      .header('Cache-Control', 'no-store')
+      .send(Buffer.from(pdf));
+  });
+
+  app.get(REQUEST_PATHS.mine, async (request, reply) => {
+    const requests = await attestRequests.mine(actorOf(request));
+    return reply.render('pages/attests/my-requests.njk', presentMyRequests(requests));
+  });
+}

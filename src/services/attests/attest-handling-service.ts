@@ -1,0 +1,279 @@
+/**
+ * The service's side (A3, A4): "Te behandelen attesten", the detail with the scan, "Origineel
+ * ontvangen", "Goedkeuren" and "Afwijzen". The secretariaat handles every request, an
+ * interventieadviseur the extensions. Each decision is one transaction: the request is locked and
+ * checked (still Ingediend, at the version the handler saw) before anything else, so a second
+ * handler of the same request finds it decided and nothing happens twice.
+ */
+import { accessPeriodEnd, automaticCompletionDate } from '../../domain/access.ts';
+import { checkRejectionReason, mayHandle, mayHandleAny, type AttestRequest, type AttestRequestKind } from '../../domain/attests/attest-request.ts';
+import { daysBetween, dateInBrussels, formatDate } from '../../domain/calendar-date.ts';
+import type { Client } from '../../domain/clients.ts';
+import type { Actor } from '../../domain/users.ts';
+import type { Executor } from '../../db/repositories/executor.ts';
+import type { BlobContent, BlobStore } from '../../storage/blob-store.ts';
+import { AuditAction } from '../audit/actions.ts';
+import { byActor } from '../audit/actor-entry.ts';
+import type { ServiceContext } from '../context.ts';
+import { isUuid } from '../dossiers/dossier-access.ts';
+import { DossierNotFoundError, ForbiddenError } from '../errors.ts';
+
+/** The queue shows at most this many, oldest first. */
+export const QUEUE_LIMIT = 500;
+
+export type QueueItem = AttestRequest & Readonly<{ ageDays: number }>;
+
+export type RequestDetail = Readonly<{
+  request: AttestRequest;
+  ageDays: number;
+  /** The client the registry knows under this INSZ (service staff see every dossier, A5). */
+  registryClient: Client | null;
+  mayDecide: boolean;
+}>;
+
+export type Decision =
+  | Readonly<{ action: 'goedkeuren'; version: number; originalReceived: boolean }>
+  | Readonly<{ action: 'afwijzen'; version: number; originalReceived: boolean; reason: string }>
+  | Readonly<{ action: 'origineel'; version: number }>;
+
+export type DecisionProblem =
+  | Readonly<{ code: 'reden-verplicht' | 'reden-te-lang' }>
+  | Readonly<{ code: 'al-behandeld'; state: AttestRequest['state']; byLabel: string | null }>
+  | Readonly<{ code: 'gewijzigd' }>
+  | Readonly<{ code: 'eindtoestand'; state: string }>
+  | Readonly<{ code: 'attest-gewijzigd' }>;
+
+export type DecisionResult = { ok: true; request: AttestRequest; clientId: string | null } | { ok: false; problems: DecisionProblem[] };
+
+const END_STATES: readonly string[] = ['uitgevoerd', 'stopgezet'];
+
+export function createAttestHandlingService({ db, repos, clock }: ServiceContext, storage: BlobStore) {
+  function kindsFor(actor: Actor): AttestRequestKind[] {
+    if (!mayHandleAny(actor.role)) throw new ForbiddenError('attesten behandelen');
+    return actor.role === 'secretariaat' ? ['nieuw', 'verlenging'] : ['verlenging'];
+  }
+
+  const ageOf = (request: AttestRequest): number => daysBetween(dateInBrussels(request.submittedAt), clock.today());
+
+  /** The request when the actor may see it: a handler of its kind, or the partner that made it. */
+  async function visibleRequest(trx: Executor, actor: Actor, requestId: string): Promise<AttestRequest> {
+    const request = isUuid(requestId) ? await repos.attestRequests.findById(trx, requestId) : undefined;
+    if (request === undefined) throw new DossierNotFoundError();
+    const own = request.organisationId === actor.organisationId;
+    if (!own && !mayHandle(actor.role, request.kind)) throw new DossierNotFoundError();
+    return request;
+  }
+
+  /** A3: "Te behandelen attesten", oldest first, with their age in days. */
+  async function queue(actor: Actor): Promise<QueueItem[]> {
+    const kinds = kindsFor(actor);
+    const open = await repos.attestRequests.listOpen(db, kinds, QUEUE_LIMIT);
+    return open.map((request) => ({ ...request, ageDays: ageOf(request) }));
+  }
+
+  /** A3: the detail of a request for its handler. */
+  async function detail(actor: Actor, requestId: string): Promise<RequestDetail> {
+    kindsFor(actor);
+    return db.transaction().execute(async (trx) => {
+      const request = await visibleRequest(trx, actor, requestId);
+      if (!mayHandle(actor.role, request.kind)) throw new DossierNotFoundError();
+      const registryClient = request.clientId !== null ? await repos.clients.findById(trx, request.clientId) : await repos.clients.findByInsz(trx, request.insz);
+      return { request, ageDays: ageOf(request), registryClient: registryClient ?? null, mayDecide: request.state === 'ingediend' };
+    });
+  }
+
+  /** A3: the scan, for its handler or the partner that sent it; every download is logged (A6). */
+  async function downloadScan(actor: Actor, requestId: string): Promise<{ request: AttestRequest; content: BlobContent }> {
+    let content: BlobContent | undefined;
+    try {
+      const request = await db.transaction().execute(async (trx) => {
+        const found = await visibleRequest(trx, actor, requestId);
+        content = await storage.open(found.scan.sha256);
+        await repos.audit.append(
+          trx,
+          byActor(actor, AuditAction.attestScanDownloaded, { clientId: found.clientId, details: { requestId: found.id, bestandsnaam: found.scan.fileName } }),
+        );
+        return found;
+      });
+      if (content === undefined) throw new Error('the scan was found without its content');
+      return { request, content };
+    } catch (error) {
+      content?.stream.destroy();
+      throw error;
+    }
+  }
+
+  /** A3/A4: Goedkeuren, Afwijzen or only "Origineel ontvangen", in one transaction. */
+  async function decide(actor: Actor, requestId: string, decision: Decision): Promise<DecisionResult> {
+    kindsFor(actor);
+    if (decision.action === 'afwijzen') {
+      const problem = checkRejectionReason(decision.reason);
+      if (problem !== undefined) return { ok: false, problems: [{ code: problem === 'verplicht' ? 'reden-verplicht' : 'reden-te-lang' }] };
+    }
+    return db.transaction().execute(async (trx): Promise<DecisionResult> => {
+      const request = await visibleRequest(trx, actor, requestId);
+      if (!mayHandle(actor.role, request.kind)) throw new DossierNotFoundError();
+      const now = clock.now();
+
+      if (decision.action === 'origineel') {
+        if (request.version !== decision.version) return { ok: false, problems: [{ code: 'gewijzigd' }] };
+        if (await repos.attestRequests.markOriginalReceived(trx, request.id, { label: actor.displayName, at: now })) {
+          await repos.audit.append(trx, byActor(actor, AuditAction.originalReceived, { clientId: request.clientId, details: { requestId: request.id } }));
+        }
+        return { ok: true, request, clientId: request.clientId };
+      }
+
+      // Claim the request: the row lock makes a concurrent handler wait, then find it decided.
+      if (!(await repos.attestRequests.claim(trx, request.id, decision.version))) {
+        const current = await repos.attestRequests.findById(trx, request.id);
+        if (current !== undefined && current.state !== 'ingediend') {
+          return { ok: false, problems: [{ code: 'al-behandeld', state: current.state, byLabel: current.decidedByLabel }] };
+        }
+        return { ok: false, problems: [{ code: 'gewijzigd' }] };
+      }
+      let version = decision.version;
+      if (decision.originalReceived && request.originalReceived === null) {
+        await repos.attestRequests.markOriginalReceived(trx, request.id, { label: actor.displayName, at: now });
+        version += 1;
+      }
+      const by = { userId: actor.userId, label: actor.displayName, at: now };
+
+      if (decision.action === 'afwijzen') {
+        await repos.attestRequests.decide(trx, request.id, version, { state: 'afgewezen', reason: decision.reason.trim() }, by);
+        await appendOriginal(trx, actor, request, decision.originalReceived);
+        await repos.audit.append(trx, byActor(actor, AuditAction.attestRejected, { clientId: request.clientId, details: { requestId: request.id, soort: request.kind, reden: decision.reason.trim() } }));
+        return { ok: true, request, clientId: request.clientId };
+      }
+
+      const outcome = request.kind === 'nieuw' ? await approveNew(trx, actor, request) : await approveExtension(trx, actor, request);
+      if (!outcome.ok) {
+        // Nothing of this transaction may stay: the request remains Ingediend.
+        throw new RolledBack(outcome.problems);
+      }
+      await repos.attestRequests.decide(trx, request.id, version, { state: 'goedgekeurd', clientId: outcome.clientId, attestId: outcome.attestId }, by);
+      await appendOriginal(trx, actor, request, decision.originalReceived, outcome.clientId);
+      return { ok: true, request, clientId: outcome.clientId };
+    }).catch((error: unknown) => {
+      if (error instanceof RolledBack) return { ok: false as const, problems: error.problems };
+      throw error;
+    });
+  }
+
+  async function appendOriginal(trx: Executor, actor: Actor, request: AttestRequest, received: boolean, clientId = request.clientId): Promise<void> {
+    if (!received || request.originalReceived !== null) return;
+    await repos.audit.append(trx, byActor(actor, AuditAction.originalReceived, { clientId, details: { requestId: request.id } }));
+  }
+
+  type Approval = { ok: true; clientId: string; attestId: string } | { ok: false; problems: DecisionProblem[] };
+
+  /** A3: the client from the request's data when the registry does not know the INSZ; the attest approved today. */
+  async function approveNew(trx: Executor, actor: Actor, request: AttestRequest): Promise<Approval> {
+    const today = clock.today();
+    let client = await repos.clients.findByInsz(trx, request.insz);
+    if (client === undefined) {
+      const clientId = await repos.clients.insertIfAbsent(trx, {
+        insz: request.insz,
+        familyName: request.familyName,
+        firstName: request.firstName,
+        birthDate: request.birthDate,
+        email: null,
+        phone: null,
+        street: null,
+        postcode: null,
+        city: null,
+      });
+      if (clientId !== undefined) {
+        await repos.audit.append(trx, byActor(actor, AuditAction.clientCreated, { clientId, details: { requestId: request.id, bron: 'attest outplacement' } }));
+      }
+      client = await repos.clients.findByInsz(trx, request.insz);
+      if (client === undefined) throw new Error('the client was neither found nor created');
+    }
+    const attestId = await repos.attests.insert(trx, {
+      clientId: client.id,
+      organisationId: request.organisationId,
+      regime: request.regime,
+      startDate: request.startDate,
+      endDate: request.endDate,
+      state: 'goedgekeurd',
+      approvedOn: today,
+      rejectionReason: null,
+      submittedBy: null,
+      decidedBy: actor.userId,
+    });
+    await repos.audit.append(
+      trx,
+      byActor(actor, AuditAction.attestApproved, {
+        clientId: client.id,
+        details: {
+          requestId: request.id,
+          attestId,
+          organisatie: request.organisationName,
+          periode: `${formatDate(request.startDate)} – ${formatDate(request.endDate)}`,
+          toegangTotEnMet: formatDate(accessPeriodEnd(request.endDate)),
+        },
+      }),
+    );
+    return { ok: true, clientId: client.id, attestId };
+  }
+
+  /**
+   * A4: the attest's end, its access period (A1), and the Bezig Outplacement line's end date and
+   * automatic completion (O9) move together; the line stays Bezig. Refused once the line ended.
+   */
+  async function approveExtension(trx: Executor, actor: Actor, request: AttestRequest): Promise<Approval> {
+    const attestId = request.attestId;
+    const from = request.previousEndDate;
+    if (attestId === null || from === null || request.clientId === null) throw new Error('an extension without its attest');
+    const attest = await repos.attests.findByIdForUpdate(trx, attestId);
+    if (attest === undefined || attest.state !== 'goedgekeurd' || attest.endDate !== from) return { ok: false, problems: [{ code: 'attest-gewijzigd' }] };
+    const lines = await repos.steps.linesOfAttestForUpdate(trx, attestId);
+    const running = lines.find((l) => l.state === 'bezig');
+    const ended = lines.find((l) => END_STATES.includes(l.state));
+    if (running === undefined && ended !== undefined) return { ok: false, problems: [{ code: 'eindtoestand', state: ended.state }] };
+
+    const to = request.endDate;
+    if (!(await repos.attests.moveEndDate(trx, attestId, from, to))) return { ok: false, problems: [{ code: 'attest-gewijzigd' }] };
+    const now = clock.now();
+    const details: Record<string, unknown> = {
+      requestId: request.id,
+      attestId,
+      oudeEinddatum: formatDate(from),
+      nieuweEinddatum: formatDate(to),
+      oudeToegangTotEnMet: formatDate(accessPeriodEnd(from)),
+      nieuweToegangTotEnMet: formatDate(accessPeriodEnd(to)),
+    };
+    if (running !== undefined) {
+      if (!(await repos.steps.moveEndDate(trx, running.id, to, { label: actor.displayName, at: now }))) throw new Error('the running line could not be moved');
+      const oldLineEnd = running.endDate;
+      details['stepId'] = running.id;
+      details['oudeEinddatumLijn'] = oldLineEnd === null ? null : formatDate(oldLineEnd);
+      details['oudeAutomatischUitgevoerdOp'] = oldLineEnd === null ? null : formatDate(automaticCompletionDate(oldLineEnd));
+      details['nieuweAutomatischUitgevoerdOp'] = formatDate(automaticCompletionDate(to));
+      // O11: the line's own history shows the moved end date.
+      await repos.audit.append(
+        trx,
+        byActor(actor, AuditAction.stepChanged, {
+          clientId: running.clientId,
+          details: { stepId: running.id, stepType: running.typeLabel, field: 'einddatum', old: oldLineEnd === null ? '' : formatDate(oldLineEnd), new: formatDate(to), verlenging: request.id },
+        }),
+      );
+    }
+    await repos.audit.append(trx, byActor(actor, AuditAction.attestExtended, { clientId: request.clientId, details }));
+    return { ok: true, clientId: request.clientId, attestId };
+  }
+
+  return { queue, detail, downloadScan, decide };
+}
+
+/** Carries a refusal out of a transaction so that it rolls back. */
+class RolledBack extends Error {
+  override name = 'RolledBack';
+  readonly problems: DecisionProblem[];
+  constructor(problems: DecisionProblem[]) {
+    super('decision refused');
+    this.problems = problems;
+  }
+}
+
+export type AttestHandlingService = ReturnType<typeof createAttestHandlingService>;
+

@@ -1,0 +1,49 @@
+/**
+ * A6: "Wie bekeek dit dossier", for service staff: every opening of a dossier page and every
+ * document download, by whom, of which organisation, when; paged, and whole as a CSV export.
+ * Opening the page is itself an opening (logged through withDossier); an export is logged too.
+ */
+import { isServiceStaff } from '../../domain/roles.ts';
+import type { Actor } from '../../domain/users.ts';
+import type { DossierView } from '../../db/repositories/dossier-views.ts';
+import { AuditAction, VIEW_ACTIONS } from '../audit/actions.ts';
+import { byActor } from '../audit/actor-entry.ts';
+import type { ServiceContext } from '../context.ts';
+import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
+import { ForbiddenError } from '../errors.ts';
+
+export const VIEWS_PAGE_SIZE = 50;
+/** The export holds at most this many lines, newest first. */
+export const VIEWS_EXPORT_LIMIT = 50_000;
+
+export type DossierViewsPage = Readonly<{ dossier: Dossier; views: DossierView[]; total: number; page: number; pageCount: number }>;
+
+export function createDossierViewsService({ repos }: ServiceContext, access: DossierAccess) {
+  function requireStaff(actor: Actor): void {
+    if (!isServiceStaff(actor.role)) throw new ForbiddenError('wie bekeek dit dossier');
+  }
+
+  function list(actor: Actor, clientId: string, page: number): Promise<DossierViewsPage> {
+    requireStaff(actor);
+    return access.withDossier({ actor, clientId, page: 'wie-bekeek' }, async (trx, dossier) => {
+      const wanted = Number.isInteger(page) && page >= 1 ? page : 1;
+      const size = VIEWS_PAGE_SIZE;
+      const first = await repos.dossierViews.page(trx, dossier.client.id, VIEW_ACTIONS, { limit: size, offset: (wanted - 1) * size });
+      const pageCount = Math.max(1, Math.ceil(first.total / size));
+      if (wanted <= pageCount) return { dossier, ...first, page: wanted, pageCount };
+      const last = await repos.dossierViews.page(trx, dossier.client.id, VIEW_ACTIONS, { limit: size, offset: (pageCount - 1) * size });
+      return { dossier, ...last, page: pageCount, pageCount };
+    });
+  }
+
+  function exportAll(actor: Actor, clientId: string): Promise<{ dossier: Dossier; views: DossierView[] }> {
+    requireStaff(actor);
+    return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
+      const { views, total } = await repos.dossierViews.page(trx, dossier.client.id, VIEW_ACTIONS, { limit: VIEWS_EXPORT_LIMIT, offset: 0 });
+      await repos.audit.append(trx, byActor(actor, AuditAction.viewersExported, { clientId: dossier.client.id, details: { regels: views.length, totaal: total } }));
+      return { dossier, views };
+    });
+  }
+
+  return { list, exportAll };
+}
