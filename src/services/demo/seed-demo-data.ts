@@ -1,11 +1,16 @@
-import { addMonths, parseIsoDate, type CalendarDate } from '../../domain/calendar-date.ts';
+import { addMonths, formatDate, parseIsoDate, type CalendarDate } from '../../domain/calendar-date.ts';
 import { makeInsz } from '../../domain/insz.ts';
+import { officeLabel } from '../../domain/organisations.ts';
+import { AuditAction } from '../audit/actions.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { ServiceContext } from '../context.ts';
 import { DEMO_CLIENTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganisationKey } from './demo-data.ts';
 import { seedDossierUpkeep } from './upkeep-demo-data.ts';
 import type { BlobStore } from '../../storage/blob-store.ts';
 import { seedAttestRequests } from './attest-demo-data.ts';
+
+/** The labels of the catalogue of migration 0002, for the demo lines' history. */
+const STEP_TYPE_LABELS: Readonly<Record<string, string>> = { outplacement: 'Outplacement', jobcoaching: 'Jobcoaching', begeleidingstraject: 'Begeleidingstraject' };
 
 /** `storage` holds the scans of the demo attest requests (A2); without it they are left out. */
 export function createDemoSeeder({ db, repos, clock }: ServiceContext, storage?: BlobStore) {
@@ -83,11 +88,12 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext, storage?:
           });
           const consultant = userIds.get(attest.organisation) ?? fail(`begeleider of ${attest.organisation}`);
           for (const step of demo.steps ?? []) {
-            await repos.steps.insert(trx, {
+            const stepDate = addMonths(today, -step.monthsAgo);
+            const stepId = await repos.steps.insert(trx, {
               clientId,
               organisationId: orgId(attest.organisation),
               typeCode: step.type,
-              date: addMonths(today, -step.monthsAgo),
+              date: stepDate,
               endDate: step.type === 'outplacement' ? endDate : null,
               attestId: step.type === 'outplacement' ? attestId : null,
               fundingNumberId: null,
@@ -96,6 +102,24 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext, storage?:
               summary: step.summary,
               createdBy: consultant.id,
               createdByLabel: consultant.label,
+            });
+            // The line's history starts with its registration, as for a line registered on screen.
+            const office = DEMO_ORGANISATIONS.flatMap((o) => o.offices).find((o) => officeIds.get(o.code) === consultant.officeId);
+            await repos.audit.append(trx, {
+              actorUserId: consultant.id,
+              actorLabel: consultant.label,
+              organisationId: orgId(attest.organisation),
+              action: AuditAction.stepRegistered,
+              clientId,
+              details: {
+                stepId,
+                stepType: STEP_TYPE_LABELS[step.type] ?? step.type,
+                toestand: 'Bezig',
+                datum: formatDate(stepDate),
+                aanvrager: office === undefined ? '' : officeLabel(office),
+                uitvoerder: office === undefined ? '' : officeLabel(office),
+                samenvatting: step.summary,
+              },
             });
           }
         }
