@@ -88,4 +88,26 @@ describeInBrowser('access by the signed attest in the browser', (get) => {
     const lines = await StepsOverviewPage.verifyOnPage(partner);
     assert.deepEqual(await lines.rows(), [{ date: TODAY.shown, step: 'Outplacement', state: 'Bezig' }]);
   });
+
+  it('A4 A6 "Verlenging aanvragen" and "Wie bekeek dit dossier" are reached from the dossier and pass axe', async () => {
+    const partner = await get().newPage();
+    await logInAs(partner, 'begeleider@demo.be');
+    await (await MyClientsPage.verifyOnPage(partner)).openClient('Ann Janssens');
+    const dossierUrl = new URL(partner.url()).pathname;
+    await partner.getByRole('link', { name: 'Verlenging aanvragen' }).click();
+    await partner.getByRole('heading', { level: 1 }).waitFor();
+    assert.match(await partner.getByRole('heading', { level: 1 }).innerText(), /Verlenging/);
+    await assertNoAccessibilityViolations(partner);
+    await assertFormControlsLabelled(partner);
+
+    const staff = await get().newPage();
+    await logInAs(staff, 'secretariaat@demo.be');
+    await staff.goto(new URL(dossierUrl, staff.url()).toString());
+    await staff.getByRole('link', { name: 'Wie bekeek dit dossier' }).click();
+    assert.equal(await staff.getByRole('heading', { level: 1 }).innerText(), 'Wie bekeek dit dossier');
+    // The partner's opening of the dossier above is listed, with its organisation.
+    assert.match(await staff.locator('main').innerText(), /Koers Outplacement/);
+    await assertNoAccessibilityViolations(staff);
+  });
 });
+
