@@ -5,11 +5,14 @@
  * 2. the page "Stappen naar werk" of one client on the real application, 50 connections;
  * 3. the baseline: a bare Fastify route with one indexed query for the same rows, as JSON;
  * 4. the sweep J1 over the 1,000,000 lines of which 100,000 are due, twice;
- * 5. the database dropped again, also when something failed or the run was interrupted.
+ * 5. documents: ten concurrent 20 MB uploads against the application in its own process,
+ *    its memory and the throughput next to `cp` (uploads.ts);
+ * 6. the database dropped again, also when something failed or the run was interrupted.
  *
  * Progress goes to stderr, the summary tables to stdout. Exits 0 unless something broke
  * (a check failed or an error occurred); a missed target is a figure, not a failure.
- * Settings: BENCH_DATABASE_URL, BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_POOL_SIZE.
+ * Settings: BENCH_DATABASE_URL, BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_POOL_SIZE;
+ * BENCH_ONLY=uploads runs the data and then the documents part alone (no page, baseline, sweep).
  */
 import { systemClock } from '../src/services/clock.ts';
 import { createBenchDatabase, withClient, type BenchDatabase } from './bench/database.ts';
@@ -20,6 +23,7 @@ import { readOptions, type BenchOptions } from './bench/options.ts';
 import { describeMachine, int, ms, percent, seconds, table, verdict, type Machine } from './bench/report.ts';
 import { removeBlobFolder } from './bench/services.ts';
 import { measureSweep, type SweepMeasurement } from './bench/sweep.ts';
+import { measureUploads, UPLOAD_BYTES, UPLOADS, uploadsSummary } from './bench/uploads.ts';
 
 /** DESIGN.md, "Speed": the page at >= 40 % of the baseline's throughput, p99 < 100 ms; the sweep < 10 s. */
 const TARGETS = Object.freeze({ pageShareOfBaseline: 0.4, pageP99Ms: 100, sweepMs: 10_000 });
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const startedAt = new Date();
   const options = readOptions();
+  const only = readOnly();
   const machine = describeMachine();
   const postgres = await withClient(options.adminUrl, async (client) => (await client.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]?.v ?? '?');
   const settings = { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds };
@@ -77,6 +82,21 @@ async function main(): Promise<void> {
   const onCleanup = (close: () => Promise<void>): void => {
     closers.push(close);
   };
+  if (only === 'uploads') {
+    progress(`Documents: ${UPLOADS} concurrent uploads of ${int(UPLOAD_BYTES)} bytes`);
+    const uploads = await measureUploads(database.url, data.benchClientId, options.poolSize, progress, onCleanup);
+    console.log(
+      [
+        '',
+        `Loopbaanportaal benchmark, documents only (BENCH_ONLY=uploads), ${startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
+        `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB.toFixed(1)} GiB, Node ${machine.node}, PostgreSQL ${postgres} on the same machine`,
+        `Load average at start: ${machine.loadAverage.map((n) => n.toFixed(2)).join(' / ')} (1/5/15 min)`,
+      ].join('\n'),
+    );
+    console.log(uploadsSummary(uploads, 1));
+    console.log(`\nTotal run time: ${seconds(performance.now() - started)} (the database is dropped next)`);
+    return;
+  }
   progress(`Page: log in, check, ${options.warmupSeconds} s warm-up, ${options.durationSeconds} s at ${options.connections} connections`);
   const page = await measurePage(database.url, data.benchClientId, options.poolSize, settings, onCleanup);
   if (page.check.listedRows === 0) progress('  note: the page lists no steps yet (no table rows); measured as it is');
@@ -85,9 +105,19 @@ async function main(): Promise<void> {
   await tearDownClosers();
   progress(`Sweep over ${int(STEPS)} lines, ${int(DUE)} due: twice`);
   const sweep = await measureSweep(database.url, data.cutoff);
+  progress(`Documents: ${UPLOADS} concurrent uploads of ${int(UPLOAD_BYTES)} bytes`);
+  const uploads = await measureUploads(database.url, data.benchClientId, options.poolSize, progress, onCleanup);
 
   console.log(summary({ options, machine, postgres, startedAt, database: database.name, migrationMs, data, page, baseline, sweep }));
+  console.log(uploadsSummary(uploads));
   console.log(`\nTotal run time: ${seconds(performance.now() - started)} (the database is dropped next)`);
+}
+
+/** BENCH_ONLY: empty for everything, `uploads` for the documents part alone. */
+function readOnly(): '' | 'uploads' {
+  const only = process.env['BENCH_ONLY']?.trim() ?? '';
+  if (only !== '' && only !== 'uploads') throw new Error(`BENCH_ONLY must be empty or "uploads", got "${only}"`);
+  return only;
 }
 
 async function tearDownClosers(): Promise<void> {

@@ -37,3 +37,6 @@ export const ms = (n: number, digits = 1): string => `${n.toFixed(digits)} ms`;
 export const seconds = (milliseconds: number): string => `${(milliseconds / 1000).toFixed(2)} s`;
 export const percent = (fraction: number): string => (Number.isNaN(fraction) ? 'n/a' : `${Math.round(fraction * 100)} %`);
 export const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
+/** Bytes as MB of 10^6 bytes, and a throughput in those MB per second. */
+export const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+export const mbPerSecond = (n: number): string => `${n.toFixed(1)} MB/s`;

@@ -1,7 +1,7 @@
 /**
  * The application's services as main.ts composes them, on the bench database and the real
- * clock. Documents are not benchmarked: their blob store is a folder under the system's
- * temporary directory that nothing writes to (the store creates folders only on upload),
+ * clock. Their blob store is a folder under the system's temporary directory that nothing
+ * writes to here (uploads are measured by uploads.ts, in a server process of their own),
  * removed at the end all the same.
  */
 import { rm } from 'node:fs/promises';

@@ -43,6 +43,18 @@ export function createFilesystemBlobStore(root: string): BlobStore {
       await rm(file, { force: true });
     };
 
+    // Chunks arrive at 64 kB; writing them in batches of about 1 MB costs far fewer awaited
+    // system calls per file (the upload is bound by CPU, not by the disk).
+    let batch: Uint8Array[] = [];
+    let batchLength = 0;
+    const flush = async (): Promise<void> => {
+      if (handle === undefined || batchLength === 0) return;
+      const buffers = batch;
+      batch = [];
+      batchLength = 0;
+      await writeBatch(handle, buffers);
+    };
+
     try {
       for await (const chunk of source) {
         // After a refusal the rest of the source is read and thrown away.
@@ -67,8 +79,11 @@ export function createFilesystemBlobStore(root: string): BlobStore {
           }
         }
         hash.update(chunk);
-        await writeAll(handle, chunk);
+        batch.push(chunk);
+        batchLength += chunk.length;
+        if (batchLength >= WRITE_BATCH_BYTES) await flush();
       }
+      if (problem === undefined) await flush();
       if (problem === undefined && !started) problem = check.start(Buffer.concat(head));
       if (problem === undefined && handle !== undefined) {
         await handle.sync();
@@ -150,6 +165,15 @@ export function createFilesystemBlobStore(root: string): BlobStore {
   }
 
   return { put, commit, discard, open: openBlob, exists, removeStaleTemporaryFiles };
+}
+
+const WRITE_BATCH_BYTES = 1024 * 1024;
+
+/** Writes the buffers in one `writev`, and whatever a short write left behind after it. */
+async function writeBatch(handle: FileHandle, buffers: Uint8Array[]): Promise<void> {
+  const total = buffers.reduce((sum, b) => sum + b.length, 0);
+  const { bytesWritten } = await handle.writev(buffers);
+  if (bytesWritten < total) await writeAll(handle, Buffer.concat(buffers).subarray(bytesWritten));
 }
 
 async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
