@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/users.ts';
 import type { Executor } from './executor.ts';
-import { toActor } from './users.ts';
+import { ACTOR_COLUMNS, toActor } from './users.ts';
 
 export type StoredSession = Readonly<{ data: Record<string, unknown>; userId: string | null }>;
 
@@ -24,20 +24,7 @@ export async function findLiveWithActor(trx: Executor, idHash: string, now: Date
     .leftJoin('users as u', (join) => join.onRef('u.id', '=', 's.user_id').on('u.disabled_at', 'is', null))
     .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
     .leftJoin('offices as f', 'f.id', 'u.office_id')
-    .select([
-      's.data',
-      's.user_id',
-      'u.id',
-      'u.email',
-      'u.display_name',
-      'u.role',
-      'u.organisation_id',
-      'o.name as organisation_name',
-      'o.kind as organisation_kind',
-      'u.office_id',
-      'f.name as office_name',
-      'f.code as office_code',
-    ])
+    .select(['s.data', 's.user_id', ...ACTOR_COLUMNS])
     .where('s.id_hash', '=', idHash)
     .where('s.expires_at', '>', now)
     .executeTakeFirst();

@@ -18,24 +18,27 @@ export async function findCredentialsByEmail(trx: Executor, email: string): Prom
     .executeTakeFirst();
 }
 
+/** What an Actor is made of, from `users as u`, `organisations as o` and `offices as f`. */
+export const ACTOR_COLUMNS = [
+  'u.id',
+  'u.email',
+  'u.display_name',
+  'u.role',
+  'u.organisation_id',
+  'o.name as organisation_name',
+  'o.kind as organisation_kind',
+  'u.office_id',
+  'f.name as office_name',
+  'f.code as office_code',
+] as const;
+
 /** The acting user with organisation and office; undefined when unknown or disabled. */
 export async function findActiveActor(trx: Executor, userId: string): Promise<Actor | undefined> {
   const row = await trx
     .selectFrom('users as u')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
     .leftJoin('offices as f', 'f.id', 'u.office_id')
-    .select([
-      'u.id',
-      'u.email',
-      'u.display_name',
-      'u.role',
-      'u.organisation_id',
-      'o.name as organisation_name',
-      'o.kind as organisation_kind',
-      'u.office_id',
-      'f.name as office_name',
-      'f.code as office_code',
-    ])
+    .select(ACTOR_COLUMNS)
     .where('u.id', '=', userId)
     .where('u.disabled_at', 'is', null)
     .executeTakeFirst();
