@@ -56,6 +56,45 @@ export async function listForStep(trx: Executor, clientId: string, stepId: strin
   return rows.map(toRecord);
 }
 
+/** An audit event of a dossier with the name of the actor's organisation: for the log pages. */
+export type ClientEvent = Readonly<{
+  id: number;
+  occurredAt: Date;
+  actorLabel: string;
+  organisationName: string | null;
+  action: string;
+  details: Record<string, unknown>;
+}>;
+
+/** One page of a dossier's events of the given actions, newest first (index audit_events_client_idx). */
+export async function pageOfClient(
+  trx: Executor,
+  clientId: string,
+  actions: readonly string[],
+  range: { limit: number; offset: number },
+): Promise<{ total: number; events: ClientEvent[] }> {
+  const base = trx.selectFrom('audit_events as a').where('a.client_id', '=', clientId).where('a.action', 'in', actions);
+  const counted = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await base
+    .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .select(['a.id', 'a.occurred_at', 'a.actor_label', 'o.name as organisation_name', 'a.action', 'a.details'])
+    .orderBy('a.id', 'desc')
+    .limit(range.limit)
+    .offset(range.offset)
+    .execute();
+  return {
+    total: counted.total,
+    events: rows.map((row) => ({
+      id: row.id,
+      occurredAt: row.occurred_at,
+      actorLabel: row.actor_label,
+      organisationName: row.organisation_name,
+      action: row.action,
+      details: row.details,
+    })),
+  };
+}
+
 export async function listByActions(trx: Executor, actions: readonly string[], limit = 100): Promise<AuditRecord[]> {
   const rows = await trx.selectFrom('audit_events').selectAll().where('action', 'in', actions).orderBy('id', 'desc').limit(limit).execute();
   return rows.map(toRecord);

@@ -1,5 +1,6 @@
 import { dateInBrussels } from '../../domain/calendar-date.ts';
 import type { Document, DocumentKind } from '../../domain/documents/document.ts';
+import type { ClientEvent } from './audit.ts';
 import type { Executor } from './executor.ts';
 
 function selectDocuments(trx: Executor) {
@@ -75,43 +76,8 @@ export async function withdraw(trx: Executor, documentId: string, withdrawal: { 
   return result.numUpdatedRows > 0n;
 }
 
-/** One page of the audit events about the client's documents (D5), newest first, with the actor's organisation. */
-export async function logPage(
-  trx: Executor,
-  clientId: string,
-  actions: readonly string[],
-  page: { limit: number; offset: number },
-): Promise<{ total: number; events: DocumentLogEvent[] }> {
-  const base = trx.selectFrom('audit_events as a').where('a.client_id', '=', clientId).where('a.action', 'in', actions);
-  const counted = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base
-    .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .select(['a.id', 'a.occurred_at', 'a.actor_label', 'o.name as organisation_name', 'a.action', 'a.details'])
-    .orderBy('a.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  return {
-    total: counted.total,
-    events: rows.map((row) => ({
-      id: row.id,
-      occurredAt: row.occurred_at,
-      actorLabel: row.actor_label,
-      organisationName: row.organisation_name,
-      action: row.action,
-      details: row.details,
-    })),
-  };
-}
-
-export type DocumentLogEvent = Readonly<{
-  id: number;
-  occurredAt: Date;
-  actorLabel: string;
-  organisationName: string | null;
-  action: string;
-  details: Record<string, unknown>;
-}>;
+/** D5: an event of the documents' log. */
+export type DocumentLogEvent = ClientEvent;
 
 function toDocument(row: DocumentRow): Document {
   return {

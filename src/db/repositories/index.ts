@@ -6,7 +6,6 @@ import * as clients from './clients.ts';
 import * as cv from './cv.ts';
 import * as desiredJobs from './desired-jobs.ts';
 import * as documents from './documents.ts';
-import * as dossierViews from './dossier-views.ts';
 import * as fundingNumbers from './funding-numbers.ts';
 import * as internalNotes from './internal-notes.ts';
 import * as occupations from './occupations.ts';
@@ -43,7 +42,6 @@ export function createRepositories() {
     occupations,
     // Access by the signed attest outplacement (A2–A4).
     attestRequests,
-    dossierViews,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { isServiceStaff } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
-import type { DossierView } from '../../db/repositories/dossier-views.ts';
+import type { ClientEvent as DossierView } from '../../db/repositories/audit.ts';
 import { AuditAction, VIEW_ACTIONS } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
@@ -28,18 +28,18 @@ export function createDossierViewsService({ repos }: ServiceContext, access: Dos
     return access.withDossier({ actor, clientId, page: 'wie-bekeek' }, async (trx, dossier) => {
       const wanted = Number.isInteger(page) && page >= 1 ? page : 1;
       const size = VIEWS_PAGE_SIZE;
-      const first = await repos.dossierViews.page(trx, dossier.client.id, VIEW_ACTIONS, { limit: size, offset: (wanted - 1) * size });
+      const first = await repos.audit.pageOfClient(trx, dossier.client.id, VIEW_ACTIONS, { limit: size, offset: (wanted - 1) * size });
       const pageCount = Math.max(1, Math.ceil(first.total / size));
-      if (wanted <= pageCount) return { dossier, ...first, page: wanted, pageCount };
-      const last = await repos.dossierViews.page(trx, dossier.client.id, VIEW_ACTIONS, { limit: size, offset: (pageCount - 1) * size });
-      return { dossier, ...last, page: pageCount, pageCount };
+      if (wanted <= pageCount) return { dossier, views: first.events, total: first.total, page: wanted, pageCount };
+      const last = await repos.audit.pageOfClient(trx, dossier.client.id, VIEW_ACTIONS, { limit: size, offset: (pageCount - 1) * size });
+      return { dossier, views: last.events, total: last.total, page: pageCount, pageCount };
     });
   }
 
   function exportAll(actor: Actor, clientId: string): Promise<{ dossier: Dossier; views: DossierView[] }> {
     requireStaff(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
-      const { views, total } = await repos.dossierViews.page(trx, dossier.client.id, VIEW_ACTIONS, { limit: VIEWS_EXPORT_LIMIT, offset: 0 });
+      const { events: views, total } = await repos.audit.pageOfClient(trx, dossier.client.id, VIEW_ACTIONS, { limit: VIEWS_EXPORT_LIMIT, offset: 0 });
       await repos.audit.append(trx, byActor(actor, AuditAction.viewersExported, { clientId: dossier.client.id, details: { regels: views.length, totaal: total } }));
       return { dossier, views };
     });

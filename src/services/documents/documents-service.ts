@@ -214,11 +214,11 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
   function log(actor: Actor, clientId: string, page: number): Promise<DocumentLog> {
     return access.withDossier({ actor, clientId, page: 'documenten-logging' }, async (trx, dossier) => {
       const wanted = Number.isInteger(page) && page >= 1 ? page : 1;
-      const first = await repos.documents.logPage(trx, dossier.client.id, DOCUMENT_ACTIONS, { limit: LOG_PAGE_SIZE, offset: (wanted - 1) * LOG_PAGE_SIZE });
+      const first = await repos.audit.pageOfClient(trx, dossier.client.id, DOCUMENT_ACTIONS, { limit: LOG_PAGE_SIZE, offset: (wanted - 1) * LOG_PAGE_SIZE });
       const pageCount = Math.max(1, Math.ceil(first.total / LOG_PAGE_SIZE));
       if (wanted <= pageCount) return { dossier, ...first, page: wanted, pageCount };
       // Past the last page: the last page.
-      const last = await repos.documents.logPage(trx, dossier.client.id, DOCUMENT_ACTIONS, { limit: LOG_PAGE_SIZE, offset: (pageCount - 1) * LOG_PAGE_SIZE });
+      const last = await repos.audit.pageOfClient(trx, dossier.client.id, DOCUMENT_ACTIONS, { limit: LOG_PAGE_SIZE, offset: (pageCount - 1) * LOG_PAGE_SIZE });
       return { dossier, ...last, page: pageCount, pageCount };
     });
   }
