@@ -4,7 +4,6 @@ import type { BlobStore } from '../storage/blob-store.ts';
 import { createAttestHandlingService } from './attests/attest-handling-service.ts';
 import { createAttestRequestsService } from './attests/attest-requests-service.ts';
 import { createDossierViewsService } from './attests/dossier-views-service.ts';
-import { createAuditQueries } from './audit/audit-service.ts';
 import { createAuthService } from './auth/auth-service.ts';
 import { createSessionService } from './auth/session-service.ts';
 import type { Clock } from './clock.ts';
@@ -44,7 +43,6 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     stopRequests: createStopRequestsService(context, dossierAccess, stepChanges),
     sweep: createSweepService(context),
     health: createHealthService(context),
-    audit: createAuditQueries(context),
     demo: createDemoSeeder(context, storage),
     // Keeping the dossier up to date (K1–K3).
     portrait: createPortraitService(context, dossierAccess),

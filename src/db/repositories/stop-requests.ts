@@ -93,13 +93,16 @@ export async function decide(
   return result.numUpdatedRows > 0n;
 }
 
-export async function lapseOpen(trx: Executor, stepId: string, by: { byLabel: string; at: Date }): Promise<void> {
-  await trx
+/** The open request of the line lapses; its id, when there was one. */
+export async function lapseOpen(trx: Executor, stepId: string, by: { byLabel: string; at: Date }): Promise<string | undefined> {
+  const row = await trx
     .updateTable('stop_requests')
     .set({ state: 'vervallen', handled_by_label: by.byLabel, handled_at: by.at })
     .where('step_id', '=', stepId)
     .where('state', '=', 'open')
-    .execute();
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
 }
 
 function toStopRequest(row: {

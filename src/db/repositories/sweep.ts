@@ -32,6 +32,12 @@ export async function completeDueOutplacements(trx: Executor, cutoff: CalendarDa
       update stop_requests
          set state = 'vervallen', handled_by_label = ${systemLabel}, handled_at = now()
        where state = 'open' and step_id in (select id from done)
+      returning id, step_id
+    ), lapsed_logged as (
+      insert into audit_events (actor_user_id, actor_label, organisation_id, action, client_id, details)
+      select null, ${systemLabel}, done.organisation_id, 'stopverzoek.vervallen', done.client_id,
+             jsonb_build_object('stepId', done.id, 'stepType', 'Outplacement', 'requestId', lapsed.id)
+        from lapsed join done on done.id = lapsed.step_id
     ), logged as (
       insert into audit_events (actor_user_id, actor_label, organisation_id, action, client_id, details)
       select null, ${systemLabel}, organisation_id, 'stap.gewijzigd', client_id,

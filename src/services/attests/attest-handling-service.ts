@@ -5,6 +5,7 @@
  * checked (still Ingediend, at the version the handler saw) before anything else, so a second
  * handler of the same request finds it decided and nothing happens twice.
  */
+import { mayOpenDossier } from '../../domain/access.ts';
 import { accessPeriodEnd, automaticCompletionDate } from '../../domain/access.ts';
 import { checkRejectionReason, mayHandle, mayHandleAny, type AttestRequest, type AttestRequestKind } from '../../domain/attests/attest-request.ts';
 import { daysBetween, dateInBrussels, formatDate } from '../../domain/calendar-date.ts';
@@ -59,8 +60,13 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
   async function visibleRequest(trx: Executor, actor: Actor, requestId: string): Promise<AttestRequest> {
     const request = isUuid(requestId) ? await repos.attestRequests.findById(trx, requestId) : undefined;
     if (request === undefined) throw new DossierNotFoundError();
-    const own = request.organisationId === actor.organisationId;
-    if (!own && !mayHandle(actor.role, request.kind)) throw new DossierNotFoundError();
+    if (mayHandle(actor.role, request.kind)) return request;
+    if (request.organisationId !== actor.organisationId) throw new DossierNotFoundError();
+    // The partner that sent it sees its scan while the request is open or refused, and after
+    // approval only while its organisation still has access to the client (A1).
+    if (request.state !== 'goedgekeurd' || request.clientId === null) return request;
+    const found = await repos.attests.findClientWithAttests(trx, request.clientId, actor.organisationId);
+    if (found === undefined || !mayOpenDossier(actor.role, found.attests, clock.today())) throw new DossierNotFoundError();
     return request;
   }
 

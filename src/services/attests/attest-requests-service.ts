@@ -135,9 +135,10 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
   }
 
   /** A4: the form "Verlenging aanvragen"; the opening is logged (A6). */
-  function extensionContext(actor: Actor, clientId: string): Promise<ExtensionContext> {
+  /** `logOpening` false for a post: the use case that follows writes its own record (A6). */
+  function extensionContext(actor: Actor, clientId: string, logOpening = true): Promise<ExtensionContext> {
     requirePartner(actor);
-    return access.withDossier({ actor, clientId, page: 'verlenging-aanvragen' }, (trx, dossier) => contextIn(trx, actor, dossier));
+    return access.withDossier({ actor, clientId, page: logOpening ? 'verlenging-aanvragen' : null }, (trx, dossier) => contextIn(trx, actor, dossier));
   }
 
   /** A4: the new end date (after the current one) and the new signed scan; refused once the line has an end state. */

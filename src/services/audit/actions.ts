@@ -16,6 +16,7 @@ export const AuditAction = {
   stopRequested: 'stopverzoek.ingediend',
   stopRequestAccepted: 'stopverzoek.aanvaard',
   stopRequestDeclined: 'stopverzoek.afgewezen',
+  stopRequestLapsed: 'stopverzoek.vervallen',
   documentAdded: 'document.toegevoegd',
   documentDownloaded: 'document.gedownload',
   documentWithdrawn: 'document.ingetrokken',
@@ -55,6 +56,7 @@ export const STEP_ACTIONS: readonly AuditActionName[] = [
   AuditAction.stopRequested,
   AuditAction.stopRequestAccepted,
   AuditAction.stopRequestDeclined,
+  AuditAction.stopRequestLapsed,
 ];
 
 /** D5: the actions that make up "Volledige logging" of the documents. */
@@ -77,4 +79,4 @@ export const UPKEEP_ACTIONS: readonly AuditActionName[] = [
 ];
 
 /** A6: what "Wie bekeek dit dossier" lists: every opening of a dossier page and every download. */
-export const VIEW_ACTIONS: readonly AuditActionName[] = [AuditAction.dossierOpened, AuditAction.documentDownloaded];
+export const VIEW_ACTIONS: readonly AuditActionName[] = [AuditAction.dossierOpened, AuditAction.documentDownloaded, AuditAction.attestScanDownloaded];

@@ -10,7 +10,7 @@ import { AuditAction } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
-import { failed, succeeded, type UpkeepResult } from './upkeep-context.ts';
+import { failed, succeeded, type UpkeepResult, requireUpkeepRight } from './upkeep-context.ts';
 
 export function createNotesService({ repos, clock }: ServiceContext, access: DossierAccess) {
   function list(actor: Actor, clientId: string): Promise<{ dossier: Dossier; notes: InternalNote[] }> {
@@ -20,7 +20,9 @@ export function createNotesService({ repos, clock }: ServiceContext, access: Dos
     }));
   }
 
-  function add(actor: Actor, clientId: string, text: string): Promise<UpkeepResult<{ noteId: string }>> {
+  async function add(actor: Actor, clientId: string, text: string): Promise<UpkeepResult<{ noteId: string }>> {
+    // Reading is for everyone with access; writing is for those who keep the dossier up to date.
+    requireUpkeepRight(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const trimmed = text.trim();
       const problems = checkNote(trimmed);

@@ -112,7 +112,15 @@ export function createStepChangesService(
       if (fields.length === 0) return { ok: true as const, value: { changed: 0 } };
       if (!(await writeChanges(trx, actor, step, input.version, changes, fields))) return failed([conflict(step)]);
       // O8: a request to stop a line that ended otherwise has nothing left to decide.
-      if (changingState) await repos.stopRequests.lapseOpen(trx, step.id, { byLabel: actor.displayName, at: clock.now() });
+      if (changingState) {
+        const lapsed = await repos.stopRequests.lapseOpen(trx, step.id, { byLabel: actor.displayName, at: clock.now() });
+        if (lapsed !== undefined) {
+          await repos.audit.append(
+            trx,
+            byActor(actor, AuditAction.stopRequestLapsed, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, requestId: lapsed } }),
+          );
+        }
+      }
       return { ok: true as const, value: { changed: fields.length } };
     });
   }

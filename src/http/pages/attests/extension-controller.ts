@@ -58,7 +58,7 @@ export function extensionRoutes(app: FastifyInstance): void {
   app.post<Route>('/dossiers/:clientId/verlenging', async (request, reply) => {
     const actor = actorOf(request);
     // Access first (A1), before a byte of the scan is read.
-    const context = await attestRequests.extensionContext(actor, request.params.clientId);
+    const context = await attestRequests.extensionContext(actor, request.params.clientId, false);
     const clientId = context.dossier.client.id;
     const { form, upload } = await readAttestUpload(request, reply, {
       verifyCsrf: (token) => verifyCsrfToken(app, request, token),

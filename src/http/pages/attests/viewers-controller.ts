@@ -18,9 +18,26 @@ const PAGE_NAMES: Readonly<Record<string, string>> = {
   traject: 'Traject',
   documenten: 'Documenten',
   'wie-bekeek': 'Wie bekeek dit dossier',
+  stap: 'Stap naar werk',
+  'stap-toevoegen': 'Stap toevoegen',
+  logboek: 'Logboek van de stappen',
+  'verlenging-aanvragen': 'Verlenging aanvragen',
+  profiel: 'Profiel & Gewenste jobs',
+  'gewenste-job': 'Gewenste job',
+  cv: "Cv's",
+  'cv-afdrukken': 'CV afdrukken',
+  'interne-opmerking': 'Interne opmerking',
+  wijzigingen: 'Wijzigingen',
+  'document-toevoegen': 'Document toevoegen',
+  'document-intrekken': 'Document intrekken',
+  'volledige-logging': 'Volledige logging',
 };
 
 function what(view: DossierView): string {
+  if (view.action === AuditAction.attestScanDownloaded) {
+    const name = view.details['bestandsnaam'];
+    return `Scan van het attest gedownload${typeof name === 'string' ? `: ${name}` : ''}`;
+  }
   if (view.action === AuditAction.documentDownloaded) {
     const name = view.details['publicatienaam'];
     return `Document gedownload${typeof name === 'string' ? `: ${name}` : ''}`;

@@ -71,6 +71,8 @@ export function presentTimeline(records: readonly AuditRecord[]): TimelineItem[]
         };
       case AuditAction.stopRequestAccepted:
         return { ...base, title: `${stepType}: verzoek tot stopzetting aanvaard`, lines: [] };
+      case AuditAction.stopRequestLapsed:
+        return { ...base, title: `${stepType}: verzoek tot stopzetting vervallen (de lijn werd afgesloten)`, lines: [] };
       case AuditAction.stopRequestDeclined:
         return { ...base, title: `${stepType}: verzoek tot stopzetting afgewezen`, lines: [{ label: 'Reden', value: text(d['reden']) }] };
       default:
