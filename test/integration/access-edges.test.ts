@@ -74,4 +74,20 @@ describeOnEachDatabase('access edges', demoWorld, (get) => {
       clock.set(original);
     }
   });
+
+  it('A6 a line of another dossier asked through one\'s own dossier is a 404, and the refusal is logged', async () => {
+    const { annId } = get().data;
+    const foreign = await get()
+      .db.selectFrom('steps')
+      .select('id')
+      .where('client_id', '!=', annId)
+      .executeTakeFirstOrThrow();
+    const partner = await as(get(), 'begeleider@demo.be');
+    const refusals = async (): Promise<number> =>
+      (await get().db.selectFrom('audit_events').select('id').where('client_id', '=', annId).where('action', '=', 'dossier.geweigerd').execute()).length;
+    const before = await refusals();
+    assert.equal((await partner.get(`/dossiers/${annId}/stappen/${foreign.id}`)).statusCode, 404);
+    assert.equal(await refusals(), before + 1);
+  });
 });
+

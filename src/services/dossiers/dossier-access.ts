@@ -55,11 +55,24 @@ export function createDossierAccess({ db, repos, clock }: ServiceContext) {
 
   /** Runs `work` inside the dossier, in one transaction; DossierNotFoundError when refused. */
   async function withDossier<T>(visit: DossierVisit, work: (trx: Executor, dossier: Dossier) => Promise<T>): Promise<T> {
-    const outcome = await db.transaction().execute(async (trx) => {
-      const dossier = await check(trx, visit);
-      if (dossier === undefined) return { refused: true as const };
-      return { refused: false as const, value: await work(trx, dossier) };
-    });
+    let outcome: { refused: true } | { refused: false; value: T };
+    try {
+      outcome = await db.transaction().execute(async (trx) => {
+        const dossier = await check(trx, visit);
+        if (dossier === undefined) return { refused: true as const };
+        return { refused: false as const, value: await work(trx, dossier) };
+      });
+    } catch (error) {
+      // The work found no such item in this dossier (a line, a document, a note of another
+      // dossier): its transaction is rolled back, and the refusal is logged on its own (A6).
+      if (error instanceof DossierNotFoundError) {
+        await repos.audit.append(
+          db,
+          byActor(visit.actor, AuditAction.dossierRefused, { clientId: isUuid(visit.clientId) ? visit.clientId : null, details: { reason: 'onbekend-onderdeel', page: visit.page } }),
+        );
+      }
+      throw error;
+    }
     if (outcome.refused) throw new DossierNotFoundError();
     return outcome.value;
   }
