@@ -1,7 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { AttestRequest, AttestRequestKind } from '../../domain/attests/attest-request.ts';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
-import type { Regime } from '../../domain/clients.ts';
 import type { Insz } from '../../domain/insz.ts';
 import type { AttestRequestsTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
@@ -12,24 +11,26 @@ function selectRequests(trx: Executor) {
   return trx.selectFrom('attest_requests as r').innerJoin('organisations as o', 'o.id', 'r.organisation_id').selectAll('r').select('o.name as organisation_name');
 }
 
-export type NewAttestRequest = Readonly<{
-  kind: AttestRequestKind;
-  organisationId: string;
-  insz: Insz;
-  familyName: string;
-  firstName: string;
-  birthDate: CalendarDate;
-  regime: Regime;
-  startDate: CalendarDate;
-  endDate: CalendarDate;
-  attestId: string | null;
-  previousEndDate: CalendarDate | null;
-  clientId: string | null;
-  scan: AttestRequest['scan'];
-  submittedBy: string;
-  submittedByLabel: string;
-  submittedAt: Date;
-}>;
+/** A request as the partner submits it: what it typed, the scan, who and when. */
+export type NewAttestRequest = Pick<
+  AttestRequest,
+  | 'kind'
+  | 'organisationId'
+  | 'insz'
+  | 'familyName'
+  | 'firstName'
+  | 'birthDate'
+  | 'regime'
+  | 'startDate'
+  | 'endDate'
+  | 'attestId'
+  | 'previousEndDate'
+  | 'clientId'
+  | 'scan'
+  | 'submittedByLabel'
+  | 'submittedAt'
+> &
+  Readonly<{ submittedBy: string }>;
 
 /** Inserts the request; undefined when the organisation already has an open request for this INSZ. */
 export async function insert(trx: Executor, request: NewAttestRequest): Promise<string | undefined> {

@@ -28,20 +28,8 @@ export async function findById(trx: Executor, documentId: string): Promise<Docum
   return row && toDocument(row);
 }
 
-export type NewDocument = Readonly<{
-  clientId: string;
-  organisationId: string;
-  stepId: string | null;
-  publicationName: string;
-  kind: DocumentKind;
-  fileName: string;
-  sizeBytes: number;
-  mediaType: string;
-  sha256: string;
-  uploadedBy: string;
-  uploadedByLabel: string;
-  uploadedAt: Date;
-}>;
+/** A document as it is added: the stored fields without those the database or a withdrawal sets. */
+export type NewDocument = Omit<Document, 'id' | 'organisationName' | 'uploadedOn' | 'withdrawnAt' | 'withdrawnByLabel' | 'withdrawalReason'>;
 
 export async function insert(trx: Executor, document: NewDocument): Promise<string> {
   const row = await trx
