@@ -122,7 +122,7 @@ async function logIn(base: string): Promise<string> {
   const jar = new Map<string, string>();
   const form = await fetch(`${base}/aanmelden`, { redirect: 'manual' });
   remember(jar, form);
-  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+  const token = csrfIn(await form.text());
   if (form.status !== 200 || token === undefined) throw new Error(`login: GET /aanmelden answered ${form.status}${token === undefined ? ' without a CSRF token' : ''}`);
   const posted = await fetch(`${base}/aanmelden`, {
     method: 'POST',
@@ -136,7 +136,13 @@ async function logIn(base: string): Promise<string> {
   return cookieHeader(jar);
 }
 
-function remember(jar: Map<string, string>, response: Response): void {
+/** The CSRF token of the first form on a page. */
+export function csrfIn(html: string): string | undefined {
+  return /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+}
+
+/** Keeps the cookies a response sets, as a browser's jar does. */
+export function remember(jar: Map<string, string>, response: Response): void {
   for (const header of response.headers.getSetCookie()) {
     const pair = header.split(';', 1)[0] ?? '';
     const at = pair.indexOf('=');
@@ -148,7 +154,7 @@ function remember(jar: Map<string, string>, response: Response): void {
   }
 }
 
-function cookieHeader(jar: Map<string, string>): string {
+export function cookieHeader(jar: Map<string, string>): string {
   return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
 }
 

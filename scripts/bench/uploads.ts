@@ -31,7 +31,7 @@ import { createContentCheck, DOCUMENT_UPLOADS } from '../../src/domain/documents
 import { createFilesystemBlobStore } from '../../src/storage/filesystem-blob-store.ts';
 import { count, withClient } from './database.ts';
 import { BENCH_USER } from './generate.ts';
-import type { Cleanup } from './http.ts';
+import { cookieHeader, csrfIn, remember, type Cleanup } from './http.ts';
 import { int, mb, mbPerSecond, percent, seconds, table, verdict } from './report.ts';
 
 export const UPLOADS = 10;
@@ -520,25 +520,8 @@ async function csrfOfForm(base: string, clientId: string, cookie: string): Promi
   return { token, cookie: cookieHeader(jar) };
 }
 
-function csrfIn(html: string): string | undefined {
-  return /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-}
 
-function remember(jar: Map<string, string>, response: Response): void {
-  for (const header of response.headers.getSetCookie()) {
-    const pair = header.split(';', 1)[0] ?? '';
-    const at = pair.indexOf('=');
-    if (at <= 0) continue;
-    const name = pair.slice(0, at).trim();
-    const value = pair.slice(at + 1).trim();
-    if (value === '') jar.delete(name);
-    else jar.set(name, value);
-  }
-}
 
-function cookieHeader(jar: Map<string, string>): string {
-  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-}
 
 function once(close: () => Promise<void>): () => Promise<void> {
   let closing: Promise<void> | undefined;
