@@ -5,7 +5,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** Written by the application from its clock (never a database default): one clock for every row. */
+type CreatedAt = ColumnType<Date, Date | string, never>;
 /** A calendar date, `YYYY-MM-DD`. */
 type DateColumn = ColumnType<string, string, string>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -136,7 +137,9 @@ export interface StepsTable {
   created_by: string | null;
   created_at: CreatedAt;
   updated_by_label: string;
-  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+  /** Insertion order (migration 0006; bigint, read as text): newest-first lists sort on it, not on a clock. */
+  seq: ColumnType<string, never, never>;
 }
 
 export interface StopRequestsTable {
@@ -152,6 +155,8 @@ export interface StopRequestsTable {
   handled_by_label: string | null;
   handled_at: Timestamp | null;
   decision_reason: string | null;
+  /** Insertion order (migration 0006; bigint, read as text): newest-first lists sort on it, not on a clock. */
+  seq: ColumnType<string, never, never>;
 }
 
 export interface DB {
@@ -178,7 +183,7 @@ export type NewAuditEvent = Insertable<AuditEventsTable>;
 // ---- Keeping the client dossier up to date (K1–K3), migration 0004 ----
 // Contact data stay on `clients` (their `version` guards them). The tables are merged into DB below.
 
-type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type UpdatedAt = ColumnType<Date, Date | string, Date | string>;
 
 export interface OccupationsTable {
   /** ISCO-08 unit group (`2513`) or an entry a beheerder added to one (`2513-1`). */
@@ -188,6 +193,8 @@ export interface OccupationsTable {
   source: 'isco-08' | 'beheerder';
   created_by_label: string | null;
   created_at: CreatedAt;
+  /** Insertion order (migration 0006; bigint, read as text): newest-first lists sort on it, not on a clock. */
+  seq: ColumnType<string, never, never>;
 }
 
 export interface JobSeekerRegistrationsTable {
@@ -196,7 +203,7 @@ export interface JobSeekerRegistrationsTable {
   registered_on: DateColumn | null;
   recorded_by: string | null;
   recorded_by_label: string;
-  recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  recorded_at: ColumnType<Date, Date | string, Date | string>;
   version: Generated<number>;
 }
 
@@ -276,6 +283,8 @@ export interface InternalNotesTable {
   author_label: string;
   created_at: CreatedAt;
   text: string;
+  /** Insertion order (migration 0006; bigint, read as text): newest-first lists sort on it, not on a clock. */
+  seq: ColumnType<string, never, never>;
 }
 
 // Declaration merging: the dossier upkeep's tables join the DB interface above.
@@ -308,10 +317,12 @@ export interface DocumentsTable {
   sha256: string;
   uploaded_by: string;
   uploaded_by_label: string;
-  uploaded_at: ColumnType<Date, Date | string | undefined, never>;
+  uploaded_at: ColumnType<Date, Date | string, never>;
   withdrawn_at: Timestamp | null;
   withdrawn_by_label: string | null;
   withdrawal_reason: string | null;
+  /** Insertion order (migration 0006; bigint, read as text): newest-first lists sort on it, not on a clock. */
+  seq: ColumnType<string, never, never>;
 }
 
 // ---- Access by the signed attest outplacement (A2–A4), migration 0005 ----
@@ -342,11 +353,13 @@ export interface AttestRequestsTable {
   original_received_at: Timestamp | null;
   submitted_by: string;
   submitted_by_label: string;
-  submitted_at: ColumnType<Date, Date | string | undefined, never>;
+  submitted_at: ColumnType<Date, Date | string, never>;
   decided_by: string | null;
   decided_by_label: string | null;
   decided_at: Timestamp | null;
   version: Generated<number>;
+  /** Insertion order (migration 0006; bigint, read as text): newest-first lists sort on it, not on a clock. */
+  seq: ColumnType<string, never, never>;
 }
 
 export interface DB {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { sql } from 'kysely';
 import { anOrganisation, aUser, type TestOrganisation, type TestUser } from '../support/factories.ts';
+import { TEST_NOW } from '../support/clock.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { WebSession } from '../support/web-session.ts';
 import { assertRedirect, auditRows } from './helpers.ts';
@@ -47,7 +48,7 @@ describeOnEachDatabase('audit log', setup, (get) => {
     const { db, data } = get();
     await db
       .insertInto('audit_events')
-      .values({ actor_user_id: data.begeleider.id, actor_label: 'Test', organisation_id: data.partner.id, action: 'login.geslaagd', details: '{"ip":"127.0.0.1"}' })
+      .values({ actor_user_id: data.begeleider.id, actor_label: 'Test', organisation_id: data.partner.id, action: 'login.geslaagd', details: '{"ip":"127.0.0.1"}', occurred_at: TEST_NOW })
       .execute();
     return newestRow();
   }

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { sql } from 'kysely';
 import { aClient, anAttest, anOrganisation, aUser, type TestUser } from '../support/factories.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { aNote } from '../support/upkeep-factories.ts';
@@ -54,6 +55,32 @@ describeOnEachDatabase('Interne opmerking', world, (get) => {
     assert.ok(first > 0 && second > 0 && second < first, 'both notes, newest first');
     assert.match(shown.body, /door Test begeleider/);
     assert.match(shown.body, /<time datetime="[^"]+">\d{2}\/\d{2}\/\d{4}/);
+  });
+
+  it('K3 notes written at the same instant are still shown newest first: the order is the order of writing, not of two clocks', async () => {
+    const t = get();
+    const { begeleider } = t.data;
+    // A client of its own, so that the other tests' counts of notes stay as they are.
+    const client = await aClient(t.db);
+    await anAttest(t.db, 'running', { clientId: client.id, organisationId: begeleider.organisationId }, t.clock.today());
+    const url = `/dossiers/${client.id}/begeleiding/interne-opmerking`;
+    const writer = await loggedIn(t, begeleider);
+    assert.equal((await writer.get(url)).statusCode, 200);
+    // The clock stands still: both notes carry the same time, as a demo note and a test's note did.
+    assert.equal((await writer.post(url, { opmerking: 'Zelfde moment, eerst geschreven.' })).statusCode, 303);
+    assert.equal((await writer.post(url, { opmerking: 'Zelfde moment, daarna geschreven.' })).statusCode, 303);
+    const shown = (await writer.get(url)).body;
+    const earlier = shown.indexOf('Zelfde moment, eerst geschreven.');
+    const later = shown.indexOf('Zelfde moment, daarna geschreven.');
+    assert.ok(earlier > 0 && later > 0 && later < earlier, 'the note written last comes first');
+  });
+
+  it('one clock: the database no longer dates a note itself; a row without its time is refused', async () => {
+    const { begeleider, client } = get().data;
+    await assert.rejects(
+      sql`insert into internal_notes (client_id, organisation_id, author_user_id, author_label, text) values (${client.id}, ${begeleider.organisationId}, ${begeleider.id}, 'Test', 'zonder tijd')`.execute(get().db),
+      /created_at/,
+    );
   });
 
   it('K3 another partner with access to the same client does not see the notes', async () => {

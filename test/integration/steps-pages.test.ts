@@ -8,6 +8,7 @@ import { addDays, addMonths, formatDate } from '../../src/domain/calendar-date.t
 import * as organisations from '../../src/db/repositories/organisations.ts';
 import * as stepTypes from '../../src/db/repositories/step-types.ts';
 import { aClient, anAttest, anOrganisation, aUser, type TestUser } from '../support/factories.ts';
+import { TEST_NOW } from '../support/clock.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { WebSession } from '../support/web-session.ts';
 
@@ -18,8 +19,8 @@ async function world(t: TestApp) {
   const dienst = await anOrganisation(t.db, { kind: 'dienst', name: 'Dienst' });
   await stepTypes.allow(t.db, partner.id, ['outplacement', 'jobcoaching']);
   await stepTypes.allow(t.db, other.id, ['outplacement']);
-  await organisations.insertFundingNumber(t.db, partner.id, 'KO-1', 'Eigen project');
-  await organisations.insertFundingNumber(t.db, other.id, 'AP-1', 'Project van een ander');
+  await organisations.insertFundingNumber(t.db, partner.id, 'KO-1', 'Eigen project', TEST_NOW);
+  await organisations.insertFundingNumber(t.db, other.id, 'AP-1', 'Project van een ander', TEST_NOW);
   const funding = await t.db.selectFrom('funding_numbers').select(['id', 'code']).execute();
   const begeleider = await aUser(t.db, 'begeleider', partner);
   const collega = await aUser(t.db, 'begeleider', partner);

@@ -11,6 +11,7 @@ import * as attests from '../../src/db/repositories/attests.ts';
 import * as clients from '../../src/db/repositories/clients.ts';
 import * as organisations from '../../src/db/repositories/organisations.ts';
 import { hashPassword } from '../../src/services/auth/passwords.ts';
+import { TEST_NOW } from './clock.ts';
 
 let counter = 0;
 const next = (): number => ++counter;
@@ -22,9 +23,9 @@ export type TestOrganisation = Readonly<{ id: string; officeId: string; officeCo
 export async function anOrganisation(db: Database, options: { kind?: OrganisationKind; name?: string } = {}): Promise<TestOrganisation> {
   const n = next();
   const name = options.name ?? `Organisatie ${n}`;
-  const id = await organisations.insertOrganisation(db, { name, kind: options.kind ?? 'partner' });
+  const id = await organisations.insertOrganisation(db, { name, kind: options.kind ?? 'partner' }, TEST_NOW);
   const officeCode = String(900 + n);
-  const officeId = await organisations.insertOffice(db, { organisationId: id, name: `KANTOOR ${n}`, code: officeCode });
+  const officeId = await organisations.insertOffice(db, { organisationId: id, name: `KANTOOR ${n}`, code: officeCode }, TEST_NOW);
   return { id, officeId, officeCode, name };
 }
 
@@ -52,6 +53,7 @@ export async function aUser(
       password_hash: await passwordHash,
       disabled_at: options.disabledAt ?? null,
       locked_until: options.lockedUntil ?? null,
+      created_at: TEST_NOW,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -73,7 +75,7 @@ export async function aClient(db: Database, overrides: Partial<Omit<Client, 'id'
     city: null,
     ...overrides,
   };
-  const id = await clients.insert(db, values);
+  const id = await clients.insert(db, values, TEST_NOW);
   return { id, version: 1, ...values };
 }
 
@@ -113,7 +115,7 @@ export async function anAttest(
     rejectionReason: state === 'afgewezen' ? 'Handtekening ontbreekt' : null,
     submittedBy: null,
     decidedBy: null,
-  });
+  }, TEST_NOW);
 }
 
 // ---- Steps towards work (O1–O13, J1) ----
@@ -136,14 +138,14 @@ export async function anOffice(db: Database, organisation: Pick<TestOrganisation
   const n = next();
   const name = `BIJKANTOOR ${n}`;
   const code = String(5000 + n);
-  const id = await organisations.insertOffice(db, { organisationId: organisation.id, name, code });
+  const id = await organisations.insertOffice(db, { organisationId: organisation.id, name, code }, TEST_NOW);
   return { id, label: `${name} (${code})` };
 }
 
 /** A funding number (Financieringsnummer) of the organisation. */
 export async function aFundingNumber(db: Database, organisation: Pick<TestOrganisation, 'id'>): Promise<{ id: string; code: string }> {
   const code = `FIN-${next()}`;
-  await organisations.insertFundingNumber(db, organisation.id, code, `Project ${code}`);
+  await organisations.insertFundingNumber(db, organisation.id, code, `Project ${code}`, TEST_NOW);
   const row = await db
     .selectFrom('funding_numbers')
     .select('id')
@@ -177,7 +179,7 @@ export async function anAttestForPeriod(
     rejectionReason: null,
     submittedBy: null,
     decidedBy: null,
-  });
+  }, TEST_NOW);
 }
 
 export type StepRowOptions = Readonly<{
@@ -217,7 +219,7 @@ export async function aStep(
     summary: options.summary ?? '',
     createdBy: who.createdBy.id,
     createdByLabel: 'Test',
-  });
+  }, TEST_NOW);
   await db
     .updateTable('steps')
     .set({

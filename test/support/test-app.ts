@@ -11,6 +11,7 @@ import { buildApp } from '../../src/http/app.ts';
 import { settableClock } from '../../src/services/clock.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
 import { temporaryBlobStore } from './blob-store.ts';
+import { TEST_NOW } from './clock.ts';
 import { createTestDatabase, databaseKinds, type DatabaseKind, type TestDatabase } from './databases.ts';
 
 export type TestClock = ReturnType<typeof settableClock>;
@@ -26,8 +27,7 @@ export type TestApp = Readonly<{
   blobDir: string;
 }>;
 
-/** 2026-11-29 10:00 in Brussels: tests do not depend on the day they run. */
-export const TEST_NOW = new Date('2026-11-29T09:00:00Z');
+export { TEST_NOW } from './clock.ts';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', ...overrides });

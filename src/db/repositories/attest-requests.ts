@@ -76,14 +76,14 @@ export async function findOpen(trx: Executor, organisationId: string, insz: Insz
 
 /** "Mijn aanvragen": the organisation's requests, newest first. */
 export async function listForOrganisation(trx: Executor, organisationId: string, limit: number): Promise<AttestRequest[]> {
-  const rows = await selectRequests(trx).where('r.organisation_id', '=', organisationId).orderBy('r.submitted_at', 'desc').orderBy('r.id').limit(limit).execute();
+  const rows = await selectRequests(trx).where('r.organisation_id', '=', organisationId).orderBy('r.submitted_at', 'desc').orderBy('r.seq', 'desc').limit(limit).execute();
   return rows.map(toRequest);
 }
 
 /** "Te behandelen attesten": open requests of the given kinds, oldest first. */
 export async function listOpen(trx: Executor, kinds: readonly AttestRequestKind[], limit: number): Promise<AttestRequest[]> {
   if (kinds.length === 0) return [];
-  const rows = await selectRequests(trx).where('r.state', '=', 'ingediend').where('r.kind', 'in', kinds).orderBy('r.submitted_at', 'asc').orderBy('r.id').limit(limit).execute();
+  const rows = await selectRequests(trx).where('r.state', '=', 'ingediend').where('r.kind', 'in', kinds).orderBy('r.submitted_at', 'asc').orderBy('r.seq', 'asc').limit(limit).execute();
   return rows.map(toRequest);
 }
 

@@ -103,7 +103,7 @@ export async function listClientsWithRunningAttest(trx: Executor, organisationId
 
 export type NewAttest = Omit<Attest, 'id' | 'version'> & { submittedBy: string | null; decidedBy: string | null };
 
-export async function insert(trx: Executor, attest: NewAttest): Promise<string> {
+export async function insert(trx: Executor, attest: NewAttest, at: Date): Promise<string> {
   const row = await trx
     .insertInto('attests')
     .values({
@@ -117,7 +117,8 @@ export async function insert(trx: Executor, attest: NewAttest): Promise<string> 
       rejection_reason: attest.rejectionReason,
       submitted_by: attest.submittedBy,
       decided_by: attest.decidedBy,
-      decided_at: attest.state === 'ingediend' ? null : new Date(),
+      submitted_at: at,
+      decided_at: attest.state === 'ingediend' ? null : at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -12,10 +12,12 @@ export type AuditEntry = Readonly<{
 
 export type AuditRecord = AuditEntry & Readonly<{ id: number; occurredAt: Date; clientId: string | null; details: Record<string, unknown> }>;
 
-export async function append(trx: Executor, entry: AuditEntry): Promise<void> {
+/** `at` comes from the application's clock, as every timestamp the application writes. */
+export async function append(trx: Executor, entry: AuditEntry, at: Date): Promise<void> {
   await trx
     .insertInto('audit_events')
     .values({
+      occurred_at: at,
       actor_user_id: entry.actorUserId,
       actor_label: entry.actorLabel,
       organisation_id: entry.organisationId,

@@ -36,7 +36,7 @@ export async function searchByName(trx: Executor, words: readonly string[], limi
 
 export type NewClient = Omit<Client, 'id' | 'version'>;
 
-export async function insert(trx: Executor, client: NewClient): Promise<string> {
+export async function insert(trx: Executor, client: NewClient, at: Date): Promise<string> {
   const row = await trx
     .insertInto('clients')
     .values({
@@ -49,6 +49,7 @@ export async function insert(trx: Executor, client: NewClient): Promise<string> 
       street: client.street,
       postcode: client.postcode,
       city: client.city,
+      created_at: at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -101,10 +102,10 @@ export function toClient(row: ClientRow): Client {
 }
 
 /** A3: a client from an approved request's data; undefined when the INSZ was registered meanwhile. */
-export async function insertIfAbsent(trx: Executor, client: NewClient): Promise<string | undefined> {
+export async function insertIfAbsent(trx: Executor, client: NewClient, at: Date): Promise<string | undefined> {
   const row = await trx
     .insertInto('clients')
-    .values({ insz: client.insz, family_name: client.familyName, first_name: client.firstName, birth_date: client.birthDate })
+    .values({ insz: client.insz, family_name: client.familyName, first_name: client.firstName, birth_date: client.birthDate, created_at: at })
     .onConflict((oc) => oc.column('insz').doNothing())
     .returning('id')
     .executeTakeFirst();

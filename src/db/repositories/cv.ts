@@ -25,6 +25,8 @@ import type { Executor } from './executor.ts';
 export type CvItemTable = 'cv_educations' | 'cv_work_experiences' | 'cv_languages' | 'cv_competences';
 
 const stamp = (by: ChangedBy) => ({ updated_by_label: by.label, updated_at: by.at });
+/** A new item: created and last changed at the same moment. */
+const firstStamp = (by: ChangedBy) => ({ ...stamp(by), created_at: by.at });
 
 // ---- Education ----
 
@@ -43,7 +45,7 @@ function educationColumns(input: EducationInput) {
 }
 
 export async function insertEducation(trx: Executor, clientId: string, input: EducationInput, by: ChangedBy): Promise<string> {
-  const row = await trx.insertInto('cv_educations').values({ client_id: clientId, ...educationColumns(input), ...stamp(by) }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx.insertInto('cv_educations').values({ client_id: clientId, ...educationColumns(input), ...firstStamp(by) }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -80,7 +82,7 @@ function workColumns(input: WorkExperienceInput) {
 }
 
 export async function insertWorkExperience(trx: Executor, clientId: string, input: WorkExperienceInput, by: ChangedBy): Promise<string> {
-  const row = await trx.insertInto('cv_work_experiences').values({ client_id: clientId, ...workColumns(input), ...stamp(by) }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx.insertInto('cv_work_experiences').values({ client_id: clientId, ...workColumns(input), ...firstStamp(by) }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -111,7 +113,7 @@ function languageColumns(input: LanguageInput) {
 }
 
 export async function insertLanguage(trx: Executor, clientId: string, input: LanguageInput, by: ChangedBy): Promise<string> {
-  const row = await trx.insertInto('cv_languages').values({ client_id: clientId, ...languageColumns(input), ...stamp(by) }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx.insertInto('cv_languages').values({ client_id: clientId, ...languageColumns(input), ...firstStamp(by) }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -138,7 +140,7 @@ export async function findCompetence(trx: Executor, id: string): Promise<Compete
 }
 
 export async function insertCompetence(trx: Executor, clientId: string, input: CompetenceInput, by: ChangedBy): Promise<string> {
-  const row = await trx.insertInto('cv_competences').values({ client_id: clientId, text: input.text, ...stamp(by) }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx.insertInto('cv_competences').values({ client_id: clientId, text: input.text, ...firstStamp(by) }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 

@@ -35,6 +35,7 @@ export async function insert(trx: Executor, clientId: string, job: DesiredJobInp
       regime: job.regime,
       updated_by_label: by.label,
       updated_at: by.at,
+      created_at: by.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -19,7 +19,7 @@ export type DocumentFilter = Readonly<{ kind: DocumentKind | null }>;
 export async function listForClient(trx: Executor, clientId: string, filter: DocumentFilter): Promise<Document[]> {
   let query = selectDocuments(trx).where('d.client_id', '=', clientId).where('d.withdrawn_at', 'is', null);
   if (filter.kind !== null) query = query.where('d.kind', '=', filter.kind);
-  const rows = await query.orderBy('d.uploaded_at', 'desc').orderBy('d.id', 'desc').execute();
+  const rows = await query.orderBy('d.uploaded_at', 'desc').orderBy('d.seq', 'desc').execute();
   return rows.map(toDocument);
 }
 

@@ -9,7 +9,7 @@ export async function listForOrganisation(trx: Executor, clientId: string, organ
     .where('client_id', '=', clientId)
     .where('organisation_id', '=', organisationId)
     .orderBy('created_at', 'desc')
-    .orderBy('id')
+    .orderBy('seq', 'desc')
     .execute();
   return rows.map((row) => ({
     id: row.id,

@@ -13,10 +13,10 @@ export async function findByCode(trx: Executor, code: string): Promise<Occupatio
 }
 
 /** A beheerder's entry; false when the code was taken meanwhile. */
-export async function insertAdded(trx: Executor, occupation: { code: string; iscoGroup: string; title: string; createdByLabel: string }): Promise<boolean> {
+export async function insertAdded(trx: Executor, occupation: { code: string; iscoGroup: string; title: string; createdByLabel: string }, at: Date): Promise<boolean> {
   const row = await trx
     .insertInto('occupations')
-    .values({ code: occupation.code, isco_group: occupation.iscoGroup, title: occupation.title, source: 'beheerder', created_by_label: occupation.createdByLabel })
+    .values({ code: occupation.code, isco_group: occupation.iscoGroup, title: occupation.title, source: 'beheerder', created_by_label: occupation.createdByLabel, created_at: at })
     .onConflict((oc) => oc.column('code').doNothing())
     .returning('code')
     .executeTakeFirst();
@@ -30,7 +30,7 @@ export async function listAdded(trx: Executor): Promise<(Occupation & { createdB
     .select(['code', 'isco_group', 'title', 'source', 'created_by_label', 'created_at'])
     .where('source', '=', 'beheerder')
     .orderBy('created_at', 'desc')
-    .orderBy('code')
+    .orderBy('seq', 'desc')
     .execute();
   return rows.map((row) => ({
     code: row.code,

@@ -49,7 +49,7 @@ export async function upsert(
   };
   await trx
     .insertInto('sessions')
-    .values({ id_hash: session.idHash, ...values })
+    .values({ id_hash: session.idHash, created_at: session.lastSeenAt, ...values })
     .onConflict((oc) => oc.column('id_hash').doUpdateSet(values))
     .execute();
 }

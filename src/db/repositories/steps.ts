@@ -50,7 +50,7 @@ export async function listForClient(trx: Executor, clientId: string, filter: Ste
   if (filter.states.length === 0 || filter.typeCodes?.length === 0) return [];
   let query = selectSteps(trx).where('s.client_id', '=', clientId).where('s.state', 'in', filter.states);
   if (filter.typeCodes !== null) query = query.where('s.step_type_code', 'in', filter.typeCodes);
-  const rows = await query.orderBy('s.date', 'desc').orderBy('s.created_at', 'desc').execute();
+  const rows = await query.orderBy('s.date', 'desc').orderBy('s.seq', 'desc').execute();
   return rows.map(toStep);
 }
 
@@ -68,7 +68,7 @@ export async function listLinesForClient(trx: Executor, clientId: string, filter
     .where('s.client_id', '=', clientId)
     .where('s.state', 'in', filter.states);
   if (filter.typeCodes !== null) query = query.where('s.step_type_code', 'in', filter.typeCodes);
-  const rows = await query.orderBy('s.date', 'desc').orderBy('s.created_at', 'desc').execute();
+  const rows = await query.orderBy('s.date', 'desc').orderBy('s.seq', 'desc').execute();
   return rows.map((row) => ({
     id: row.id,
     clientId: row.client_id,
@@ -112,7 +112,7 @@ export type NewStep = Readonly<{
   createdByLabel: string;
 }>;
 
-export async function insert(trx: Executor, step: NewStep): Promise<string> {
+export async function insert(trx: Executor, step: NewStep, at: Date): Promise<string> {
   const row = await trx
     .insertInto('steps')
     .values({
@@ -130,6 +130,8 @@ export async function insert(trx: Executor, step: NewStep): Promise<string> {
       summary: step.summary,
       created_by: step.createdBy,
       updated_by_label: step.createdByLabel,
+      created_at: at,
+      updated_at: at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -207,7 +209,7 @@ export async function linesOfAttestForUpdate(
     .select(['s.id', 's.client_id', 's.state', 's.end_date', 's.version', 't.label'])
     .where('s.attest_id', '=', attestId)
     .where('s.step_type_code', '=', 'outplacement')
-    .orderBy('s.created_at', 'desc')
+    .orderBy('s.seq', 'desc')
     .forUpdate('s')
     .execute();
   return rows.map((r) => ({ id: r.id, clientId: r.client_id, state: r.state, endDate: r.end_date as CalendarDate | null, version: r.version, typeLabel: r.label }));

@@ -24,6 +24,7 @@ export type OpenStopRequest = StopRequest &
 export async function insert(
   trx: Executor,
   request: { stepId: string; organisationId: string; requestedBy: string; requestedByLabel: string; reason: string; proposedDate: CalendarDate },
+  at: Date,
 ): Promise<string> {
   const row = await trx
     .insertInto('stop_requests')
@@ -35,6 +36,7 @@ export async function insert(
       reason: request.reason,
       proposed_date: request.proposedDate,
       state: 'open',
+      requested_at: at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -42,7 +44,7 @@ export async function insert(
 }
 
 export async function listForStep(trx: Executor, stepId: string): Promise<StopRequest[]> {
-  const rows = await trx.selectFrom('stop_requests').selectAll().where('step_id', '=', stepId).orderBy('requested_at', 'desc').execute();
+  const rows = await trx.selectFrom('stop_requests').selectAll().where('step_id', '=', stepId).orderBy('requested_at', 'desc').orderBy('seq', 'desc').execute();
   return rows.map(toStopRequest);
 }
 
@@ -69,6 +71,7 @@ export async function listOpen(trx: Executor): Promise<OpenStopRequest[]> {
     .where('r.state', '=', 'open')
     .where('s.state', '=', 'bezig')
     .orderBy('r.requested_at')
+    .orderBy('r.seq')
     .execute();
   return rows.map((row) => ({
     ...toStopRequest(row),

@@ -7,6 +7,9 @@ import { sql } from 'kysely';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { Executor } from './executor.ts';
 
+/** Who sweeps (Systeem) and when, from the application's clock. */
+export type SweptBy = Readonly<{ label: string; at: Date }>;
+
 /** Any fixed 64-bit number of our own: the advisory lock that lets one instance sweep at a time. */
 const SWEEP_LOCK_KEY = 7_342_119_001;
 
@@ -20,27 +23,28 @@ export async function tryLock(trx: Executor): Promise<boolean> {
  * O9: Bezig Outplacement lines with end_date <= cutoff become Uitgevoerd, as Systeem, dated on
  * their completion day (end + 1 month; PostgreSQL clamps to the month's end as the domain does).
  */
-export async function completeDueOutplacements(trx: Executor, cutoff: CalendarDate, systemLabel: string): Promise<number> {
+export async function completeDueOutplacements(trx: Executor, cutoff: CalendarDate, by: SweptBy): Promise<number> {
+  const { label: systemLabel, at } = by;
   const result = await sql<{ n: number }>`
     with done as (
       update steps
          set state = 'uitgevoerd', date = (end_date + interval '1 month')::date, ended_on = (end_date + interval '1 month')::date,
-             version = version + 1, updated_by_label = ${systemLabel}, updated_at = now()
+             version = version + 1, updated_by_label = ${systemLabel}, updated_at = ${at}
        where step_type_code = 'outplacement' and state = 'bezig' and end_date <= ${cutoff}::date
       returning id, client_id, organisation_id, end_date
     ), lapsed as (
       update stop_requests
-         set state = 'vervallen', handled_by_label = ${systemLabel}, handled_at = now()
+         set state = 'vervallen', handled_by_label = ${systemLabel}, handled_at = ${at}
        where state = 'open' and step_id in (select id from done)
       returning id, step_id
     ), lapsed_logged as (
-      insert into audit_events (actor_user_id, actor_label, organisation_id, action, client_id, details)
-      select null, ${systemLabel}, done.organisation_id, 'stopverzoek.vervallen', done.client_id,
+      insert into audit_events (occurred_at, actor_user_id, actor_label, organisation_id, action, client_id, details)
+      select ${at}::timestamptz, null, ${systemLabel}, done.organisation_id, 'stopverzoek.vervallen', done.client_id,
              jsonb_build_object('stepId', done.id, 'stepType', 'Outplacement', 'requestId', lapsed.id)
         from lapsed join done on done.id = lapsed.step_id
     ), logged as (
-      insert into audit_events (actor_user_id, actor_label, organisation_id, action, client_id, details)
-      select null, ${systemLabel}, organisation_id, 'stap.gewijzigd', client_id,
+      insert into audit_events (occurred_at, actor_user_id, actor_label, organisation_id, action, client_id, details)
+      select ${at}::timestamptz, null, ${systemLabel}, organisation_id, 'stap.gewijzigd', client_id,
              jsonb_build_object('stepId', id, 'stepType', 'Outplacement', 'field', 'toestand',
                                 'old', 'Bezig', 'new', 'Uitgevoerd', 'endDate', end_date, 'automatic', true)
         from done
@@ -51,16 +55,17 @@ export async function completeDueOutplacements(trx: Executor, cutoff: CalendarDa
 }
 
 /** O10: end-state lines whose 14-day summary window ended before today become read-only. */
-export async function closeSummaryWindows(trx: Executor, endedOnOrBefore: CalendarDate, systemLabel: string): Promise<number> {
+export async function closeSummaryWindows(trx: Executor, endedOnOrBefore: CalendarDate, by: SweptBy): Promise<number> {
+  const { label: systemLabel, at } = by;
   const result = await sql<{ n: number }>`
     with closed as (
       update steps
-         set summary_closed = true, version = version + 1, updated_by_label = ${systemLabel}, updated_at = now()
+         set summary_closed = true, version = version + 1, updated_by_label = ${systemLabel}, updated_at = ${at}
        where summary_closed = false and ended_on is not null and ended_on <= ${endedOnOrBefore}::date
       returning id, client_id, organisation_id
     ), logged as (
-      insert into audit_events (actor_user_id, actor_label, organisation_id, action, client_id, details)
-      select null, ${systemLabel}, organisation_id, 'stap.samenvatting-afgesloten', client_id,
+      insert into audit_events (occurred_at, actor_user_id, actor_label, organisation_id, action, client_id, details)
+      select ${at}::timestamptz, null, ${systemLabel}, organisation_id, 'stap.samenvatting-afgesloten', client_id,
              jsonb_build_object('stepId', id)
         from closed
       returning 1

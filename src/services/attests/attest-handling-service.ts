@@ -97,7 +97,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
         content = await storage.open(found.scan.sha256);
         await repos.audit.append(
           trx,
-          byActor(actor, AuditAction.attestScanDownloaded, { clientId: found.clientId, details: { requestId: found.id, bestandsnaam: found.scan.fileName } }),
+          byActor(actor, AuditAction.attestScanDownloaded, { clientId: found.clientId, details: { requestId: found.id, bestandsnaam: found.scan.fileName } }), clock.now(),
         );
         return found;
       });
@@ -124,7 +124,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
       if (decision.action === 'origineel') {
         if (request.version !== decision.version) return { ok: false, problems: [{ code: 'gewijzigd' }] };
         if (await repos.attestRequests.markOriginalReceived(trx, request.id, { label: actor.displayName, at: now })) {
-          await repos.audit.append(trx, byActor(actor, AuditAction.originalReceived, { clientId: request.clientId, details: { requestId: request.id } }));
+          await repos.audit.append(trx, byActor(actor, AuditAction.originalReceived, { clientId: request.clientId, details: { requestId: request.id } }), clock.now());
         }
         return { ok: true, request, clientId: request.clientId };
       }
@@ -147,7 +147,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
       if (decision.action === 'afwijzen') {
         await repos.attestRequests.decide(trx, request.id, version, { state: 'afgewezen', reason: decision.reason.trim() }, by);
         await appendOriginal(trx, actor, request, decision.originalReceived);
-        await repos.audit.append(trx, byActor(actor, AuditAction.attestRejected, { clientId: request.clientId, details: { requestId: request.id, soort: request.kind, reden: decision.reason.trim() } }));
+        await repos.audit.append(trx, byActor(actor, AuditAction.attestRejected, { clientId: request.clientId, details: { requestId: request.id, soort: request.kind, reden: decision.reason.trim() } }), clock.now());
         return { ok: true, request, clientId: request.clientId };
       }
 
@@ -167,7 +167,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
 
   async function appendOriginal(trx: Executor, actor: Actor, request: AttestRequest, received: boolean, clientId = request.clientId): Promise<void> {
     if (!received || request.originalReceived !== null) return;
-    await repos.audit.append(trx, byActor(actor, AuditAction.originalReceived, { clientId, details: { requestId: request.id } }));
+    await repos.audit.append(trx, byActor(actor, AuditAction.originalReceived, { clientId, details: { requestId: request.id } }), clock.now());
   }
 
   type Approval = { ok: true; clientId: string; attestId: string } | { ok: false; problems: DecisionProblem[] };
@@ -187,9 +187,9 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
         street: null,
         postcode: null,
         city: null,
-      });
+      }, clock.now());
       if (clientId !== undefined) {
-        await repos.audit.append(trx, byActor(actor, AuditAction.clientCreated, { clientId, details: { requestId: request.id, bron: 'attest outplacement' } }));
+        await repos.audit.append(trx, byActor(actor, AuditAction.clientCreated, { clientId, details: { requestId: request.id, bron: 'attest outplacement' } }), clock.now());
       }
       client = await repos.clients.findByInsz(trx, request.insz);
       if (client === undefined) throw new Error('the client was neither found nor created');
@@ -205,7 +205,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
       rejectionReason: null,
       submittedBy: null,
       decidedBy: actor.userId,
-    });
+    }, clock.now());
     await repos.audit.append(
       trx,
       byActor(actor, AuditAction.attestApproved, {
@@ -217,7 +217,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
           periode: `${formatDate(request.startDate)} – ${formatDate(request.endDate)}`,
           toegangTotEnMet: formatDate(accessPeriodEnd(request.endDate)),
         },
-      }),
+      }), clock.now(),
     );
     return { ok: true, clientId: client.id, attestId };
   }
@@ -261,10 +261,10 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
         byActor(actor, AuditAction.stepChanged, {
           clientId: running.clientId,
           details: { stepId: running.id, stepType: running.typeLabel, field: 'einddatum', old: oldLineEnd === null ? '' : formatDate(oldLineEnd), new: formatDate(to), verlenging: request.id },
-        }),
+        }), clock.now(),
       );
     }
-    await repos.audit.append(trx, byActor(actor, AuditAction.attestExtended, { clientId: request.clientId, details }));
+    await repos.audit.append(trx, byActor(actor, AuditAction.attestExtended, { clientId: request.clientId, details }), clock.now());
     return { ok: true, clientId: request.clientId, attestId };
   }
 

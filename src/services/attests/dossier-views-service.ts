@@ -18,7 +18,7 @@ export const VIEWS_EXPORT_LIMIT = 50_000;
 
 export type DossierViewsPage = Readonly<{ dossier: Dossier; views: DossierView[]; total: number; page: number; pageCount: number }>;
 
-export function createDossierViewsService({ repos }: ServiceContext, access: DossierAccess) {
+export function createDossierViewsService({ repos, clock }: ServiceContext, access: DossierAccess) {
   function requireStaff(actor: Actor): void {
     if (!isServiceStaff(actor.role)) throw new ForbiddenError('wie bekeek dit dossier');
   }
@@ -40,7 +40,7 @@ export function createDossierViewsService({ repos }: ServiceContext, access: Dos
     requireStaff(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const { events: views, total } = await repos.audit.pageOfClient(trx, dossier.client.id, VIEW_ACTIONS, { limit: VIEWS_EXPORT_LIMIT, offset: 0 });
-      await repos.audit.append(trx, byActor(actor, AuditAction.viewersExported, { clientId: dossier.client.id, details: { regels: views.length, totaal: total } }));
+      await repos.audit.append(trx, byActor(actor, AuditAction.viewersExported, { clientId: dossier.client.id, details: { regels: views.length, totaal: total } }), clock.now());
       return { dossier, views };
     });
   }

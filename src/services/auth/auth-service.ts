@@ -26,7 +26,7 @@ export function createAuthService({ db, repos, clock }: ServiceContext) {
           organisationId: null,
           action: AuditAction.loginFailed,
           details: { reason, ip },
-        });
+        }, clock.now());
         return { ok: false };
       };
 
@@ -61,7 +61,7 @@ export function createAuthService({ db, repos, clock }: ServiceContext) {
             organisationId: null,
             action: AuditAction.accountLocked,
             details: { minutes: LOGIN_LOCKOUT.lockMinutes, ip },
-          });
+          }, clock.now());
         }
         return result;
       }
@@ -69,17 +69,17 @@ export function createAuthService({ db, repos, clock }: ServiceContext) {
       await repos.users.recordSuccessfulLogin(trx, user.id, now);
       const actor = await repos.users.findActiveActor(trx, user.id);
       if (actor === undefined) return fail('uitgeschakeld', user.id);
-      await repos.audit.append(trx, byActor(actor, AuditAction.loginSucceeded, { details: { ip } }));
+      await repos.audit.append(trx, byActor(actor, AuditAction.loginSucceeded, { details: { ip } }), clock.now());
       return { ok: true, actor };
     });
   }
 
   async function logout(actor: Actor): Promise<void> {
-    await repos.audit.append(db, byActor(actor, AuditAction.logout));
+    await repos.audit.append(db, byActor(actor, AuditAction.logout), clock.now());
   }
 
   async function sessionExpired(actor: Actor, reason: 'inactief' | 'maximale-duur'): Promise<void> {
-    await repos.audit.append(db, byActor(actor, AuditAction.sessionExpired, { details: { reason } }));
+    await repos.audit.append(db, byActor(actor, AuditAction.sessionExpired, { details: { reason } }), clock.now());
   }
 
   /** The user behind a session, or undefined when it no longer exists or is disabled. */

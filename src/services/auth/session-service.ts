@@ -31,7 +31,7 @@ export function createSessionService({ db, repos, clock }: ServiceContext) {
       if (stored === undefined) return undefined;
       if (stored.userId !== null) {
         if (resolved.size >= RESOLVED_MAX) resolved.clear();
-        resolved.set(sessionId, { actor: stored.actor, at: Date.now() });
+        resolved.set(sessionId, { actor: stored.actor, at: performance.now() });
       }
       return stored.data;
     },
@@ -43,7 +43,7 @@ export function createSessionService({ db, repos, clock }: ServiceContext) {
     takeResolvedActor(sessionId: string): { actor: Actor | undefined } | undefined {
       const entry = resolved.get(sessionId);
       resolved.delete(sessionId);
-      return entry !== undefined && Date.now() - entry.at < RESOLVED_TTL_MS ? { actor: entry.actor } : undefined;
+      return entry !== undefined && performance.now() - entry.at < RESOLVED_TTL_MS ? { actor: entry.actor } : undefined;
     },
 
     async save(sessionId: string, data: SessionData): Promise<void> {

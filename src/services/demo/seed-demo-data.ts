@@ -19,18 +19,20 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext, storage?:
     const passwordHashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
     return db.transaction().execute(async (trx) => {
       if ((await repos.organisations.countOrganisations(trx)) > 0) return false;
+      // One clock for the whole demo world: the rows are dated by it, never by the database.
+      const now = clock.now();
       const today = clock.today();
 
       const organisationIds = new Map<DemoOrganisationKey, string>();
       const officeIds = new Map<string, string>();
       for (const org of DEMO_ORGANISATIONS) {
-        const id = await repos.organisations.insertOrganisation(trx, { name: org.name, kind: org.kind });
+        const id = await repos.organisations.insertOrganisation(trx, { name: org.name, kind: org.kind }, now);
         organisationIds.set(org.key, id);
         for (const office of org.offices) {
-          officeIds.set(office.code, await repos.organisations.insertOffice(trx, { organisationId: id, ...office }));
+          officeIds.set(office.code, await repos.organisations.insertOffice(trx, { organisationId: id, ...office }, now));
         }
         for (const funding of org.fundingNumbers) {
-          await repos.organisations.insertFundingNumber(trx, id, funding.code, funding.description);
+          await repos.organisations.insertFundingNumber(trx, id, funding.code, funding.description, now);
         }
         await repos.stepTypes.allow(trx, id, org.stepTypes);
       }
@@ -49,6 +51,7 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext, storage?:
             organisation_id: orgId(user.organisation),
             office_id: officeId,
             password_hash: passwordHashes[index] ?? fail('password hash'),
+            created_at: now,
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -69,7 +72,7 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext, storage?:
           street: demo.street,
           postcode: demo.postcode,
           city: demo.city,
-        });
+        }, now);
         clientIds.set(`${demo.firstName} ${demo.familyName}`, clientId);
         for (const attest of demo.attests) {
           const startDate: CalendarDate = addMonths(today, -attest.startMonthsAgo);
@@ -85,7 +88,7 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext, storage?:
             rejectionReason: null,
             submittedBy: null,
             decidedBy: null,
-          });
+          }, now);
           const consultant = userIds.get(attest.organisation) ?? fail(`begeleider of ${attest.organisation}`);
           for (const step of demo.steps ?? []) {
             const stepDate = addMonths(today, -step.monthsAgo);
@@ -102,7 +105,7 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext, storage?:
               summary: step.summary,
               createdBy: consultant.id,
               createdByLabel: consultant.label,
-            });
+            }, now);
             // The line's history starts with its registration, as for a line registered on screen.
             const office = DEMO_ORGANISATIONS.flatMap((o) => o.offices).find((o) => officeIds.get(o.code) === consultant.officeId);
             await repos.audit.append(trx, {
@@ -120,13 +123,13 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext, storage?:
                 uitvoerder: office === undefined ? '' : officeLabel(office),
                 samenvatting: step.summary,
               },
-            });
+            }, now);
           }
         }
       }
-      await seedDossierUpkeep(trx, repos, { today, clientIds, users: usersByEmail });
+      await seedDossierUpkeep(trx, repos, { today, now, clientIds, users: usersByEmail });
       const requester = usersByEmail.get('begeleider@demo.be');
-      if (storage !== undefined && requester !== undefined) await seedAttestRequests(trx, repos, storage, { today, now: clock.now(), user: requester });
+      if (storage !== undefined && requester !== undefined) await seedAttestRequests(trx, repos, storage, { today, now, user: requester });
       return true;
     });
   }

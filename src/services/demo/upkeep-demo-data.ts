@@ -44,6 +44,7 @@ export async function seedDossierUpkeep(
   repos: Repositories,
   world: {
     today: CalendarDate;
+    now: Date;
     clientIds: ReadonlyMap<string, string>;
     users: ReadonlyMap<string, { id: string; label: string; organisationId: string }>;
   },
@@ -52,7 +53,7 @@ export async function seedDossierUpkeep(
   const staff = world.users.get(DEMO_UPKEEP.registeredBy);
   const consultant = world.users.get(DEMO_UPKEEP.consultant);
   if (clientId === undefined || staff === undefined || consultant === undefined) throw new Error('Demo data inconsistent: dossier upkeep');
-  const at = new Date();
+  const at = world.now;
   const byStaff = { userId: staff.id, label: staff.label, at };
   const by = { userId: consultant.id, label: consultant.label, at };
 

@@ -59,7 +59,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
   async function documentOfDossier(trx: Executor, actor: Actor, dossier: Dossier, documentId: string, page: string): Promise<Document | undefined> {
     const document = isUuid(documentId) ? await repos.documents.findById(trx, documentId) : undefined;
     if (document !== undefined && document.clientId === dossier.client.id && document.withdrawnAt === null) return document;
-    await repos.audit.append(trx, byActor(actor, AuditAction.dossierRefused, { clientId: dossier.client.id, details: { reason: 'onbekend-document', page } }));
+    await repos.audit.append(trx, byActor(actor, AuditAction.dossierRefused, { clientId: dossier.client.id, details: { reason: 'onbekend-document', page } }), clock.now());
     return undefined;
   }
 
@@ -153,7 +153,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
               mediaType: file.mediaType,
               sha256: file.sha256,
             },
-          }),
+          }), clock.now(),
         );
         return { ok: true as const, value: { documentId } };
       });
@@ -173,7 +173,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
           byActor(actor, AuditAction.documentDownloaded, {
             clientId: dossier.client.id,
             details: { documentId: found.id, publicatienaam: found.publicationName, soort: KIND_LABELS[found.kind], bestandsnaam: found.fileName },
-          }),
+          }), clock.now(),
         );
         return found;
       });
@@ -204,7 +204,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
         byActor(actor, AuditAction.documentWithdrawn, {
           clientId: dossier.client.id,
           details: { documentId: document.id, publicatienaam: document.publicationName, soort: KIND_LABELS[document.kind], reden: reason },
-        }),
+        }), clock.now(),
       );
       return { ok: true as const, value: { document } };
     });

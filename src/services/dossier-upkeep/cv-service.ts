@@ -190,7 +190,7 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
       const problems = section.check(input, await section.list(repos, trx, clientId), clock.today());
       if (problems.length > 0) return failed(problems);
       const itemId = await section.insert(repos, trx, clientId, input, changedBy(actor, clock));
-      await auditFieldChanges(repos, trx, actor, AuditAction.cvItemAdded, { clientId, section: kind, itemId, item: section.name(input) }, fieldChanges({}, section.shown(input)));
+      await auditFieldChanges({ repos, clock }, trx, actor, AuditAction.cvItemAdded, { clientId, section: kind, itemId, item: section.name(input) }, fieldChanges({}, section.shown(input)));
       return succeeded({ itemId });
     });
   }
@@ -213,7 +213,7 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
       const changes = fieldChanges(section.shown(current), section.shown(input));
       if (changes.length === 0) return succeeded({ changed: 0 });
       if (!(await update(repos, trx, current.id, version, input, changedBy(actor, clock)))) return failed([changedMeanwhile(section.firstField, current.updatedByLabel)]);
-      await auditFieldChanges(repos, trx, actor, AuditAction.cvItemChanged, { clientId, section: kind, itemId: current.id, item: section.name(input) }, changes);
+      await auditFieldChanges({ repos, clock }, trx, actor, AuditAction.cvItemChanged, { clientId, section: kind, itemId: current.id, item: section.name(input) }, changes);
       return succeeded({ changed: changes.length });
     });
   }
@@ -231,7 +231,7 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
         return failed([changedMeanwhile(section.firstField, current.updatedByLabel)]);
       }
       await auditFieldChanges(
-        repos,
+        { repos, clock },
         trx,
         actor,
         AuditAction.cvItemRemoved,
@@ -261,7 +261,7 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
       const changes = fieldChanges({ rijbewijs: current.categories.join(', ') }, { rijbewijs: chosen.join(', ') });
       if (changes.length === 0) return succeeded({ changed: 0 });
       if (!(await repos.cv.saveDrivingLicences(trx, dossier.client.id, version, chosen, changedBy(actor, clock)))) return failed([changedMeanwhile('rijbewijs', '')]);
-      await auditFieldChanges(repos, trx, actor, AuditAction.cvItemChanged, { clientId: dossier.client.id, section: 'rijbewijs' }, changes);
+      await auditFieldChanges({ repos, clock }, trx, actor, AuditAction.cvItemChanged, { clientId: dossier.client.id, section: 'rijbewijs' }, changes);
       return succeeded({ changed: changes.length });
     });
   }

@@ -61,7 +61,7 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
       const job = { ...input, regions: orderedRegions(input.regions) };
       const jobId = await repos.desiredJobs.insert(trx, dossier.client.id, job, changedBy(actor, clock));
       const now = await shown(trx, job);
-      await auditFieldChanges(repos, trx, actor, AuditAction.desiredJobAdded, { clientId: dossier.client.id, section: SECTION, itemId: jobId, item: now['beroep'] ?? '' }, fieldChanges({}, now));
+      await auditFieldChanges({ repos, clock }, trx, actor, AuditAction.desiredJobAdded, { clientId: dossier.client.id, section: SECTION, itemId: jobId, item: now['beroep'] ?? '' }, fieldChanges({}, now));
       return succeeded({ jobId });
     });
   }
@@ -80,7 +80,7 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
       const changes = fieldChanges(await shown(trx, current), now);
       if (changes.length === 0) return succeeded({ changed: 0 });
       if (!(await repos.desiredJobs.update(trx, current.id, version, job, changedBy(actor, clock)))) return failed([changedMeanwhile('beroep', current.updatedByLabel)]);
-      await auditFieldChanges(repos, trx, actor, AuditAction.desiredJobChanged, { clientId: dossier.client.id, section: SECTION, itemId: current.id, item: now['beroep'] ?? '' }, changes);
+      await auditFieldChanges({ repos, clock }, trx, actor, AuditAction.desiredJobChanged, { clientId: dossier.client.id, section: SECTION, itemId: current.id, item: now['beroep'] ?? '' }, changes);
       return succeeded({ changed: changes.length });
     });
   }
@@ -93,7 +93,7 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
       requireOwnItem(current, dossier.client.id);
       if (current.version !== version || !(await repos.desiredJobs.remove(trx, current.id, version))) return failed([changedMeanwhile('beroep', current.updatedByLabel)]);
       const old = await shown(trx, current);
-      await auditFieldChanges(repos, trx, actor, AuditAction.desiredJobRemoved, { clientId: dossier.client.id, section: SECTION, itemId: current.id, item: old['beroep'] ?? '' }, fieldChanges(old, {}));
+      await auditFieldChanges({ repos, clock }, trx, actor, AuditAction.desiredJobRemoved, { clientId: dossier.client.id, section: SECTION, itemId: current.id, item: old['beroep'] ?? '' }, fieldChanges(old, {}));
       return succeeded({ removed: current.occupationTitle });
     });
   }

@@ -35,7 +35,7 @@ export function createNotesService({ repos, clock }: ServiceContext, access: Dos
         text: trimmed,
         at: clock.now(),
       });
-      await repos.audit.append(trx, byActor(actor, AuditAction.internalNoteAdded, { clientId: dossier.client.id, details: { noteId, length: trimmed.length } }));
+      await repos.audit.append(trx, byActor(actor, AuditAction.internalNoteAdded, { clientId: dossier.client.id, details: { noteId, length: trimmed.length } }), clock.now());
       return succeeded({ noteId });
     });
   }

@@ -12,7 +12,7 @@ import { failed, succeeded, type UpkeepResult } from './upkeep-context.ts';
 
 export const OCCUPATION_SEARCH_LIMIT = 25;
 
-export function createOccupationsService({ db, repos }: ServiceContext) {
+export function createOccupationsService({ db, repos, clock }: ServiceContext) {
   function requireBeheerder(actor: Actor): void {
     if (actor.role !== 'beheerder') throw new ForbiddenError('de beroepencatalogus beheren');
   }
@@ -44,10 +44,10 @@ export function createOccupationsService({ db, repos }: ServiceContext) {
       if (problems.length > 0) return failed(problems);
       const code = addedOccupationCode(input.iscoGroup, catalogue.map((o) => o.code));
       // Two beheerders adding to one group at once: the second gets the next number on a new try.
-      if (!(await repos.occupations.insertAdded(trx, { code, iscoGroup: input.iscoGroup, title, createdByLabel: actor.displayName }))) {
+      if (!(await repos.occupations.insertAdded(trx, { code, iscoGroup: input.iscoGroup, title, createdByLabel: actor.displayName }, clock.now()))) {
         return failed([{ field: 'titel', code: 'gewijzigd', params: { by: '' } }]);
       }
-      await repos.audit.append(trx, byActor(actor, AuditAction.occupationAdded, { details: { code, isco: input.iscoGroup, titel: title } }));
+      await repos.audit.append(trx, byActor(actor, AuditAction.occupationAdded, { details: { code, isco: input.iscoGroup, titel: title } }), clock.now());
       return succeeded({ code, iscoGroup: input.iscoGroup, title, source: 'beheerder' as const });
     });
   }

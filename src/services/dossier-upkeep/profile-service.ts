@@ -63,7 +63,7 @@ export function createProfileService({ repos, clock }: ServiceContext, access: D
       const changes = fieldChanges(shown(client), shown(contact));
       if (changes.length === 0) return succeeded({ changed: 0 });
       if (!(await repos.clients.updateContact(trx, client.id, version, contact))) return failed([changedMeanwhile('telefoon', '')]);
-      await auditFieldChanges(repos, trx, actor, AuditAction.contactChanged, { clientId: client.id, section: 'contactgegevens' }, changes);
+      await auditFieldChanges({ repos, clock }, trx, actor, AuditAction.contactChanged, { clientId: client.id, section: 'contactgegevens' }, changes);
       return succeeded({ changed: changes.length });
     });
   }
@@ -93,7 +93,7 @@ export function createProfileService({ repos, clock }: ServiceContext, access: D
       if (changes.length === 0) return succeeded({ changed: 0 });
       const saved = await repos.clientProfiles.saveRegistration(trx, dossier.client.id, version, { registered: input.registered, registeredOn }, changedBy(actor, clock));
       if (!saved) return failed([changedMeanwhile('ingeschreven', current?.recordedByLabel ?? '')]);
-      await auditFieldChanges(repos, trx, actor, AuditAction.jobSeekerRegistrationChanged, { clientId: dossier.client.id, section: 'inschrijving-werkzoekende' }, changes);
+      await auditFieldChanges({ repos, clock }, trx, actor, AuditAction.jobSeekerRegistrationChanged, { clientId: dossier.client.id, section: 'inschrijving-werkzoekende' }, changes);
       return succeeded({ changed: changes.length });
     });
   }
@@ -117,7 +117,7 @@ export function createProfileService({ repos, clock }: ServiceContext, access: D
       if (!(await repos.clientProfiles.saveAvailability(trx, dossier.client.id, version, availableFrom, changedBy(actor, clock)))) {
         return failed([changedMeanwhile('beschikbaar-vanaf', current?.updatedByLabel ?? '')]);
       }
-      await auditFieldChanges(repos, trx, actor, AuditAction.availabilityChanged, { clientId: dossier.client.id, section: 'beschikbaarheid' }, changes);
+      await auditFieldChanges({ repos, clock }, trx, actor, AuditAction.availabilityChanged, { clientId: dossier.client.id, section: 'beschikbaarheid' }, changes);
       return succeeded({ changed: changes.length });
     });
   }

@@ -62,7 +62,7 @@ export function fieldChanges(old: FieldValues, now: FieldValues): FieldChange[] 
 
 /** One audit record per changed field, in the use case's transaction. */
 export async function auditFieldChanges(
-  repos: Repositories,
+  { repos, clock }: Readonly<{ repos: Repositories; clock: Clock }>,
   trx: Executor,
   actor: Actor,
   action: AuditActionName,
@@ -75,7 +75,7 @@ export async function auditFieldChanges(
       byActor(actor, action, {
         clientId: target.clientId,
         details: { section: target.section, ...(target.itemId ? { itemId: target.itemId } : {}), ...(target.item ? { item: target.item } : {}), ...change },
-      }),
+      }), clock.now(),
     );
   }
 }

@@ -38,7 +38,7 @@ export function createDossierAccess({ db, repos, clock }: ServiceContext) {
     const refuse = async (reason: 'onbekend' | 'geen-toegang'): Promise<undefined> => {
       await repos.audit.append(
         trx,
-        byActor(actor, AuditAction.dossierRefused, { clientId: reason === 'onbekend' ? null : clientId, details: { reason, page } }),
+        byActor(actor, AuditAction.dossierRefused, { clientId: reason === 'onbekend' ? null : clientId, details: { reason, page } }), clock.now(),
       );
       return undefined;
     };
@@ -49,7 +49,7 @@ export function createDossierAccess({ db, repos, clock }: ServiceContext) {
     const { client, attests } = found;
     if (!mayOpenDossier(actor.role, attests, clock.today())) return refuse('geen-toegang');
 
-    if (page !== null) await repos.audit.append(trx, byActor(actor, AuditAction.dossierOpened, { clientId: client.id, details: { page } }));
+    if (page !== null) await repos.audit.append(trx, byActor(actor, AuditAction.dossierOpened, { clientId: client.id, details: { page } }), clock.now());
     return { client, attests };
   }
 
@@ -68,7 +68,7 @@ export function createDossierAccess({ db, repos, clock }: ServiceContext) {
       if (error instanceof DossierNotFoundError) {
         await repos.audit.append(
           db,
-          byActor(visit.actor, AuditAction.dossierRefused, { clientId: isUuid(visit.clientId) ? visit.clientId : null, details: { reason: 'onbekend-onderdeel', page: visit.page } }),
+          byActor(visit.actor, AuditAction.dossierRefused, { clientId: isUuid(visit.clientId) ? visit.clientId : null, details: { reason: 'onbekend-onderdeel', page: visit.page } }), clock.now(),
         );
       }
       throw error;

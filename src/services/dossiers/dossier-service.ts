@@ -44,7 +44,7 @@ export function createDossierService({ db, repos, clock }: ServiceContext, acces
         const words = search.value.split(/\s+/).filter((w) => w !== '');
         found = words.length === 0 ? [] : await repos.clients.searchByName(trx, words, SEARCH_LIMIT);
       }
-      await repos.audit.append(trx, byActor(actor, AuditAction.clientsSearched, { details: { kind: search.kind, results: found.length } }));
+      await repos.audit.append(trx, byActor(actor, AuditAction.clientsSearched, { details: { kind: search.kind, results: found.length } }), clock.now());
       return found;
     });
   }

@@ -51,7 +51,7 @@ export function createStepChangesService(
     for (const change of fields) {
       await repos.audit.append(
         trx,
-        byActor(actor, action, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, ...change } }),
+        byActor(actor, action, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, ...change } }), clock.now(),
       );
     }
     return true;
@@ -117,7 +117,7 @@ export function createStepChangesService(
         if (lapsed !== undefined) {
           await repos.audit.append(
             trx,
-            byActor(actor, AuditAction.stopRequestLapsed, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, requestId: lapsed } }),
+            byActor(actor, AuditAction.stopRequestLapsed, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, requestId: lapsed } }), clock.now(),
           );
         }
       }

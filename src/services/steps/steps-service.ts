@@ -138,7 +138,7 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
         summary: input.summary,
         createdBy: actor.userId,
         createdByLabel: actor.displayName,
-      });
+      }, clock.now());
       const step = await repos.steps.findById(trx, stepId);
       await repos.audit.append(
         trx,
@@ -154,7 +154,7 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
             uitvoerder: step?.executor.label ?? '',
             samenvatting: input.summary,
           },
-        }),
+        }), clock.now(),
       );
       return { ok: true as const, value: { stepId } };
     });

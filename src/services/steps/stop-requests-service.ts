@@ -48,13 +48,13 @@ export function createStopRequestsService(
         requestedByLabel: actor.displayName,
         reason: input.reason.trim(),
         proposedDate: input.proposedDate,
-      });
+      }, clock.now());
       await repos.audit.append(
         trx,
         byActor(actor, AuditAction.stopRequested, {
           clientId: step.clientId,
           details: { stepId: step.id, stepType: step.type.label, requestId, reden: input.reason.trim(), voorgesteldeDatum: formatDate(input.proposedDate) },
-        }),
+        }), clock.now(),
       );
       return { ok: true as const, value: { requestId } };
     });
@@ -83,7 +83,7 @@ export function createStopRequestsService(
         await repos.stopRequests.decide(trx, open.id, { state: 'aanvaard', byLabel: actor.displayName, at: clock.now(), reason: null });
         await repos.audit.append(
           trx,
-          byActor(actor, AuditAction.stopRequestAccepted, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, requestId: open.id } }),
+          byActor(actor, AuditAction.stopRequestAccepted, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, requestId: open.id } }), clock.now(),
         );
       }
       return { ok: true as const, value: { stepId: step.id } };
@@ -105,7 +105,7 @@ export function createStopRequestsService(
         byActor(actor, AuditAction.stopRequestDeclined, {
           clientId: step.clientId,
           details: { stepId: step.id, stepType: step.type.label, requestId: open.id, reden: input.reason.trim() },
-        }),
+        }), clock.now(),
       );
       return { ok: true as const, value: { requestId: open.id } };
     });

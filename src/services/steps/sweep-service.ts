@@ -13,11 +13,13 @@ export type SweepResult = Readonly<{ ran: boolean; completed: number; windowsClo
 
 export function createSweepService({ db, repos, clock }: ServiceContext) {
   async function run(): Promise<SweepResult> {
+    const now = clock.now();
     const today = clock.today();
+    const by = { label: SYSTEM_LABEL, at: now };
     return db.transaction().execute(async (trx) => {
       if (!(await repos.sweep.tryLock(trx))) return { ran: false, completed: 0, windowsClosed: 0 };
-      const completed = await repos.sweep.completeDueOutplacements(trx, lastDueEndDate(today), SYSTEM_LABEL);
-      const windowsClosed = await repos.sweep.closeSummaryWindows(trx, lastEndedOnWithClosedWindow(today), SYSTEM_LABEL);
+      const completed = await repos.sweep.completeDueOutplacements(trx, lastDueEndDate(today), by);
+      const windowsClosed = await repos.sweep.closeSummaryWindows(trx, lastEndedOnWithClosedWindow(today), by);
       return { ran: true, completed, windowsClosed };
     });
   }

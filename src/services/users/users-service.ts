@@ -12,7 +12,7 @@ export function createUsersService({ db, repos, clock }: ServiceContext) {
       const changed = await repos.users.setDisabled(trx, userId, clock.now());
       if (!changed) return false;
       const endedSessions = await repos.sessions.removeAllOfUser(trx, userId);
-      await repos.audit.append(trx, byActor(actor, AuditAction.userDisabled, { details: { userId, endedSessions } }));
+      await repos.audit.append(trx, byActor(actor, AuditAction.userDisabled, { details: { userId, endedSessions } }), clock.now());
       return true;
     });
   }
