@@ -3,6 +3,7 @@
  * and, where a test needs it, a few services replaced.
  */
 import { after, before, describe } from 'node:test';
+import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
@@ -38,6 +39,8 @@ export type StartOptions = Readonly<{
   now?: Date;
   /** Environment values on top of the test configuration, e.g. `{ TRUST_PROXY: 'true' }`. */
   config?: Record<string, string>;
+  /** Where the app's JSON log lines go; without it the app logs nothing. */
+  logStream?: Writable;
 }>;
 
 export async function startTestApp(kind: DatabaseKind, options: StartOptions = {}): Promise<TestApp & { close: () => Promise<void> }> {
@@ -47,7 +50,7 @@ export async function startTestApp(kind: DatabaseKind, options: StartOptions = {
   const real = createServices(database.db, createRepositories(), clock, blobs.storage);
   const services = { ...real, ...(options.overrides?.(real) ?? {}) };
   const config = testConfig(options.config);
-  const app = await buildApp(services, config, { logger: false });
+  const app = await buildApp(services, config, options.logStream === undefined ? { logger: false } : { logStream: options.logStream });
   return {
     kind,
     app,
@@ -72,7 +75,7 @@ export function describeOnEachDatabase<T>(
   title: string,
   setup: (t: TestApp) => Promise<T>,
   suite: (get: () => TestApp & { data: T }) => void,
-  options: Pick<StartOptions, 'config'> = {},
+  options: Pick<StartOptions, 'config' | 'logStream'> = {},
 ): void {
   for (const kind of databaseKinds()) {
     describe(`${title} [${kind}]`, () => {
