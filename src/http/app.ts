@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
@@ -18,7 +19,8 @@ import { sessionPlugin } from './plugins/external/session.ts';
 import { staticAssetsPlugin } from './plugins/external/static-assets.ts';
 import { viewsPlugin } from './plugins/external/views.ts';
 
-export type BuildOptions = Readonly<{ logger?: boolean }>;
+/** `logger: false` logs nothing; `logStream` sends the JSON log lines there instead of stdout (tests). */
+export type BuildOptions = Readonly<{ logger?: boolean; logStream?: Writable }>;
 
 /** The web application: pages and API over the given services. */
 export async function buildApp(services: Services, config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -32,6 +34,7 @@ export async function buildApp(services: Services, config: Config, options: Buil
             serializers: {
               req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
             },
+            ...(options.logStream === undefined ? {} : { stream: options.logStream }),
           },
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),

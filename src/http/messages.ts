@@ -214,5 +214,8 @@ export const messages = {
     serverBody: 'Er is een fout opgetreden. Probeer het later opnieuw. Blijft het probleem, neem dan contact op met de helpdesk en vermeld de foutcode.',
     badRequestTitle: 'Ongeldig verzoek',
     badRequestBody: 'Het verzoek kon niet verwerkt worden.',
+    /** A document whose file is missing from the storage (410). */
+    documentMissingTitle: 'Document niet beschikbaar',
+    documentMissingBody: 'Dit document kan niet getoond worden: het bestand ontbreekt. Dit werd automatisch gemeld aan de dienst.',
   },
 } as const;

@@ -13,3 +13,18 @@ export class ForbiddenError extends Error {
     super(`Niet toegestaan: ${what}`);
   }
 }
+
+/**
+ * The document exists and may be read, but its file is missing from the storage: the bytes were
+ * lost, not the right to see them. Shown as 410; `documentId` and `sha256` (no names) for the log.
+ */
+export class DocumentContentMissingError extends Error {
+  override name = 'DocumentContentMissingError';
+  readonly documentId: string;
+  readonly sha256: string;
+  constructor(documentId: string, sha256: string) {
+    super(`Het bestand van document ${documentId} ontbreekt`);
+    this.documentId = documentId;
+    this.sha256 = sha256;
+  }
+}

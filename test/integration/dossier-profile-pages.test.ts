@@ -11,7 +11,7 @@ import * as stepTypes from '../../src/db/repositories/step-types.ts';
 import { aClient, anAttest, anOrganisation, anOutplacementStep, aUser, type TestUser } from '../support/factories.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { aDesiredJob, aDocumentRow, aRegistration } from '../support/upkeep-factories.ts';
-import { WebSession } from '../support/web-session.ts';
+import { loggedInOnce, type WebSession } from '../support/web-session.ts';
 import { auditRows, errorMessagesIn } from './helpers.ts';
 
 async function world(t: TestApp) {
@@ -34,10 +34,9 @@ async function world(t: TestApp) {
   return { today, partner, begeleider, collega, vreemde, secretariaat, beheerder, clients };
 }
 
-async function loggedIn(t: TestApp, user: TestUser): Promise<WebSession> {
-  const session = new WebSession(t.app);
-  assert.equal((await session.login(user.email, user.password)).statusCode, 303);
-  return session;
+/** One login per user for the suite: the login's rate limit counts per address (issue 18). */
+function loggedIn(t: TestApp, user: TestUser): Promise<WebSession> {
+  return loggedInOnce(t.app, user);
 }
 
 const contactFields = (fields: Partial<Record<string, string>> = {}): Record<string, string> => ({

@@ -10,7 +10,7 @@ import * as stepTypes from '../../src/db/repositories/step-types.ts';
 import { aClient, anAttest, anOrganisation, aUser, type TestUser } from '../support/factories.ts';
 import { TEST_NOW } from '../support/clock.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
-import { WebSession } from '../support/web-session.ts';
+import { loggedInOnce, type WebSession } from '../support/web-session.ts';
 
 async function world(t: TestApp) {
   const today = t.clock.today();
@@ -46,11 +46,9 @@ async function world(t: TestApp) {
   };
 }
 
-async function loggedIn(t: TestApp, user: TestUser): Promise<WebSession> {
-  const session = new WebSession(t.app);
-  const response = await session.login(user.email, user.password);
-  assert.equal(response.statusCode, 303);
-  return session;
+/** One login per user for the suite: the login's rate limit counts per address (issue 18). */
+function loggedIn(t: TestApp, user: TestUser): Promise<WebSession> {
+  return loggedInOnce(t.app, user);
 }
 
 function dateFields(date: string): Record<string, string> {

@@ -3,6 +3,7 @@
  * and, where a test needs it, a few services replaced.
  */
 import { after, before, describe } from 'node:test';
+import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
@@ -33,17 +34,23 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', ...overrides });
 }
 
-export async function startTestApp(
-  kind: DatabaseKind,
-  options: { overrides?: (services: Services) => Partial<Services>; now?: Date } = {},
-): Promise<TestApp & { close: () => Promise<void> }> {
+export type StartOptions = Readonly<{
+  overrides?: (services: Services) => Partial<Services>;
+  now?: Date;
+  /** Environment values on top of the test configuration, e.g. `{ TRUST_PROXY: 'true' }`. */
+  config?: Record<string, string>;
+  /** Where the app's JSON log lines go; without it the app logs nothing. */
+  logStream?: Writable;
+}>;
+
+export async function startTestApp(kind: DatabaseKind, options: StartOptions = {}): Promise<TestApp & { close: () => Promise<void> }> {
   const database: TestDatabase = await createTestDatabase(kind);
   const clock = settableClock(options.now ?? TEST_NOW);
   const blobs = temporaryBlobStore();
   const real = createServices(database.db, createRepositories(), clock, blobs.storage);
   const services = { ...real, ...(options.overrides?.(real) ?? {}) };
-  const config = testConfig();
-  const app = await buildApp(services, config, { logger: false });
+  const config = testConfig(options.config);
+  const app = await buildApp(services, config, options.logStream === undefined ? { logger: false } : { logStream: options.logStream });
   return {
     kind,
     app,
@@ -68,12 +75,13 @@ export function describeOnEachDatabase<T>(
   title: string,
   setup: (t: TestApp) => Promise<T>,
   suite: (get: () => TestApp & { data: T }) => void,
+  options: Pick<StartOptions, 'config' | 'logStream'> = {},
 ): void {
   for (const kind of databaseKinds()) {
     describe(`${title} [${kind}]`, () => {
       let current: (TestApp & { data: T; close: () => Promise<void> }) | undefined;
       before(async () => {
-        const started = await startTestApp(kind);
+        const started = await startTestApp(kind, options);
         current = { ...started, data: await setup(started) };
       });
       after(async () => {

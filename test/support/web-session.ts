@@ -38,12 +38,15 @@ export function csrfTokenOfForm(body: string, url: string): string | undefined {
 
 export class WebSession {
   readonly #app: FastifyInstance;
+  readonly #extraHeaders: Readonly<Record<string, string>>;
   readonly #cookies = new Map<string, string>();
   #csrfToken: string | undefined;
   #lastBody = '';
 
-  constructor(app: FastifyInstance) {
+  /** `headers` go with every request, e.g. the `x-forwarded-for` a proxy adds for this browser. */
+  constructor(app: FastifyInstance, options: { headers?: Readonly<Record<string, string>> } = {}) {
     this.#app = app;
+    this.#extraHeaders = options.headers ?? {};
   }
 
   get cookieHeader(): string {
@@ -118,7 +121,7 @@ export class WebSession {
 
   #headers(): Record<string, string> {
     const cookie = this.cookieHeader;
-    return cookie === '' ? {} : { cookie };
+    return cookie === '' ? { ...this.#extraHeaders } : { ...this.#extraHeaders, cookie };
   }
 
   #remember(response: LightMyRequestResponse): LightMyRequestResponse {
@@ -131,4 +134,25 @@ export class WebSession {
     if (token !== undefined) this.#csrfToken = token;
     return response;
   }
+}
+
+const suiteSessions = new WeakMap<FastifyInstance, Map<string, WebSession>>();
+
+/**
+ * The user's logged-in session, one per app and e-mail address, reused by the tests of a suite:
+ * the login allows 10 posts per address per 15 minutes (wall clock), and a suite runs in less.
+ */
+export async function loggedInOnce(app: FastifyInstance, user: Readonly<{ email: string; password: string }>): Promise<WebSession> {
+  let sessions = suiteSessions.get(app);
+  if (sessions === undefined) {
+    sessions = new Map();
+    suiteSessions.set(app, sessions);
+  }
+  const known = sessions.get(user.email);
+  if (known !== undefined) return known;
+  const session = new WebSession(app);
+  const response = await session.login(user.email, user.password);
+  if (response.statusCode !== 303) throw new Error(`the login of ${user.email} answered ${String(response.statusCode)}, not 303`);
+  sessions.set(user.email, session);
+  return session;
 }

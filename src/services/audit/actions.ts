@@ -20,6 +20,8 @@ export const AuditAction = {
   documentAdded: 'document.toegevoegd',
   documentDownloaded: 'document.gedownload',
   documentWithdrawn: 'document.ingetrokken',
+  /** A download found the document's file missing from the storage (nothing was sent). */
+  documentContentMissing: 'document.bestand-ontbreekt',
   // Keeping the dossier up to date (K1–K3): one record per changed field, with old and new value.
   contactChanged: 'contactgegevens.gewijzigd',
   jobSeekerRegistrationChanged: 'inschrijving-werkzoekende.gewijzigd',

@@ -16,12 +16,12 @@ import { isPartner } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { DocumentFilter, DocumentLogEvent } from '../../db/repositories/documents.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
-import type { BlobContent, BlobStore } from '../../storage/blob-store.ts';
+import { BlobNotFoundError, type BlobContent, type BlobStore } from '../../storage/blob-store.ts';
 import { AuditAction, DOCUMENT_ACTIONS } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import { isUuid, type Dossier, type DossierAccess } from '../dossiers/dossier-access.ts';
-import { DossierNotFoundError, ForbiddenError } from '../errors.ts';
+import { DocumentContentMissingError, DossierNotFoundError, ForbiddenError } from '../errors.ts';
 import type { IncomingFile, ReceivedFile, UploadOutcome, UploadService } from './upload-service.ts';
 
 /** D5: lines per page of "Volledige logging". */
@@ -162,12 +162,33 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
     }
   }
 
-  /** D6, A6: the document's bytes for a user with access to the dossier; every download is logged. */
+  /** The stored bytes, or undefined when the file is missing from the storage. */
+  async function openContent(sha256: string): Promise<BlobContent | undefined> {
+    try {
+      return await storage.open(sha256);
+    } catch (error) {
+      if (error instanceof BlobNotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * D6, A6: the document's bytes for a user with access to the dossier; every download is logged.
+   * A document whose file is missing is recorded as such (`document.bestand-ontbreekt`, with its
+   * id and digest, for whoever looks after the storage) and refused with DocumentContentMissingError.
+   */
   async function download(actor: Actor, clientId: string, documentId: string): Promise<Download> {
     let content: BlobContent | undefined;
     try {
       const document = await withDocument({ actor, clientId, page: 'document', opening: false }, documentId, async (trx, dossier, found) => {
-        content = await storage.open(found.sha256);
+        content = await openContent(found.sha256);
+        if (content === undefined) {
+          await repos.audit.append(
+            trx,
+            byActor(actor, AuditAction.documentContentMissing, { clientId: dossier.client.id, details: { documentId: found.id, sha256: found.sha256 } }),
+          );
+          return found;
+        }
         await repos.audit.append(
           trx,
           byActor(actor, AuditAction.documentDownloaded, {
@@ -177,7 +198,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
         );
         return found;
       });
-      if (content === undefined) throw new Error('the document was found without its content');
+      if (content === undefined) throw new DocumentContentMissingError(document.id, document.sha256);
       return { document, content };
     } catch (error) {
       content?.stream.destroy();

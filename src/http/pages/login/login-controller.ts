@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { normaliseEmail } from '../../../domain/users.ts';
 import { messages } from '../../messages.ts';
+import { tooManyRequests } from '../../plugins/external/rate-limit.ts';
 import { lastEmail, parseLoginForm } from './login-form.ts';
 import { presentLoginPage } from './login-presenter.ts';
 
@@ -11,11 +12,27 @@ const PER_IP = { max: 30, timeWindow: '15 minutes' } as const;
 const PER_ADDRESS = { max: 10, timeWindow: '15 minutes' } as const;
 
 export function loginRoutes(app: FastifyInstance): void {
-  const limitPerIp = app.rateLimit({ ...PER_IP, keyGenerator: (request) => `ip:${request.ip}` });
-  const limitPerAddress = app.rateLimit({
-    ...PER_ADDRESS,
-    keyGenerator: (request: FastifyRequest) => `mail:${normaliseEmail(lastEmail(request.body))}`,
-  });
+  // Two limiters checked one after the other. Not two `app.rateLimit` preHandlers: the plugin
+  // marks a request as limited after the first, so the second would never count (issue 18).
+  const limits = [
+    app.createRateLimit({ ...PER_IP, keyGenerator: (request) => `ip:${request.ip}` }),
+    app.createRateLimit({ ...PER_ADDRESS, keyGenerator: (request: FastifyRequest) => `mail:${normaliseEmail(lastEmail(request.body))}` }),
+  ];
+
+  /**
+   * Counts the post against each limit in turn and refuses it (429) at the first one exceeded. A
+   * post refused per client address is not counted against the e-mail address, so that one client
+   * past its limit cannot go on using up the attempts of every address it tries.
+   */
+  async function limitAttempts(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    for (const limit of limits) {
+      const outcome = await limit(request);
+      if (!outcome.isAllowed && outcome.isExceeded) {
+        reply.header('Retry-After', String(outcome.ttlInSeconds));
+        throw tooManyRequests();
+      }
+    }
+  }
 
   app.get('/aanmelden', async (request, reply) => {
     if (request.actor !== null) return reply.redirect('/', 303);
@@ -23,7 +40,7 @@ export function loginRoutes(app: FastifyInstance): void {
     return reply.render(TEMPLATE, presentLoginPage({ notice: query['afgemeld'] === '1' ? 'afgemeld' : undefined }));
   });
 
-  app.post('/aanmelden', { preHandler: [app.csrfProtection, limitPerIp, limitPerAddress] }, async (request, reply) => {
+  app.post('/aanmelden', { preHandler: [app.csrfProtection, limitAttempts] }, async (request, reply) => {
     const form = parseLoginForm(request.body);
     if (!form.ok) {
       return reply.render(TEMPLATE, presentLoginPage({ email: lastEmail(request.body), errors: form.errors }), 400);

@@ -1,9 +1,10 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DossierNotFoundError, ForbiddenError } from '../../../services/errors.ts';
+import { DocumentContentMissingError, DossierNotFoundError, ForbiddenError } from '../../../services/errors.ts';
 import { messages } from '../../messages.ts';
 
-type ErrorPage = { status: number; title: string; body: string };
+/** `reference`: the page shows the request id, which the log line carries too (always from 500 on). */
+type ErrorPage = { status: number; title: string; body: string; reference?: boolean };
 
 const NOT_FOUND: ErrorPage = { status: 404, title: messages.errors.notFoundTitle, body: messages.errors.notFoundBody };
 
@@ -17,7 +18,10 @@ export const errorsPlugin = fp(
 
     app.setErrorHandler(async (error: FastifyError, request, reply) => {
       const page = classify(error);
-      if (page.status >= 500) request.log.error({ err: error }, 'request failed');
+      if (error instanceof DocumentContentMissingError) {
+        // One line, no stack: which document and which file (its digest); no names.
+        request.log.warn({ documentId: error.documentId, sha256: error.sha256, status: page.status }, 'document content missing');
+      } else if (page.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: error.code, status: page.status }, 'request refused');
       return send(request, reply, page);
     });
@@ -28,6 +32,10 @@ export const errorsPlugin = fp(
 
 function classify(error: FastifyError): ErrorPage {
   if (error instanceof DossierNotFoundError) return NOT_FOUND;
+  // 410 Gone: the document is there and may be read, but its file is lost; asking again will not help.
+  if (error instanceof DocumentContentMissingError) {
+    return { status: 410, title: messages.errors.documentMissingTitle, body: messages.errors.documentMissingBody, reference: true };
+  }
   if (error instanceof ForbiddenError) return { status: 403, title: messages.errors.forbiddenTitle, body: messages.errors.forbiddenBody };
   if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
     return { status: 403, title: messages.errors.csrfTitle, body: messages.errors.csrfBody };
@@ -47,5 +55,5 @@ async function send(request: FastifyRequest, reply: FastifyReply, page: ErrorPag
       .type('application/problem+json')
       .send({ type: 'about:blank', title: page.title, status: page.status, detail: page.body, instance: request.id });
   }
-  return reply.render('views/error.njk', { title: page.title, body: page.body, reference: page.status >= 500 ? request.id : null }, page.status);
+  return reply.render('views/error.njk', { title: page.title, body: page.body, reference: page.status >= 500 || page.reference === true ? request.id : null }, page.status);
 }
