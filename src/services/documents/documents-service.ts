@@ -186,6 +186,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
           await repos.audit.append(
             trx,
             byActor(actor, AuditAction.documentContentMissing, { clientId: dossier.client.id, details: { documentId: found.id, sha256: found.sha256 } }),
+            clock.now(),
           );
           return found;
         }
