@@ -18,6 +18,10 @@ export type Config = Readonly<{
   logLevel: string;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* from it. */
   trustProxy: boolean;
+  /** SMTP server for outgoing mail (`smtp://user:pass@host:587`); without it mail is written to `DATA_DIR/mail`. */
+  smtpUrl: string | undefined;
+  /** Sender of the portal's mail. */
+  mailFrom: string;
 }>;
 
 export class ConfigError extends Error {
@@ -26,6 +30,7 @@ export class ConfigError extends Error {
 
 const DEVELOPMENT_SESSION_SECRET = 'development-only-secret-not-for-production-use!!';
 const MIN_SECRET_LENGTH = 32;
+const DEVELOPMENT_MAIL_FROM = 'Loopbaanportaal <noreply@loopbaanportaal.invalid>';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -56,6 +61,18 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('SEED_DEMO_DATA kan niet in productie: demogegevens worden daar nooit geladen.');
   }
 
+  const smtpUrl = nonEmpty(env['SMTP_URL']);
+  if (production && smtpUrl === undefined) {
+    throw new ConfigError('SMTP_URL ontbreekt: in productie verstuurt het portaal zijn e-mail via een SMTP-server (bv. smtp://gebruiker:wachtwoord@mail.example:587).');
+  }
+  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL moet beginnen met smtp:// of smtps://.');
+  }
+  const mailFrom = nonEmpty(env['MAIL_FROM']);
+  if (production && mailFrom === undefined) {
+    throw new ConfigError('MAIL_FROM ontbreekt: geef het afzenderadres van het portaal (bv. "Loopbaanportaal <noreply@example.be>").');
+  }
+
   return Object.freeze({
     env: nodeEnv,
     port: parsePort(env['PORT']),
@@ -66,6 +83,8 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemoData: seedRequested,
     logLevel: nonEmpty(env['LOG_LEVEL']) ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: parseBoolean(env['TRUST_PROXY'], 'TRUST_PROXY', false),
+    smtpUrl,
+    mailFrom: mailFrom ?? DEVELOPMENT_MAIL_FROM,
   });
 }
 

@@ -11,10 +11,10 @@ import { buildApp } from './http/app.ts';
 import { systemClock } from './services/clock.ts';
 import { createServices } from './services/index.ts';
 import { createFilesystemBlobStore } from './storage/filesystem-blob-store.ts';
+import { createFileTransport, createSmtpTransport } from './mail/mail-transport.ts';
 
-const SESSION_CLEANUP_MS = 15 * 60_000;
-/** J1: the sweep runs at start-up and every hour. */
-const SWEEP_INTERVAL_MS = 60 * 60_000;
+/** How often the job runner looks for due jobs (each job has its own interval). */
+const JOB_TICK_MS = 5_000;
 /** An upload still in its temporary file after this long belongs to a process that stopped. */
 const STALE_UPLOAD_MS = 60 * 60_000;
 
@@ -28,44 +28,28 @@ async function main(): Promise<void> {
   // Document blobs under DATA_DIR/blobs; uploads cut off by a stop of the process leave temporary files.
   const storage = createFilesystemBlobStore(path.join(config.dataDir, 'blobs'));
   await storage.removeStaleTemporaryFiles(STALE_UPLOAD_MS);
-  const services = createServices(db, createRepositories(), systemClock, storage);
+  const mail = config.smtpUrl !== undefined ? createSmtpTransport(config.smtpUrl, config.mailFrom) : createFileTransport(path.join(config.dataDir, 'mail'), config.mailFrom);
+  const services = createServices(db, createRepositories(), systemClock, storage, { mail });
   if (config.seedDemoData && (await services.demo.seedIfEmpty())) {
     console.log('Demogegevens geladen: zie README.md voor de accounts.');
   }
 
   const app = await buildApp(services, config);
-  const cleanup = setInterval(() => {
-    services.sessions.removeExpired().catch((error: unknown) => {
-      app.log.error({ err: error }, 'session cleanup failed');
-    });
-  }, SESSION_CLEANUP_MS);
-  cleanup.unref();
-
-  const sweep = (): void => {
-    services.sweep
-      .run()
-      .then((result) => {
-        app.log.info({ sweep: result }, 'sweep finished');
-      })
-      .catch((error: unknown) => {
-        app.log.error({ err: error }, 'sweep failed');
-      });
-  };
-  sweep();
-  const sweeper = setInterval(sweep, SWEEP_INTERVAL_MS);
-  sweeper.unref();
+  // The sweep (J1), session clean-up and the outbox: at start-up and then when due, once across instances.
+  const jobs = services.jobRunner(app.log);
+  jobs.start(JOB_TICK_MS);
+  app.log.info({ mail: services.outbox.transport, jobs: jobs.names }, 'periodic jobs started');
 
   let closing = false;
   const shutdown = (signal: string): void => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    clearInterval(cleanup);
-    clearInterval(sweeper);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    app
-      .close()
+    jobs
+      .stop()
+      .then(() => app.close())
       .then(() => db.destroy())
       .then(() => process.exit(0))
       .catch((error: unknown) => {

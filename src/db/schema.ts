@@ -365,3 +365,33 @@ export interface AttestRequestsTable {
 export interface DB {
   attest_requests: AttestRequestsTable;
 }
+
+// ---- Periodic jobs and the outbox, migration 0007 ----
+
+export interface JobScheduleTable {
+  name: string;
+  next_run_at: Timestamp;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_outcome: 'geslaagd' | 'mislukt' | null;
+  last_error: string | null;
+}
+
+export interface OutboxTable {
+  /** bigint, read back as a number. */
+  id: ColumnType<number, never, never>;
+  channel: 'mail' | 'webhook';
+  topic: string;
+  payload: Json;
+  created_at: CreatedAt;
+  available_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  given_up_at: Timestamp | null;
+}
+
+export interface DB {
+  job_schedule: JobScheduleTable;
+  outbox: OutboxTable;
+}

@@ -24,24 +24,40 @@ import { createStepsService } from './steps/steps-service.ts';
 import { createStopRequestsService } from './steps/stop-requests-service.ts';
 import { createSweepService } from './steps/sweep-service.ts';
 import { createUsersService } from './users/users-service.ts';
+import { createJobRunner, type JobLog } from './jobs/job-runner.ts';
+import { periodicJobs } from './jobs/periodic-jobs.ts';
+import { createOutboxService } from './outbox/outbox-service.ts';
+import { createMemoryTransport, type MailTransport } from '../mail/mail-transport.ts';
+
+export type ServiceOptions = Readonly<{
+  /** How e-mail leaves (SMTP or files); tests that do not read mail get one that keeps it in memory. */
+  mail?: MailTransport;
+}>;
 
 /** The composition root of the use cases: the app takes the result as its argument. */
-export function createServices(db: Database, repos: Repositories, clock: Clock, storage: BlobStore) {
+export function createServices(db: Database, repos: Repositories, clock: Clock, storage: BlobStore, options: ServiceOptions = {}) {
   const context = { db, repos, clock };
   const dossierAccess = createDossierAccess(context);
   const steps = createStepsService(context, dossierAccess);
   const stepChanges = createStepChangesService(context, dossierAccess, steps);
   const uploads = createUploadService(storage);
+  const sessions = createSessionService(context);
+  const sweep = createSweepService(context);
+  const outbox = createOutboxService(context, options.mail ?? createMemoryTransport());
+  const jobs = periodicJobs({ sweep, sessions, outbox });
   return {
     clock,
     auth: createAuthService(context),
-    sessions: createSessionService(context),
+    sessions,
     users: createUsersService(context),
     dossiers: createDossierService(context, dossierAccess),
     steps,
     stepChanges,
     stopRequests: createStopRequestsService(context, dossierAccess, stepChanges),
-    sweep: createSweepService(context),
+    sweep,
+    // Outgoing mail and the periodic work (the sweep J1 among it), once across instances.
+    outbox,
+    jobRunner: (log: JobLog) => createJobRunner(context, jobs, log),
     health: createHealthService(context),
     demo: createDemoSeeder(context, storage),
     // Keeping the dossier up to date (K1–K3).

@@ -5,7 +5,9 @@ import { ConfigError, loadConfig } from '../../src/config.ts';
 
 const STRONG_SECRET = 'k7Qz-Vb2m!Xr9pLw#Ty4nHs8dJc3FgA6eUo1iRa5Wq0';
 const DATABASE_URL = 'postgres://portaal:geheim@db.example:5432/loopbaanportaal';
-const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL, SESSION_SECRET: STRONG_SECRET } as const;
+const SMTP_URL = 'smtp://portaal:geheim@mail.example:587';
+const MAIL_FROM = 'Loopbaanportaal <noreply@example.be>';
+const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL, SESSION_SECRET: STRONG_SECRET, SMTP_URL, MAIL_FROM } as const;
 
 /** Asserts a ConfigError whose message is one line and names the variable. */
 function assertConfigError(env: Record<string, string>, variable: string): void {
@@ -131,6 +133,19 @@ describe('config', () => {
     it('config production with the development default SESSION_SECRET throws', () => {
       const developmentDefault = loadConfig({}).sessionSecret;
       assertConfigError({ ...PRODUCTION, SESSION_SECRET: developmentDefault }, 'SESSION_SECRET');
+    });
+
+    it('config production without SMTP_URL or MAIL_FROM throws a one-line ConfigError naming it', () => {
+      assertConfigError({ ...PRODUCTION, SMTP_URL: '' }, 'SMTP_URL');
+      assertConfigError({ ...PRODUCTION, MAIL_FROM: ' ' }, 'MAIL_FROM');
+    });
+
+    it('config SMTP_URL must be an smtp:// or smtps:// address; without it mail goes to files (development)', () => {
+      assertConfigError({ SMTP_URL: 'http://mail.example' }, 'SMTP_URL');
+      assert.equal(loadConfig({ SMTP_URL: 'smtps://mail.example:465' }).smtpUrl, 'smtps://mail.example:465');
+      assert.equal(loadConfig({}).smtpUrl, undefined);
+      assert.match(loadConfig({}).mailFrom, /Loopbaanportaal/);
+      assert.equal(loadConfig(PRODUCTION).mailFrom, MAIL_FROM);
     });
 
     it('config SEED_DEMO_DATA=true in production throws', () => {

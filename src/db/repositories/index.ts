@@ -8,9 +8,11 @@ import * as desiredJobs from './desired-jobs.ts';
 import * as documents from './documents.ts';
 import * as fundingNumbers from './funding-numbers.ts';
 import * as internalNotes from './internal-notes.ts';
+import * as jobSchedule from './job-schedule.ts';
 import * as occupations from './occupations.ts';
 import * as offices from './offices.ts';
 import * as organisations from './organisations.ts';
+import * as outbox from './outbox.ts';
 import * as sessions from './sessions.ts';
 import * as stepTypes from './step-types.ts';
 import * as steps from './steps.ts';
@@ -42,6 +44,9 @@ export function createRepositories() {
     occupations,
     // Access by the signed attest outplacement (A2–A4).
     attestRequests,
+    // Periodic jobs and outgoing messages.
+    jobSchedule,
+    outbox,
   };
 }
 
