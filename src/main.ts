@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase, describeTarget, type DatabaseTarget } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { DataDirInUseError, lockDataDir } from './db/embedded-lock.ts';
 import { createRepositories } from './db/repositories/index.ts';
 import { buildApp } from './http/app.ts';
 import { systemClock } from './services/clock.ts';
@@ -22,6 +23,13 @@ async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   const target: DatabaseTarget = config.databaseUrl !== undefined ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir };
+  if (target.kind === 'pglite' && target.dataDir !== undefined) {
+    // One process per embedded database: a second one is refused here, before it opens the folder.
+    const lock = lockDataDir(target.dataDir);
+    process.on('exit', () => {
+      lock.release();
+    });
+  }
   const db = createDatabase(target);
   await migrateToLatest(db);
 
@@ -74,6 +82,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(`Configuratiefout: ${error.message}`);
+  } else if (error instanceof DataDirInUseError) {
+    console.error(error.message);
   } else {
     console.error(error);
   }

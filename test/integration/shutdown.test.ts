@@ -6,101 +6,16 @@
  * database when TEST_DATABASE_URL is set).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestDatabase, databaseKinds, type DatabaseKind } from '../support/databases.ts';
+import { get, groupAlive, listeningPort, logLines, START_TIMEOUT_MS, startPortal, within } from '../support/portal-process.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-/** A fresh PGlite folder and the migrations take 10–20 s, much longer on a busy machine. */
-const START_TIMEOUT_MS = 150_000;
 /** Beyond the portal's own 10 s limit, after which it exits 1: a slow stop shows as that exit code. */
 const STOP_TIMEOUT_MS = 15_000;
-
-type Portal = Readonly<{ child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }>;
-
-/** `npm start` in its own process group (so that the test can clean up everything it started). */
-function startPortal(env: Record<string, string>): Portal {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
-  delete childEnv['NODE_TEST_CONTEXT'];
-  if (env['DATABASE_URL'] === undefined) delete childEnv['DATABASE_URL'];
-  const child = spawn('npm', ['start'], { cwd: ROOT, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const collect = (chunk: Buffer): void => {
-    output += chunk.toString('utf8');
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => {
-      resolve({ code, signal });
-    });
-  });
-  return { child, output: () => output, exited };
-}
-
-/** The JSON log lines (pino) among npm's own lines. */
-function logLines(output: string): Array<Record<string, unknown>> {
-  return output
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
-async function listeningPort(portal: Portal): Promise<number> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    const message = logLines(portal.output())
-      .map((l) => l['msg'])
-      .find((msg): msg is string => typeof msg === 'string' && msg.includes('luistert op'));
-    const port = /luistert op http:\/\/[^:]+:(\d+)/.exec(message ?? '')?.[1];
-    if (port !== undefined) return Number(port);
-    if (portal.child.exitCode !== null || portal.child.signalCode !== null) break;
-    await sleep(100);
-  }
-  throw new Error(`the portal did not start:\n${portal.output()}`);
-}
-
-function get(port: number, agent: http.Agent): Promise<number> {
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port, path: '/health', agent }, (response) => {
-        response.resume();
-        response.on('end', () => {
-          resolve(response.statusCode ?? 0);
-        });
-      })
-      .on('error', reject);
-  });
-}
-
-/** Whether any process of the group that was started is still there. */
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`${what}: not within ${ms} ms`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 async function databaseFor(kind: DatabaseKind): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   if (kind === 'pglite') return { env: {}, drop: () => Promise.resolve() };
