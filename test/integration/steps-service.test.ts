@@ -204,12 +204,14 @@ describeOnEachDatabase('steps service', setup, (get) => {
       assert.deepEqual(audit[0]?.details, {
         stepId,
         stepType: 'Outplacement',
-        toestand: 'Bezig',
-        datum: '20/11/2026',
-        financieringsnummer: fundA1.code,
-        aanvrager: step.requester.label,
-        uitvoerder: step.executor.label,
-        samenvatting: 'Verwachte einddatum: 29/04/2027.',
+        fields: {
+          toestand: 'Bezig',
+          datum: '20/11/2026',
+          financieringsnummer: fundA1.code,
+          aanvrager: step.requester.label,
+          uitvoerder: step.executor.label,
+          samenvatting: 'Verwachte einddatum: 29/04/2027.',
+        },
       });
       assert.match(step.requester.label, /^KANTOOR \d+ \(\d+\)$/);
       assert.ok(step.requester.label.endsWith(`(${a.officeCode})`));

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DossierNotFoundError, ForbiddenError } from '../../../services/errors.ts';
+import { AttestRequestNotFoundError, DossierNotFoundError, ForbiddenError } from '../../../services/errors.ts';
 import { messages } from '../../messages.ts';
 
 type ErrorPage = { status: number; title: string; body: string };
@@ -27,7 +27,7 @@ export const errorsPlugin = fp(
 );
 
 function classify(error: FastifyError): ErrorPage {
-  if (error instanceof DossierNotFoundError) return NOT_FOUND;
+  if (error instanceof DossierNotFoundError || error instanceof AttestRequestNotFoundError) return NOT_FOUND;
   if (error instanceof ForbiddenError) return { status: 403, title: messages.errors.forbiddenTitle, body: messages.errors.forbiddenBody };
   if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
     return { status: 403, title: messages.errors.csrfTitle, body: messages.errors.csrfBody };
