@@ -10,6 +10,7 @@ import { createRepositories } from './db/repositories/index.ts';
 import { buildApp } from './http/app.ts';
 import { systemClock } from './services/clock.ts';
 import { createServices } from './services/index.ts';
+import { createShutdown } from './shutdown.ts';
 import { createFilesystemBlobStore } from './storage/filesystem-blob-store.ts';
 
 const SESSION_CLEANUP_MS = 15 * 60_000;
@@ -55,24 +56,18 @@ async function main(): Promise<void> {
   const sweeper = setInterval(sweep, SWEEP_INTERVAL_MS);
   sweeper.unref();
 
-  let closing = false;
-  const shutdown = (signal: string): void => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
-    clearInterval(cleanup);
-    clearInterval(sweeper);
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    app
-      .close()
-      .then(() => db.destroy())
-      .then(() => process.exit(0))
-      .catch((error: unknown) => {
-        app.log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
+  const shutdown = createShutdown({
+    app,
+    db,
+    timers: [cleanup, sweeper],
+    graceMs: 10_000,
+    onStart: (signal) => {
+      app.log.info({ signal }, 'shutting down');
+    },
+    onError: (error) => {
+      app.log.error({ err: error }, 'shutdown failed');
+    },
+  });
   process.on('SIGTERM', () => {
     shutdown('SIGTERM');
   });
