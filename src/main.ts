@@ -11,6 +11,7 @@ import { createRepositories } from './db/repositories/index.ts';
 import { buildApp } from './http/app.ts';
 import { systemClock } from './services/clock.ts';
 import { createServices } from './services/index.ts';
+import { createShutdown } from './shutdown.ts';
 import { createFilesystemBlobStore } from './storage/filesystem-blob-store.ts';
 import { createFileTransport, createSmtpTransport } from './mail/mail-transport.ts';
 
@@ -48,23 +49,18 @@ async function main(): Promise<void> {
   jobs.start(JOB_TICK_MS);
   app.log.info({ mail: services.outbox.transport, jobs: jobs.names }, 'periodic jobs started');
 
-  let closing = false;
-  const shutdown = (signal: string): void => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    jobs
-      .stop()
-      .then(() => app.close())
-      .then(() => db.destroy())
-      .then(() => process.exit(0))
-      .catch((error: unknown) => {
-        app.log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
+  const shutdown = createShutdown({
+    app,
+    db,
+    stopFirst: () => jobs.stop(),
+    graceMs: 10_000,
+    onStart: (signal) => {
+      app.log.info({ signal }, 'shutting down');
+    },
+    onError: (error) => {
+      app.log.error({ err: error }, 'shutdown failed');
+    },
+  });
   process.on('SIGTERM', () => {
     shutdown('SIGTERM');
   });

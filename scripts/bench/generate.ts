@@ -71,14 +71,14 @@ export async function generate(url: string, today: CalendarDate, progress: (line
     await phase('organisations, offices, step types, user', async () => {
       const passwordHash = await hashPassword(BENCH_USER.password);
       const orgs = await client.query<{ id: string; name: string }>(
-        `insert into organisations (name, kind) values ('Bench Partner Een', 'partner'), ('Bench Partner Twee', 'partner') returning id, name`,
+        `insert into organisations (name, kind, created_at) values ('Bench Partner Een', 'partner', now()), ('Bench Partner Twee', 'partner', now()) returning id, name`,
       );
       ids.org1 = idOf(orgs.rows, 'Bench Partner Een');
       ids.org2 = idOf(orgs.rows, 'Bench Partner Twee');
       const offices = await client.query<{ id: string; name: string }>(
-        `insert into offices (organisation_id, name, code) values
-           ($1, 'Bench Een Antwerpen', 'BE1-ANT'), ($1, 'Bench Een Gent', 'BE1-GNT'),
-           ($2, 'Bench Twee Leuven', 'BE2-LEU'), ($2, 'Bench Twee Brugge', 'BE2-BRU')
+        `insert into offices (organisation_id, name, code, created_at) values
+           ($1, 'Bench Een Antwerpen', 'BE1-ANT', now()), ($1, 'Bench Een Gent', 'BE1-GNT', now()),
+           ($2, 'Bench Twee Leuven', 'BE2-LEU', now()), ($2, 'Bench Twee Brugge', 'BE2-BRU', now())
          returning id, name`,
         [ids.org1, ids.org2],
       );
@@ -92,8 +92,8 @@ export async function generate(url: string, today: CalendarDate, progress: (line
         [ids.org1, ids.org2],
       );
       const user = await client.query<{ id: string }>(
-        `insert into users (email, display_name, role, organisation_id, office_id, password_hash)
-         values ($1, 'Bench Begeleider', 'begeleider', $2, $3, $4) returning id`,
+        `insert into users (email, display_name, role, organisation_id, office_id, password_hash, created_at)
+         values ($1, 'Bench Begeleider', 'begeleider', $2, $3, $4, now()) returning id`,
         [BENCH_USER.email, ids.org1, ids.office1a, passwordHash],
       );
       ids.user = user.rows[0]?.id ?? fail('user id');
@@ -161,7 +161,7 @@ const CLIENT_ID = `md5('client-' || c)::uuid`;
  * so (birth date, serial) is unique per client; check = 97 - (first nine digits mod 97).
  */
 const CLIENTS_SQL = `
-  insert into clients (id, insz, family_name, first_name, birth_date, email, phone, street, postcode, city)
+  insert into clients (id, insz, family_name, first_name, birth_date, email, phone, street, postcode, city, created_at)
   select ${CLIENT_ID},
          nine || lpad((97 - nine::bigint % 97)::text, 2, '0'),
          case when c = 1 then 'Bench' else (array['Peeters','Janssens','Maes','Jacobs','Mertens','Willems','Claes','Goossens',
@@ -173,7 +173,8 @@ const CLIENTS_SQL = `
          '04' || lpad((c * 7919 % 100000000)::text, 8, '0'),
          'Stationsstraat ' || (1 + c % 250),
          (array['2000','9000','3000','8000','1000'])[1 + c % 5],
-         (array['Antwerpen','Gent','Leuven','Brugge','Brussel'])[1 + c % 5]
+         (array['Antwerpen','Gent','Leuven','Brugge','Brussel'])[1 + c % 5],
+         now()
     from generate_series(1, $1::int) as c,
          lateral (select date '1960-01-01' + (c % 14000) as birth) b,
          lateral (select to_char(birth, 'YYMMDD') || lpad((1 + c / 14000)::text, 3, '0') as nine) n`;
@@ -181,17 +182,17 @@ const CLIENTS_SQL = `
 /** The ended partner 1 attest ends on the due line's end date: cutoff - (c mod 10) days. */
 const ATTESTS_SQL = `
   with c as (select c from generate_series(1, $1::int) as c)
-  insert into attests (id, client_id, organisation_id, regime, start_date, end_date, state, decided_at, approved_on)
+  insert into attests (id, client_id, organisation_id, regime, start_date, end_date, state, decided_at, approved_on, submitted_at)
   select md5('attest-run-' || c)::uuid, ${CLIENT_ID}, $4::uuid, 'algemeen',
-         ($2::date - interval '6 months')::date, ($2::date + interval '6 months')::date, 'goedgekeurd', now(), ($2::date - interval '6 months')::date
+         ($2::date - interval '6 months')::date, ($2::date + interval '6 months')::date, 'goedgekeurd', now(), ($2::date - interval '6 months')::date, now()
     from c
   union all
   select md5('attest-old-' || c)::uuid, ${CLIENT_ID}, $4::uuid, 'cao82',
-         ($3::date - (c % 10) - interval '12 months')::date, $3::date - (c % 10), 'goedgekeurd', now(), ($3::date - (c % 10) - interval '12 months')::date
+         ($3::date - (c % 10) - interval '12 months')::date, $3::date - (c % 10), 'goedgekeurd', now(), ($3::date - (c % 10) - interval '12 months')::date, now()
     from c
   union all
   select md5('attest-p2-' || c)::uuid, ${CLIENT_ID}, $5::uuid, 'algemeen',
-         ($2::date - interval '6 months')::date, $2::date + 1 + c % 365, 'goedgekeurd', now(), ($2::date - interval '6 months')::date
+         ($2::date - interval '6 months')::date, $2::date + 1 + c % 365, 'goedgekeurd', now(), ($2::date - interval '6 months')::date, now()
     from c where c % 2 = 0`;
 
 /**
@@ -234,7 +235,7 @@ const STEPS_SQL = `
         j = 2 and c % 10 = 0 as recent) e
   )
   insert into steps (client_id, organisation_id, step_type_code, state, date, start_date, end_date, attest_id,
-                     requester_office_id, executor_office_id, summary, ended_on, summary_closed, created_by, updated_by_label)
+                     requester_office_id, executor_office_id, summary, ended_on, summary_closed, created_by, updated_by_label, created_at, updated_at)
   select ${CLIENT_ID},
          case organisation when 1 then $4::uuid else $5::uuid end,
          type_code, state, d.date, d.date,
@@ -249,7 +250,8 @@ const STEPS_SQL = `
          ended_on,
          ended_on is not null and not recent,
          case organisation when 1 then $10::uuid end,
-         case organisation when 1 then 'Bench Begeleider' else 'Medewerker Bench Partner Twee' end
+         case organisation when 1 then 'Bench Begeleider' else 'Medewerker Bench Partner Twee' end,
+         now(), now()
     from dated,
     lateral (select case
       when kind = 'due' then ($3::date - (c % 10) - interval '12 months')::date

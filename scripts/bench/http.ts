@@ -10,11 +10,9 @@ import { createDatabase, type Database } from '../../src/db/database.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { benchServices } from './services.ts';
 import { backendCpu, count, withClient } from './database.ts';
-import { BENCH_USER } from './generate.ts';
 import { measure, type LoadRun, type LoadSettings } from './load.ts';
+import { logIn } from './session.ts';
 
-/** The session cookie's name outside production. */
-const SESSION_COOKIE = 'lbp.sid';
 const PAGE_HEADING = 'Stappen naar werk';
 
 export type PageCheck = Readonly<{
@@ -105,7 +103,7 @@ export async function measureBaseline(url: string, clientId: string, poolSize: n
 }
 
 /** Closing twice (here and in the final tear-down) closes once. */
-function once(close: () => Promise<void>): () => Promise<void> {
+export function once(close: () => Promise<void>): () => Promise<void> {
   let closing: Promise<void> | undefined;
   return () => (closing ??= close());
 }
@@ -115,47 +113,6 @@ async function listen(app: FastifyInstance): Promise<string> {
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
   return `http://127.0.0.1:${address.port}`;
-}
-
-/** As a browser: GET the form, keep its cookie and CSRF token, POST the credentials. */
-async function logIn(base: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const form = await fetch(`${base}/aanmelden`, { redirect: 'manual' });
-  remember(jar, form);
-  const token = csrfIn(await form.text());
-  if (form.status !== 200 || token === undefined) throw new Error(`login: GET /aanmelden answered ${form.status}${token === undefined ? ' without a CSRF token' : ''}`);
-  const posted = await fetch(`${base}/aanmelden`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: token, email: BENCH_USER.email, password: BENCH_USER.password }).toString(),
-  });
-  remember(jar, posted);
-  await posted.arrayBuffer();
-  if (posted.status !== 303 || !jar.has(SESSION_COOKIE)) throw new Error(`login: POST /aanmelden answered ${posted.status}, expected 303 with a session cookie`);
-  return cookieHeader(jar);
-}
-
-/** The CSRF token of the first form on a page. */
-export function csrfIn(html: string): string | undefined {
-  return /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-}
-
-/** Keeps the cookies a response sets, as a browser's jar does. */
-export function remember(jar: Map<string, string>, response: Response): void {
-  for (const header of response.headers.getSetCookie()) {
-    const pair = header.split(';', 1)[0] ?? '';
-    const at = pair.indexOf('=');
-    if (at <= 0) continue;
-    const name = pair.slice(0, at).trim();
-    const value = pair.slice(at + 1).trim();
-    if (value === '') jar.delete(name);
-    else jar.set(name, value);
-  }
-}
-
-export function cookieHeader(jar: Map<string, string>): string {
-  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
 }
 
 async function checkPage(pageUrl: string, cookie: string): Promise<PageCheck> {

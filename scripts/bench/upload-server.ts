@@ -15,6 +15,7 @@ import { createRepositories } from '../../src/db/repositories/index.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { systemClock } from '../../src/services/clock.ts';
 import { createServices } from '../../src/services/index.ts';
+import { createShutdown } from '../../src/shutdown.ts';
 import { createFilesystemBlobStore } from '../../src/storage/filesystem-blob-store.ts';
 
 function required(name: string): string {
@@ -32,25 +33,24 @@ const services = createServices(db, createRepositories(), systemClock, createFil
 const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', DATABASE_URL: url });
 const app = await buildApp(services, config);
 
-let closing = false;
-const shutdown = (): void => {
-  if (closing) return;
-  closing = true;
-  const force = setTimeout(() => process.exit(1), 5_000);
-  force.unref();
-  app
-    .close()
-    .then(() => db.destroy())
-    .then(() => process.exit(0))
-    .catch((error: unknown) => {
-      process.stderr.write(`upload server: shutdown failed: ${String(error)}\n`);
-      process.exit(1);
-    });
-};
-process.once('SIGTERM', shutdown);
-process.once('SIGINT', shutdown);
-process.stdin.on('close', shutdown);
-process.stdin.on('end', shutdown);
+const shutdown = createShutdown({
+  app,
+  db,
+  graceMs: 5_000,
+  onError: (error) => process.stderr.write(`upload server: shutdown failed: ${String(error)}\n`),
+});
+process.once('SIGTERM', () => {
+  shutdown('SIGTERM');
+});
+process.once('SIGINT', () => {
+  shutdown('SIGINT');
+});
+process.stdin.on('close', () => {
+  shutdown('stdin closed');
+});
+process.stdin.on('end', () => {
+  shutdown('stdin ended');
+});
 process.stdin.resume();
 
 await app.listen({ port: 0, host: '127.0.0.1' });

@@ -30,9 +30,9 @@ import { promisify } from 'node:util';
 import { createContentCheck, DOCUMENT_UPLOADS } from '../../src/domain/documents/content-check.ts';
 import { createFilesystemBlobStore } from '../../src/storage/filesystem-blob-store.ts';
 import { count, withClient } from './database.ts';
-import { BENCH_USER } from './generate.ts';
-import { cookieHeader, csrfIn, remember, type Cleanup } from './http.ts';
+import { once, type Cleanup } from './http.ts';
 import { int, mb, mbPerSecond, percent, seconds, table, verdict } from './report.ts';
+import { cookieHeader, csrfIn, logIn, remember } from './session.ts';
 
 export const UPLOADS = 10;
 /** "A 20 MB PDF", under the form's limit of 20 MiB. */
@@ -42,7 +42,6 @@ export const UPLOAD_BYTES = 20_000_000;
 export const UPLOAD_TARGETS = Object.freeze({ rssGrowthBytes: 100_000_000, shareOfCp: 0.5 });
 
 const SAMPLE_MS = 50;
-const SESSION_COOKIE = 'lbp.sid';
 const NODE = path.resolve('node_modules/.bin/node');
 const SERVER_SCRIPT = path.resolve('scripts/bench/upload-server.ts');
 const run = promisify(execFile);
@@ -491,25 +490,6 @@ async function listBlobs(root: string): Promise<{ name: string; size: number }[]
   return found;
 }
 
-/** As a browser: GET the form, keep its cookie and CSRF token, POST the credentials. */
-async function logIn(base: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const form = await fetch(`${base}/aanmelden`, { redirect: 'manual' });
-  remember(jar, form);
-  const token = csrfIn(await form.text());
-  if (form.status !== 200 || token === undefined) throw new Error(`login: GET /aanmelden answered ${form.status}${token === undefined ? ' without a CSRF token' : ''}`);
-  const posted = await fetch(`${base}/aanmelden`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: token, email: BENCH_USER.email, password: BENCH_USER.password }).toString(),
-  });
-  remember(jar, posted);
-  await posted.arrayBuffer();
-  if (posted.status !== 303 || !jar.has(SESSION_COOKIE)) throw new Error(`login: POST /aanmelden answered ${posted.status}, expected 303 with a session cookie`);
-  return cookieHeader(jar);
-}
-
 /** "Document toevoegen" of the bench client: its CSRF token, and the cookie as it stands after. */
 async function csrfOfForm(base: string, clientId: string, cookie: string): Promise<{ token: string; cookie: string }> {
   const jar = new Map(cookie.split('; ').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)] as const));
@@ -518,14 +498,6 @@ async function csrfOfForm(base: string, clientId: string, cookie: string): Promi
   const token = csrfIn(await response.text());
   if (response.status !== 200 || token === undefined) throw new Error(`GET documenten/nieuw answered ${response.status}${token === undefined ? ' without a CSRF token' : ''}`);
   return { token, cookie: cookieHeader(jar) };
-}
-
-
-
-
-function once(close: () => Promise<void>): () => Promise<void> {
-  let closing: Promise<void> | undefined;
-  return () => (closing ??= close());
 }
 
 const sleep = (milliseconds: number): Promise<void> =>

@@ -10,7 +10,7 @@ import { messages } from '../../src/http/messages.ts';
 import { anAttest, anOrganisation, aClient, aUser, type AttestVariant, type TestUser } from '../support/factories.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { WebSession, withoutCsrfTokens } from '../support/web-session.ts';
-import { assertRedirect, auditRows, countAudit } from './helpers.ts';
+import { assertRedirect, auditRows, countAudit } from '../support/integration-helpers.ts';
 
 const ROLES = ['begeleiderP1', 'partnerbeheerderP1', 'begeleiderP2', 'secretariaat', 'interventieadviseur', 'beheerder'] as const;
 type RoleKey = (typeof ROLES)[number];

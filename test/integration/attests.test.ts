@@ -290,10 +290,10 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     assert.equal(detail.statusCode, 200);
     assert.ok(detail.body.includes(`Wordt automatisch Uitgevoerd op ${formatDate(automaticCompletionDate(newEnd))}`));
     const extended = await t.db.selectFrom('audit_events').selectAll().where('client_id', '=', client.id).where('action', '=', 'attest.verlengd').executeTakeFirstOrThrow();
-    assert.equal(extended.details['oudeEinddatum'], formatDate(oldEnd));
-    assert.equal(extended.details['nieuweEinddatum'], formatDate(newEnd));
-    assert.equal(extended.details['nieuweToegangTotEnMet'], formatDate(accessPeriodEnd(newEnd)));
-    assert.equal(extended.details['nieuweAutomatischUitgevoerdOp'], formatDate(automaticCompletionDate(newEnd)));
+    assert.equal(extended.details['oldEndDate'], formatDate(oldEnd));
+    assert.equal(extended.details['newEndDate'], formatDate(newEnd));
+    assert.equal(extended.details['newAccessUntil'], formatDate(accessPeriodEnd(newEnd)));
+    assert.equal(extended.details['newCompletionDate'], formatDate(automaticCompletionDate(newEnd)));
     const lineChange = await t.db.selectFrom('audit_events').selectAll().where('client_id', '=', client.id).where('action', '=', 'stap.gewijzigd').executeTakeFirstOrThrow();
     assert.deepEqual([lineChange.details['field'], lineChange.details['old'], lineChange.details['new']], ['einddatum', formatDate(oldEnd), formatDate(newEnd)]);
   });

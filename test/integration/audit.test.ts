@@ -9,7 +9,7 @@ import { anOrganisation, aUser, type TestOrganisation, type TestUser } from '../
 import { TEST_NOW } from '../support/clock.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { WebSession } from '../support/web-session.ts';
-import { assertRedirect, auditRows } from './helpers.ts';
+import { assertRedirect, auditRows } from '../support/integration-helpers.ts';
 
 async function setup({ db }: TestApp): Promise<{ partner: TestOrganisation; begeleider: TestUser; secretariaat: TestUser }> {
   const partner = await anOrganisation(db);

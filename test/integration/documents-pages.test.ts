@@ -150,7 +150,7 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
     assert.ok(!after.files.some((f) => f.startsWith('tmp/')), 'no temporary file is left');
     const added = await auditOf(client.id, 'document.toegevoegd');
     assert.equal(added.length, 2);
-    assert.equal(added[0]?.details['publicatienaam'], 'Actieplan OP-211118');
+    assert.equal(added[0]?.details['publicationName'], 'Actieplan OP-211118');
   });
 
   it('D3 accepted: PDF, DOCX, DOC, ODT, JPG and PNG, recognised by their content and stored with their own media type', async () => {
@@ -396,7 +396,7 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
     const kept = await t.db.selectFrom('documents').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
     assert.equal(kept.withdrawal_reason, 'Verkeerde klant');
     assert.equal(kept.withdrawn_by_label, 'Test beheerder');
-    assert.equal((await auditOf(client.id, 'document.ingetrokken'))[0]?.details['reden'], 'Verkeerde klant');
+    assert.equal((await auditOf(client.id, 'document.ingetrokken'))[0]?.details['reason'], 'Verkeerde klant');
     assert.equal((await admin.get(`/dossiers/${client.id}/documenten/${row.id}/intrekken`)).statusCode, 404, 'withdrawn once');
   });
 

@@ -12,7 +12,7 @@ import { aClient, anAttest, anOrganisation, aUser, type TestUser } from '../supp
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { aDesiredJob, anEducation, aLanguage } from '../support/upkeep-factories.ts';
 import { WebSession } from '../support/web-session.ts';
-import { auditRows, errorMessagesIn } from './helpers.ts';
+import { auditRows, errorMessagesIn } from '../support/integration-helpers.ts';
 
 async function world(t: TestApp) {
   const today = t.clock.today();

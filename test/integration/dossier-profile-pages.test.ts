@@ -12,7 +12,7 @@ import { aClient, anAttest, anOrganisation, anOutplacementStep, aUser, type Test
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { aDesiredJob, aDocumentRow, aRegistration } from '../support/upkeep-factories.ts';
 import { loggedInOnce, type WebSession } from '../support/web-session.ts';
-import { auditRows, errorMessagesIn } from './helpers.ts';
+import { auditRows, errorMessagesIn } from '../support/integration-helpers.ts';
 
 async function world(t: TestApp) {
   const today = t.clock.today();

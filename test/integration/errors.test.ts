@@ -8,7 +8,7 @@ import { messages } from '../../src/http/messages.ts';
 import { anOrganisation, aUser, type TestUser } from '../support/factories.ts';
 import { describeOnEachDatabase, startTestApp, type TestApp } from '../support/test-app.ts';
 import { WebSession } from '../support/web-session.ts';
-import { assertRedirect } from './helpers.ts';
+import { assertRedirect } from '../support/integration-helpers.ts';
 
 async function setup({ db }: TestApp): Promise<{ begeleider: TestUser }> {
   const partner = await anOrganisation(db);

@@ -11,7 +11,7 @@ import { messages } from '../../src/http/messages.ts';
 import { anOrganisation, aUser, type TestUser } from '../support/factories.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { WebSession } from '../support/web-session.ts';
-import { assertRedirect, errorMessagesIn } from './helpers.ts';
+import { assertRedirect, errorMessagesIn } from '../support/integration-helpers.ts';
 
 async function setup({ db }: TestApp): Promise<{ user: TestUser }> {
   return { user: await aUser(db, 'begeleider', await anOrganisation(db)) };

@@ -10,7 +10,7 @@ import { messages } from '../../src/http/messages.ts';
 import { anOrganisation, aUser, type TestUser } from '../support/factories.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { WebSession, withoutCsrfTokens } from '../support/web-session.ts';
-import { assertRedirect, auditRows, countAudit, errorMessagesIn } from './helpers.ts';
+import { assertRedirect, auditRows, countAudit, errorMessagesIn } from '../support/integration-helpers.ts';
 
 type Users = Readonly<{
   begeleider: TestUser;

@@ -11,7 +11,7 @@ import { messages } from '../../src/http/messages.ts';
 import { anOrganisation, aClient, aUser } from '../support/factories.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { WebSession } from '../support/web-session.ts';
-import { assertRedirect, auditRows, errorMessagesIn } from './helpers.ts';
+import { assertRedirect, auditRows, errorMessagesIn } from '../support/integration-helpers.ts';
 
 type Data = Readonly<{ staff: WebSession; staffUserId: string; vermeersch: Client; vermeulen: Client; overmeer: Client }>;
 

@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { describeOnEachDatabase } from '../support/test-app.ts';
 import { SESSION_COOKIE } from '../support/web-session.ts';
-import { setCookieLines } from './helpers.ts';
+import { setCookieLines } from '../support/integration-helpers.ts';
 
 /** The directives of a Content-Security-Policy header, by name. */
 function cspDirectives(header: unknown): Map<string, string[]> {

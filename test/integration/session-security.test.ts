@@ -8,7 +8,7 @@ import { messages } from '../../src/http/messages.ts';
 import { anOrganisation, aUser, type TestUser } from '../support/factories.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { SESSION_COOKIE, WebSession } from '../support/web-session.ts';
-import { assertRedirect, countAudit, countSessionsOf, getWithCookie, sessionRowExists } from './helpers.ts';
+import { assertRedirect, countAudit, countSessionsOf, getWithCookie, sessionRowExists } from '../support/integration-helpers.ts';
 
 async function setup({ db }: TestApp): Promise<{ users: TestUser[] }> {
   const partner = await anOrganisation(db);

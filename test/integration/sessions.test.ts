@@ -8,7 +8,7 @@ import { it } from 'node:test';
 import { anOrganisation, aUser, type TestUser } from '../support/factories.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { WebSession } from '../support/web-session.ts';
-import { assertRedirect, countAudit, countSessionsOf, getWithCookie } from './helpers.ts';
+import { assertRedirect, countAudit, countSessionsOf, getWithCookie } from '../support/integration-helpers.ts';
 
 type Data = Readonly<{ users: TestUser[]; beheerder: TestUser }>;
 

@@ -124,6 +124,16 @@ async function stepOf(t: TestApp & { data: Data }, clientId: string, stepId: str
   return (await t.services.steps.detail(actor, clientId, stepId)).step;
 }
 
+/** A new dossier (A's attest running; `shared`: B's too) with a Bezig Outplacement line Anna registered, as she reads it. */
+async function aBezigLine(
+  t: TestApp & { data: Data },
+  { shared = false, overrides = {} }: { shared?: boolean; overrides?: Partial<StepInput> } = {},
+): Promise<{ clientId: string; stepId: string; step: Step }> {
+  const clientId = await aDossier(t, shared ? [[t.data.a, 'running'], [t.data.b, 'running']] : undefined);
+  const stepId = await registerOutplacement(t, clientId, overrides);
+  return { clientId, stepId, step: await stepOf(t, clientId, stepId) };
+}
+
 /** The change input that leaves the line as it is. */
 function unchanged(step: Step): StepChangeInput {
   return {
@@ -204,12 +214,14 @@ describeOnEachDatabase('steps service', setup, (get) => {
       assert.deepEqual(audit[0]?.details, {
         stepId,
         stepType: 'Outplacement',
-        toestand: 'Bezig',
-        datum: '20/11/2026',
-        financieringsnummer: fundA1.code,
-        aanvrager: step.requester.label,
-        uitvoerder: step.executor.label,
-        samenvatting: 'Verwachte einddatum: 29/04/2027.',
+        fields: {
+          toestand: 'Bezig',
+          datum: '20/11/2026',
+          financieringsnummer: fundA1.code,
+          aanvrager: step.requester.label,
+          uitvoerder: step.executor.label,
+          samenvatting: 'Verwachte einddatum: 29/04/2027.',
+        },
       });
       assert.match(step.requester.label, /^KANTOOR \d+ \(\d+\)$/);
       assert.ok(step.requester.label.endsWith(`(${a.officeCode})`));
@@ -280,8 +292,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
 
       it('O3 a summary of exactly 4000 characters is accepted', async () => {
         const t = get();
-        const clientId = await aDossier(t);
-        const stepId = await registerOutplacement(t, clientId, { summary: 'x'.repeat(4000) });
+        const { clientId, stepId } = await aBezigLine(t, { overrides: { summary: 'x'.repeat(4000) } });
         assert.equal((await stepOf(t, clientId, stepId)).summary.length, 4000);
       });
     });
@@ -382,9 +393,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O6 the partner changes Datum, Financieringsnummer, Uitvoerder and Samenvatting: one log row per field with old and new (O11)', async () => {
       const t = get();
       const { anna, a, officeA2, fundA1, fundA2 } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
-      const before = await stepOf(t, clientId, stepId);
+      const { clientId, stepId, step: before } = await aBezigLine(t);
 
       const result = await t.services.stepChanges.change(anna, clientId, stepId, {
         ...unchanged(before),
@@ -423,9 +432,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
 
     it('O6 a change that changes nothing writes nothing', async () => {
       const t = get();
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
-      const before = await stepOf(t, clientId, stepId);
+      const { clientId, stepId, step: before } = await aBezigLine(t);
       assert.deepEqual(valueOf(await t.services.stepChanges.change(t.data.anna, clientId, stepId, unchanged(before))), { changed: 0 });
       assert.equal((await stepOf(t, clientId, stepId)).version, before.version);
       assert.equal((await auditOfStep(t.db, stepId, 'stap.gewijzigd')).length, 0);
@@ -434,9 +441,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O6 Aanvrager cannot be changed: it is not part of a change, and an extra field is ignored', async () => {
       const t = get();
       const { anna, a, b } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
-      const before = await stepOf(t, clientId, stepId);
+      const { clientId, stepId, step: before } = await aBezigLine(t);
       // @ts-expect-error -- O6: Aanvrager is shown, not changed: a change has no requester.
       const typed: StepChangeInput = { ...unchanged(before), summary: 'Andere tekst.', requesterOfficeId: b.officeId };
       valueOf(await t.services.stepChanges.change(anna, clientId, stepId, typed));
@@ -449,9 +454,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
 
     it('O6 a changed Datum is checked as a start date: after today is refused and nothing changes', async () => {
       const t = get();
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
-      const before = await stepOf(t, clientId, stepId);
+      const { clientId, stepId, step: before } = await aBezigLine(t);
       const result = await t.services.stepChanges.change(t.data.anna, clientId, stepId, { ...unchanged(before), date: addDays(TODAY, 1), summary: 'Nieuw.' });
       assert.deepEqual(problemsOf(result), [{ field: 'datum', code: 'na-vandaag' }]);
       assert.deepEqual(await stepOf(t, clientId, stepId), before);
@@ -459,12 +462,8 @@ describeOnEachDatabase('steps service', setup, (get) => {
 
     it('O6 another organisation with its own attest may open the line but gets ForbiddenError on change', async () => {
       const t = get();
-      const { a, b, bea } = t.data;
-      const clientId = await aDossier(t, [
-        [a, 'running'],
-        [b, 'running'],
-      ]);
-      const stepId = await registerOutplacement(t, clientId);
+      const { bea } = t.data;
+      const { clientId, stepId } = await aBezigLine(t, { shared: true });
       const seen = await t.services.steps.detail(bea, clientId, stepId);
       assert.equal(seen.permissions.canEdit, false);
       assert.equal(seen.permissions.actor, 'andere');
@@ -474,9 +473,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
 
     it('O6 a colleague of the same organisation may change the line', async () => {
       const t = get();
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
-      const before = await stepOf(t, clientId, stepId);
+      const { clientId, stepId, step: before } = await aBezigLine(t);
       valueOf(await t.services.stepChanges.change(t.data.bart, clientId, stepId, { ...unchanged(before), summary: 'Door Bart.' }));
       assert.equal((await stepOf(t, clientId, stepId)).updatedByLabel, 'Bart Claes');
     });
@@ -484,9 +481,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O7 cancel: Geannuleerd dated on the cancellation, start date kept, out of the default overview, final', async () => {
       const t = get();
       const { anna } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
-      const before = await stepOf(t, clientId, stepId);
+      const { clientId, stepId, step: before } = await aBezigLine(t);
       const cancelledOn = '2026-11-25' as CalendarDate;
       valueOf(await t.services.stepChanges.change(anna, clientId, stepId, { ...unchanged(before), state: 'geannuleerd', date: cancelledOn }));
 
@@ -517,9 +512,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
 
     it('O7 a cancellation dated before the start is refused', async () => {
       const t = get();
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
-      const before = await stepOf(t, clientId, stepId);
+      const { clientId, stepId, step: before } = await aBezigLine(t);
       const result = await t.services.stepChanges.change(t.data.anna, clientId, stepId, { ...unchanged(before), state: 'geannuleerd', date: addDays(START, -1) });
       assert.deepEqual(problemsOf(result), [{ field: 'datum', code: 'voor-start', params: { start: START } }]);
       assert.equal((await stepOf(t, clientId, stepId)).state, 'bezig');
@@ -529,9 +522,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
   describe('stopping (O8)', () => {
     it('O8 the partner cannot set Stopgezet through a change: niet-toegestaan and nothing changes', async () => {
       const t = get();
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
-      const before = await stepOf(t, clientId, stepId);
+      const { clientId, stepId, step: before } = await aBezigLine(t);
       assert.deepEqual((await t.services.steps.detail(t.data.anna, clientId, stepId)).permissions.states, ['bezig', 'geannuleerd']);
       const result = await t.services.stepChanges.change(t.data.anna, clientId, stepId, { ...unchanged(before), state: 'stopgezet', date: TODAY });
       assert.deepEqual(problemsOf(result), [{ field: 'toestand', code: 'niet-toegestaan' }]);
@@ -542,8 +533,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O8 a stop request lands in the work list; a second one is refused; the adviseur stops and the request is granted', async () => {
       const t = get();
       const { anna, ilse } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
+      const { clientId, stepId } = await aBezigLine(t);
 
       const { requestId } = valueOf(
         await t.services.stopRequests.request(anna, clientId, stepId, { reason: 'Werk gevonden.', proposedDate: '2026-11-27' as CalendarDate }),
@@ -585,8 +575,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O8 the adviseur declines a request with a reason the partner sees; the line stays Bezig', async () => {
       const t = get();
       const { anna, ilse } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
+      const { clientId, stepId } = await aBezigLine(t);
       const { requestId } = valueOf(await t.services.stopRequests.request(anna, clientId, stepId, { reason: 'Ziekte.', proposedDate: TODAY }));
 
       valueOf(await t.services.stopRequests.decline(ilse, clientId, stepId, { reason: 'Eerst het eindverslag bezorgen.' }));
@@ -605,8 +594,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O8 the adviseur stops a line directly, without a request', async () => {
       const t = get();
       const { ilse } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
+      const { clientId, stepId } = await aBezigLine(t);
       const step = await stepOf(t, clientId, stepId, ilse);
       assert.equal((await t.services.steps.detail(ilse, clientId, stepId)).permissions.canStop, true);
       valueOf(await t.services.stopRequests.stop(ilse, clientId, stepId, { version: step.version, date: TODAY }));
@@ -619,8 +607,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O8 a stop dated after today is refused and nothing changes', async () => {
       const t = get();
       const { ilse } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
+      const { clientId, stepId } = await aBezigLine(t);
       const step = await stepOf(t, clientId, stepId, ilse);
       const result = await t.services.stopRequests.stop(ilse, clientId, stepId, { version: step.version, date: addDays(TODAY, 1) });
       assert.deepEqual(problemsOf(result), [{ field: 'datum', code: 'na-vandaag' }]);
@@ -630,9 +617,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O8 a begeleider calling stop, decline or the work list gets ForbiddenError', async () => {
       const t = get();
       const { anna } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
-      const step = await stepOf(t, clientId, stepId);
+      const { clientId, stepId, step } = await aBezigLine(t);
       valueOf(await t.services.stopRequests.request(anna, clientId, stepId, { reason: 'Werk gevonden.', proposedDate: TODAY }));
       await assert.rejects(t.services.stopRequests.stop(anna, clientId, stepId, { version: step.version, date: TODAY }), ForbiddenError);
       await assert.rejects(t.services.stopRequests.decline(anna, clientId, stepId, { reason: 'Zelf afgewezen.' }), ForbiddenError);
@@ -647,20 +632,15 @@ describeOnEachDatabase('steps service', setup, (get) => {
 
     it('O8 another organisation cannot send a stop request for the line', async () => {
       const t = get();
-      const { a, b, bea } = t.data;
-      const clientId = await aDossier(t, [
-        [a, 'running'],
-        [b, 'running'],
-      ]);
-      const stepId = await registerOutplacement(t, clientId);
+      const { bea } = t.data;
+      const { clientId, stepId } = await aBezigLine(t, { shared: true });
       await assert.rejects(t.services.stopRequests.request(bea, clientId, stepId, { reason: 'Niet van ons.', proposedDate: TODAY }), ForbiddenError);
     });
 
     it('O8 a request whose line the partner cancels meanwhile leaves the work list', async () => {
       const t = get();
       const { anna, ilse } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
+      const { clientId, stepId } = await aBezigLine(t);
       valueOf(await t.services.stopRequests.request(anna, clientId, stepId, { reason: 'Werk gevonden.', proposedDate: TODAY }));
       const step = await stepOf(t, clientId, stepId);
       valueOf(await t.services.stepChanges.change(anna, clientId, stepId, { ...unchanged(step), state: 'geannuleerd', date: TODAY }));
@@ -676,9 +656,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O9 nobody sets Uitgevoerd by hand: the partner gets niet-toegestaan, the adviseur ForbiddenError', async () => {
       const t = get();
       const { anna, ilse } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
-      const before = await stepOf(t, clientId, stepId);
+      const { clientId, stepId, step: before } = await aBezigLine(t);
       const result = await t.services.stepChanges.change(anna, clientId, stepId, { ...unchanged(before), state: 'uitgevoerd', date: TODAY });
       assert.deepEqual(problemsOf(result), [{ field: 'toestand', code: 'niet-toegestaan' }]);
       await assert.rejects(t.services.stepChanges.change(ilse, clientId, stepId, { ...unchanged(before), state: 'uitgevoerd', date: TODAY }), ForbiddenError);
@@ -698,8 +676,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O10 after a stop the Samenvatting can be supplemented on day 14, earlier text kept; day 15 is refused', async () => {
       const t = get();
       const { anna, ilse, fundA1 } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId, { summary: 'Intake gedaan.' });
+      const { clientId, stepId } = await aBezigLine(t, { overrides: { summary: 'Intake gedaan.' } });
       valueOf(await t.services.stopRequests.stop(ilse, clientId, stepId, { version: 1, date: TODAY }));
       try {
         t.clock.set(new Date('2026-12-13T10:00:00Z'));
@@ -735,9 +712,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O10 a cancelled line has no summary window: supplementing it is ForbiddenError', async () => {
       const t = get();
       const { anna } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
-      const step = await stepOf(t, clientId, stepId);
+      const { clientId, stepId, step } = await aBezigLine(t);
       valueOf(await t.services.stepChanges.change(anna, clientId, stepId, { ...unchanged(step), state: 'geannuleerd', date: TODAY }));
       await assert.rejects(t.services.stepChanges.appendSummary(anna, clientId, stepId, step.version + 1, 'Nog iets.'), ForbiddenError);
     });
@@ -745,8 +720,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O10 supplementing past what the database stores gives a problem, not a database error', async () => {
       const t = get();
       const { anna, ilse } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId, { summary: 'x'.repeat(4000) });
+      const { clientId, stepId } = await aBezigLine(t, { overrides: { summary: 'x'.repeat(4000) } });
       valueOf(await t.services.stopRequests.stop(ilse, clientId, stepId, { version: 1, date: TODAY }));
       let outcome: StepResult<{ changed: number }> | undefined;
       for (let i = 0; i < 6 && (outcome === undefined || outcome.ok); i++) {
@@ -767,8 +741,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O12 two changes on the same version: the first is stored, the second gets gewijzigd by the first user and is not stored', async () => {
       const t = get();
       const { anna, bart } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
+      const { clientId, stepId } = await aBezigLine(t);
       const seenByBoth = await stepOf(t, clientId, stepId);
 
       valueOf(await t.services.stepChanges.change(anna, clientId, stepId, { ...unchanged(seenByBoth), summary: 'Versie van Anna.' }));
@@ -790,8 +763,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O12 two changes at the same moment on the same version: exactly one is stored', async () => {
       const t = get();
       const { anna, bart } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
+      const { clientId, stepId } = await aBezigLine(t);
       const seen = await stepOf(t, clientId, stepId);
       const [first, second] = await Promise.all([
         t.services.stepChanges.change(anna, clientId, stepId, { ...unchanged(seen), summary: 'Anna.' }),
@@ -810,8 +782,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     it('O12 a line a colleague cancelled meanwhile: the stale change gets gewijzigd, not a refusal of rights', async () => {
       const t = get();
       const { anna, bart } = t.data;
-      const clientId = await aDossier(t);
-      const stepId = await registerOutplacement(t, clientId);
+      const { clientId, stepId } = await aBezigLine(t);
       const seen = await stepOf(t, clientId, stepId);
       valueOf(await t.services.stepChanges.change(anna, clientId, stepId, { ...unchanged(seen), state: 'geannuleerd', date: TODAY }));
       const stale = await t.services.stepChanges.change(bart, clientId, stepId, { ...unchanged(seen), summary: 'Bart typte dit.' });

@@ -8,7 +8,7 @@ import {
   type AttestForAccess,
 } from '../../src/domain/access.ts';
 import type { Role } from '../../src/domain/roles.ts';
-import { date } from './dates.ts';
+import { date } from '../support/dates.ts';
 
 /** An approved attest from 10/01/2026 to 30/06/2026: access until 30/07 + 14 days = 13/08/2026. */
 function anAttest(overrides: Partial<AttestForAccess> = {}): AttestForAccess {

@@ -9,7 +9,7 @@ import {
   formatDate,
   parseIsoDate,
 } from '../../src/domain/calendar-date.ts';
-import { date } from './dates.ts';
+import { date } from '../support/dates.ts';
 
 describe('calendar dates', () => {
   describe('calendarDate', () => {

@@ -13,7 +13,7 @@ import {
   type YearMonth,
 } from '../../src/domain/dossier/cv.ts';
 import { parseMonthParts } from '../../src/http/pages/month-input.ts';
-import { date } from './dates.ts';
+import { date } from '../support/dates.ts';
 
 const today = date('2026-11-29');
 const month = (value: string) => value as YearMonth;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { birthDateMatches, formatInsz, makeInsz, maskInsz, parseInsz, type Insz } from '../../src/domain/insz.ts';
-import { date } from './dates.ts';
+import { date } from '../support/dates.ts';
 
 /** The result without its birth parts, which the tests of unknown parts check on their own. */
 function withoutBirth(result: ReturnType<typeof parseInsz>): unknown {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ContactData } from '../../src/domain/dossier/contact.ts';
 import { portraitWarnings, type DocumentFacts, type OutplacementFacts } from '../../src/domain/dossier/portrait.ts';
-import { date } from './dates.ts';
+import { date } from '../support/dates.ts';
 
 const contact: ContactData = { phone: '0470123456', email: 'an@voorbeeld.be', street: 'Markt 1', postcode: '8000', city: 'Brugge' };
 const line: OutplacementFacts = { organisationId: 'org-1', organisationName: 'Koers', state: 'bezig', startDate: date('2026-01-10'), endDate: date('2026-07-10') };

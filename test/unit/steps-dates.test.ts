@@ -9,7 +9,7 @@ import {
   lastEndedOnWithClosedWindow,
   summaryWindowLastDay,
 } from '../../src/domain/steps/dates.ts';
-import { date } from './dates.ts';
+import { date } from '../support/dates.ts';
 
 /** Every calendar day from `first` to `last`, both included. */
 function daysFrom(first: CalendarDate, last: CalendarDate): CalendarDate[] {

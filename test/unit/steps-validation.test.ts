@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { appendToSummary, checkEndingDate, checkStartDate, checkSummary, type Period } from '../../src/domain/steps/validation.ts';
-import { date } from './dates.ts';
+import { date } from '../support/dates.ts';
 
 const TODAY = date('2026-11-29');
 const ATTEST: Period = { startDate: date('2026-10-01'), endDate: date('2026-11-15') };

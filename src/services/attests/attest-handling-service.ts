@@ -17,7 +17,7 @@ import { AuditAction } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import { isUuid } from '../dossiers/dossier-access.ts';
-import { DossierNotFoundError, ForbiddenError } from '../errors.ts';
+import { AttestRequestNotFoundError, ForbiddenError } from '../errors.ts';
 
 /** The queue shows at most this many, oldest first. */
 export const QUEUE_LIMIT = 500;
@@ -59,14 +59,14 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
   /** The request when the actor may see it: a handler of its kind, or the partner that made it. */
   async function visibleRequest(trx: Executor, actor: Actor, requestId: string): Promise<AttestRequest> {
     const request = isUuid(requestId) ? await repos.attestRequests.findById(trx, requestId) : undefined;
-    if (request === undefined) throw new DossierNotFoundError();
+    if (request === undefined) throw new AttestRequestNotFoundError();
     if (mayHandle(actor.role, request.kind)) return request;
-    if (request.organisationId !== actor.organisationId) throw new DossierNotFoundError();
+    if (request.organisationId !== actor.organisationId) throw new AttestRequestNotFoundError();
     // The partner that sent it sees its scan while the request is open or refused, and after
     // approval only while its organisation still has access to the client (A1).
     if (request.state !== 'goedgekeurd' || request.clientId === null) return request;
     const found = await repos.attests.findClientWithAttests(trx, request.clientId, actor.organisationId);
-    if (found === undefined || !mayOpenDossier(actor.role, found.attests, clock.today())) throw new DossierNotFoundError();
+    if (found === undefined || !mayOpenDossier(actor.role, found.attests, clock.today())) throw new AttestRequestNotFoundError();
     return request;
   }
 
@@ -82,7 +82,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
     kindsFor(actor);
     return db.transaction().execute(async (trx) => {
       const request = await visibleRequest(trx, actor, requestId);
-      if (!mayHandle(actor.role, request.kind)) throw new DossierNotFoundError();
+      if (!mayHandle(actor.role, request.kind)) throw new AttestRequestNotFoundError();
       const registryClient = request.clientId !== null ? await repos.clients.findById(trx, request.clientId) : await repos.clients.findByInsz(trx, request.insz);
       return { request, ageDays: ageOf(request), registryClient: registryClient ?? null, mayDecide: request.state === 'ingediend' };
     });
@@ -97,7 +97,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
         content = await storage.open(found.scan.sha256);
         await repos.audit.append(
           trx,
-          byActor(actor, AuditAction.attestScanDownloaded, { clientId: found.clientId, details: { requestId: found.id, bestandsnaam: found.scan.fileName } }), clock.now(),
+          byActor(actor, AuditAction.attestScanDownloaded, { clientId: found.clientId, details: { requestId: found.id, fileName: found.scan.fileName } }), clock.now(),
         );
         return found;
       });
@@ -118,7 +118,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
     }
     return db.transaction().execute(async (trx): Promise<DecisionResult> => {
       const request = await visibleRequest(trx, actor, requestId);
-      if (!mayHandle(actor.role, request.kind)) throw new DossierNotFoundError();
+      if (!mayHandle(actor.role, request.kind)) throw new AttestRequestNotFoundError();
       const now = clock.now();
 
       if (decision.action === 'origineel') {
@@ -147,7 +147,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
       if (decision.action === 'afwijzen') {
         await repos.attestRequests.decide(trx, request.id, version, { state: 'afgewezen', reason: decision.reason.trim() }, by);
         await appendOriginal(trx, actor, request, decision.originalReceived);
-        await repos.audit.append(trx, byActor(actor, AuditAction.attestRejected, { clientId: request.clientId, details: { requestId: request.id, soort: request.kind, reden: decision.reason.trim() } }), clock.now());
+        await repos.audit.append(trx, byActor(actor, AuditAction.attestRejected, { clientId: request.clientId, details: { requestId: request.id, kind: request.kind, reason: decision.reason.trim() } }), clock.now());
         return { ok: true, request, clientId: request.clientId };
       }
 
@@ -189,7 +189,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
         city: null,
       }, clock.now());
       if (clientId !== undefined) {
-        await repos.audit.append(trx, byActor(actor, AuditAction.clientCreated, { clientId, details: { requestId: request.id, bron: 'attest outplacement' } }), clock.now());
+        await repos.audit.append(trx, byActor(actor, AuditAction.clientCreated, { clientId, details: { requestId: request.id, source: 'attest outplacement' } }), clock.now());
       }
       client = await repos.clients.findByInsz(trx, request.insz);
       if (client === undefined) throw new Error('the client was neither found nor created');
@@ -213,9 +213,9 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
         details: {
           requestId: request.id,
           attestId,
-          organisatie: request.organisationName,
-          periode: `${formatDate(request.startDate)} – ${formatDate(request.endDate)}`,
-          toegangTotEnMet: formatDate(accessPeriodEnd(request.endDate)),
+          organisation: request.organisationName,
+          period: `${formatDate(request.startDate)} – ${formatDate(request.endDate)}`,
+          accessUntil: formatDate(accessPeriodEnd(request.endDate)),
         },
       }), clock.now(),
     );
@@ -243,24 +243,24 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
     const details: Record<string, unknown> = {
       requestId: request.id,
       attestId,
-      oudeEinddatum: formatDate(from),
-      nieuweEinddatum: formatDate(to),
-      oudeToegangTotEnMet: formatDate(accessPeriodEnd(from)),
-      nieuweToegangTotEnMet: formatDate(accessPeriodEnd(to)),
+      oldEndDate: formatDate(from),
+      newEndDate: formatDate(to),
+      oldAccessUntil: formatDate(accessPeriodEnd(from)),
+      newAccessUntil: formatDate(accessPeriodEnd(to)),
     };
     if (running !== undefined) {
       if (!(await repos.steps.moveEndDate(trx, running.id, to, { label: actor.displayName, at: now }))) throw new Error('the running line could not be moved');
       const oldLineEnd = running.endDate;
       details['stepId'] = running.id;
-      details['oudeEinddatumLijn'] = oldLineEnd === null ? null : formatDate(oldLineEnd);
-      details['oudeAutomatischUitgevoerdOp'] = oldLineEnd === null ? null : formatDate(automaticCompletionDate(oldLineEnd));
-      details['nieuweAutomatischUitgevoerdOp'] = formatDate(automaticCompletionDate(to));
+      details['oldLineEndDate'] = oldLineEnd === null ? null : formatDate(oldLineEnd);
+      details['oldCompletionDate'] = oldLineEnd === null ? null : formatDate(automaticCompletionDate(oldLineEnd));
+      details['newCompletionDate'] = formatDate(automaticCompletionDate(to));
       // O11: the line's own history shows the moved end date.
       await repos.audit.append(
         trx,
         byActor(actor, AuditAction.stepChanged, {
           clientId: running.clientId,
-          details: { stepId: running.id, stepType: running.typeLabel, field: 'einddatum', old: oldLineEnd === null ? '' : formatDate(oldLineEnd), new: formatDate(to), verlenging: request.id },
+          details: { stepId: running.id, stepType: running.typeLabel, field: 'einddatum', old: oldLineEnd === null ? '' : formatDate(oldLineEnd), new: formatDate(to), attestRequestId: request.id },
         }), clock.now(),
       );
     }

@@ -111,7 +111,7 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
         // A second submission racing this one: the unique index of open requests refused it.
         if (requestId === undefined) return { ok: false, problems: [{ field: 'insz', code: 'al-ingediend' }] };
         // No client id: the request is not linked to a dossier before the secretariaat approves it.
-        await repos.audit.append(trx, byActor(actor, AuditAction.attestRequested, { details: { requestId, soort: 'nieuw', bestandsnaam: scan.fileName, sha256: scan.sha256 } }), clock.now());
+        await repos.audit.append(trx, byActor(actor, AuditAction.attestRequested, { details: { requestId, kind: 'nieuw', fileName: scan.fileName, sha256: scan.sha256 } }), clock.now());
         return { ok: true, requestId };
       });
     } finally {
@@ -179,7 +179,7 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
           trx,
           byActor(actor, AuditAction.extensionRequested, {
             clientId: client.id,
-            details: { requestId, attestId: attest.id, huidigeEinddatum: attest.endDate, nieuweEinddatum: newEnd, bestandsnaam: scan.fileName, sha256: scan.sha256 },
+            details: { requestId, attestId: attest.id, currentEndDate: attest.endDate, newEndDate: newEnd, fileName: scan.fileName, sha256: scan.sha256 },
           }), clock.now(),
         );
         return { ok: true, requestId };

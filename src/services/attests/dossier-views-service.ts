@@ -40,7 +40,7 @@ export function createDossierViewsService({ repos, clock }: ServiceContext, acce
     requireStaff(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const { events: views, total } = await repos.audit.pageOfClient(trx, dossier.client.id, VIEW_ACTIONS, { limit: VIEWS_EXPORT_LIMIT, offset: 0 });
-      await repos.audit.append(trx, byActor(actor, AuditAction.viewersExported, { clientId: dossier.client.id, details: { regels: views.length, totaal: total } }), clock.now());
+      await repos.audit.append(trx, byActor(actor, AuditAction.viewersExported, { clientId: dossier.client.id, details: { lines: views.length, total } }), clock.now());
       return { dossier, views };
     });
   }

@@ -117,11 +117,13 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext, storage?:
               details: {
                 stepId,
                 stepType: STEP_TYPE_LABELS[step.type] ?? step.type,
-                toestand: 'Bezig',
-                datum: formatDate(stepDate),
-                aanvrager: office === undefined ? '' : officeLabel(office),
-                uitvoerder: office === undefined ? '' : officeLabel(office),
-                samenvatting: step.summary,
+                fields: {
+                  toestand: 'Bezig',
+                  datum: formatDate(stepDate),
+                  aanvrager: office === undefined ? '' : officeLabel(office),
+                  uitvoerder: office === undefined ? '' : officeLabel(office),
+                  samenvatting: step.summary,
+                },
               },
             }, now);
           }

@@ -146,10 +146,10 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
             clientId: dossier.client.id,
             details: {
               documentId,
-              publicatienaam: input.publicationName,
-              soort: KIND_LABELS[input.kind],
-              bestandsnaam: file.fileName,
-              grootte: file.sizeBytes,
+              publicationName: input.publicationName,
+              kind: KIND_LABELS[input.kind],
+              fileName: file.fileName,
+              sizeBytes: file.sizeBytes,
               mediaType: file.mediaType,
               sha256: file.sha256,
             },
@@ -194,7 +194,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
           trx,
           byActor(actor, AuditAction.documentDownloaded, {
             clientId: dossier.client.id,
-            details: { documentId: found.id, publicatienaam: found.publicationName, soort: KIND_LABELS[found.kind], bestandsnaam: found.fileName },
+            details: { documentId: found.id, publicationName: found.publicationName, kind: KIND_LABELS[found.kind], fileName: found.fileName },
           }), clock.now(),
         );
         return found;
@@ -225,7 +225,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
         trx,
         byActor(actor, AuditAction.documentWithdrawn, {
           clientId: dossier.client.id,
-          details: { documentId: document.id, publicatienaam: document.publicationName, soort: KIND_LABELS[document.kind], reden: reason },
+          details: { documentId: document.id, publicationName: document.publicationName, kind: KIND_LABELS[document.kind], reason },
         }), clock.now(),
       );
       return { ok: true as const, value: { document } };

@@ -47,7 +47,7 @@ export function createOccupationsService({ db, repos, clock }: ServiceContext) {
       if (!(await repos.occupations.insertAdded(trx, { code, iscoGroup: input.iscoGroup, title, createdByLabel: actor.displayName }, clock.now()))) {
         return failed([{ field: 'titel', code: 'gewijzigd', params: { by: '' } }]);
       }
-      await repos.audit.append(trx, byActor(actor, AuditAction.occupationAdded, { details: { code, isco: input.iscoGroup, titel: title } }), clock.now());
+      await repos.audit.append(trx, byActor(actor, AuditAction.occupationAdded, { details: { code, isco: input.iscoGroup, title } }), clock.now());
       return succeeded({ code, iscoGroup: input.iscoGroup, title, source: 'beheerder' as const });
     });
   }

@@ -147,12 +147,14 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
           details: {
             stepId,
             stepType: type.label,
-            toestand: STATE_LABELS.bezig,
-            datum: formatDate(input.date),
-            financieringsnummer: step?.fundingNumber?.code ?? '',
-            aanvrager: step?.requester.label ?? '',
-            uitvoerder: step?.executor.label ?? '',
-            samenvatting: input.summary,
+            fields: {
+              toestand: STATE_LABELS.bezig,
+              datum: formatDate(input.date),
+              financieringsnummer: step?.fundingNumber?.code ?? '',
+              aanvrager: step?.requester.label ?? '',
+              uitvoerder: step?.executor.label ?? '',
+              samenvatting: input.summary,
+            },
           },
         }), clock.now(),
       );

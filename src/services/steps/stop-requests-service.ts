@@ -53,7 +53,7 @@ export function createStopRequestsService(
         trx,
         byActor(actor, AuditAction.stopRequested, {
           clientId: step.clientId,
-          details: { stepId: step.id, stepType: step.type.label, requestId, reden: input.reason.trim(), voorgesteldeDatum: formatDate(input.proposedDate) },
+          details: { stepId: step.id, stepType: step.type.label, requestId, reason: input.reason.trim(), proposedDate: formatDate(input.proposedDate) },
         }), clock.now(),
       );
       return { ok: true as const, value: { requestId } };
@@ -104,7 +104,7 @@ export function createStopRequestsService(
         trx,
         byActor(actor, AuditAction.stopRequestDeclined, {
           clientId: step.clientId,
-          details: { stepId: step.id, stepType: step.type.label, requestId: open.id, reden: input.reason.trim() },
+          details: { stepId: step.id, stepType: step.type.label, requestId: open.id, reason: input.reason.trim() },
         }), clock.now(),
       );
       return { ok: true as const, value: { requestId: open.id } };

@@ -35,11 +35,11 @@ const PAGE_NAMES: Readonly<Record<string, string>> = {
 
 function what(view: DossierView): string {
   if (view.action === AuditAction.attestScanDownloaded) {
-    const name = view.details['bestandsnaam'];
+    const name = view.details['fileName'] ?? view.details['bestandsnaam'];
     return `Scan van het attest gedownload${typeof name === 'string' ? `: ${name}` : ''}`;
   }
   if (view.action === AuditAction.documentDownloaded) {
-    const name = view.details['publicatienaam'];
+    const name = view.details['publicationName'] ?? view.details['publicatienaam'];
     return `Document gedownload${typeof name === 'string' ? `: ${name}` : ''}`;
   }
   const page = view.details['page'];

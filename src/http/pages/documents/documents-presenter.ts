@@ -162,17 +162,17 @@ function presentLogEvent(event: DocumentLogEvent) {
   const d = event.details;
   const detail =
     event.action === AuditAction.documentWithdrawn
-      ? `Reden: ${text(d['reden'])}`
+      ? `Reden: ${text(d['reason'] ?? d['reden'])}`
       : event.action === AuditAction.documentAdded
-        ? `Bestand: ${text(d['bestandsnaam'])}`
+        ? `Bestand: ${text(d['fileName'] ?? d['bestandsnaam'])}`
         : '';
   return {
     when: `${formatDate(dateInBrussels(event.occurredAt))} ${time.format(event.occurredAt)}`,
     timestamp: event.occurredAt.toISOString(),
     who: event.organisationName === null ? event.actorLabel : `${event.actorLabel} (${event.organisationName})`,
     action: ACTION_LABELS[event.action] ?? event.action,
-    document: text(d['publicatienaam']),
-    kind: text(d['soort']),
+    document: text(d['publicationName'] ?? d['publicatienaam']),
+    kind: text(d['kind'] ?? d['soort']),
     detail,
   };
 }

@@ -30,6 +30,12 @@ export type TimelineItem = Readonly<{
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value));
 const shown = (value: unknown): string => (text(value) === '' ? '(leeg)' : text(value));
+/**
+ * A registration's record holds the line's fields under `fields`, by their form ids, as a change
+ * names its `field`; records written before docs/rules.md's naming rule hold them at the top.
+ */
+const fieldsOf = (details: Record<string, unknown>): Record<string, unknown> =>
+  typeof details['fields'] === 'object' && details['fields'] !== null ? (details['fields'] as Record<string, unknown>) : details;
 
 export function presentTimeline(records: readonly AuditRecord[]): TimelineItem[] {
   return records.map((record) => {
@@ -42,8 +48,8 @@ export function presentTimeline(records: readonly AuditRecord[]): TimelineItem[]
           ...base,
           title: `${stepType} geregistreerd`,
           lines: ['toestand', 'datum', 'financieringsnummer', 'aanvrager', 'uitvoerder', 'samenvatting']
-            .filter((f) => text(d[f]) !== '')
-            .map((f) => ({ label: FIELD_LABELS[f] ?? f, value: text(d[f]) })),
+            .filter((f) => text(fieldsOf(d)[f]) !== '')
+            .map((f) => ({ label: FIELD_LABELS[f] ?? f, value: text(fieldsOf(d)[f]) })),
         };
       case AuditAction.stepChanged:
       case AuditAction.summaryAppended: {
@@ -65,8 +71,8 @@ export function presentTimeline(records: readonly AuditRecord[]): TimelineItem[]
           ...base,
           title: `${stepType}: verzoek tot stopzetting ingediend`,
           lines: [
-            { label: 'Reden', value: text(d['reden']) },
-            { label: 'Voorgestelde datum', value: text(d['voorgesteldeDatum']) },
+            { label: 'Reden', value: text(d['reason'] ?? d['reden']) },
+            { label: 'Voorgestelde datum', value: text(d['proposedDate'] ?? d['voorgesteldeDatum']) },
           ],
         };
       case AuditAction.stopRequestAccepted:
@@ -74,7 +80,7 @@ export function presentTimeline(records: readonly AuditRecord[]): TimelineItem[]
       case AuditAction.stopRequestLapsed:
         return { ...base, title: `${stepType}: verzoek tot stopzetting vervallen (de lijn werd afgesloten)`, lines: [] };
       case AuditAction.stopRequestDeclined:
-        return { ...base, title: `${stepType}: verzoek tot stopzetting afgewezen`, lines: [{ label: 'Reden', value: text(d['reden']) }] };
+        return { ...base, title: `${stepType}: verzoek tot stopzetting afgewezen`, lines: [{ label: 'Reden', value: text(d['reason'] ?? d['reden']) }] };
       default:
         return { ...base, title: record.action, lines: [] };
     }

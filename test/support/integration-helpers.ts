@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Database } from '../../src/db/database.ts';
 import { hashSessionId } from '../../src/services/auth/session-service.ts';
-import { SESSION_COOKIE } from '../support/web-session.ts';
+import { SESSION_COOKIE } from './web-session.ts';
 
 export type AuditRow = Readonly<{
   id: number;
