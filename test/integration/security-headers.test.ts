@@ -93,6 +93,8 @@ function productionTests(get: () => { services: Parameters<typeof buildApp>[0] }
       SESSION_SECRET: randomBytes(36).toString('base64'),
       TRUST_PROXY: 'true',
       LOG_LEVEL: 'silent',
+      SMTP_URL: 'smtp://niet-gebruikt.invalid:587',
+      MAIL_FROM: 'Loopbaanportaal <noreply@test.be>',
     });
     production = await buildApp(get().services, config, { logger: false });
   });
