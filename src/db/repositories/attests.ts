@@ -1,8 +1,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
-import type { Attest, Client } from '../../domain/clients.ts';
+import type { Attest, Client, ClientWithPeriod } from '../../domain/clients.ts';
 import type { AttestRow } from '../schema.ts';
-import { toClient, type ClientWithPeriod } from './clients.ts';
+import { toClient } from './clients.ts';
 import type { Executor } from './executor.ts';
 
 /**

@@ -1,16 +1,7 @@
 import { sql } from 'kysely';
+import type { AuditEntry, AuditRecord, ClientEvent } from '../../domain/audit.ts';
 import type { Executor } from './executor.ts';
 
-export type AuditEntry = Readonly<{
-  actorUserId: string | null;
-  actorLabel: string;
-  organisationId: string | null;
-  action: string;
-  clientId?: string | null;
-  details?: Record<string, unknown>;
-}>;
-
-export type AuditRecord = AuditEntry & Readonly<{ id: number; occurredAt: Date; clientId: string | null; details: Record<string, unknown> }>;
 
 /** `at` comes from the application's clock, as every timestamp the application writes. */
 export async function append(trx: Executor, entry: AuditEntry, at: Date): Promise<void> {
@@ -57,16 +48,6 @@ export async function listForStep(trx: Executor, clientId: string, stepId: strin
     .execute();
   return rows.map(toRecord);
 }
-
-/** An audit event of a dossier with the name of the actor's organisation: for the log pages. */
-export type ClientEvent = Readonly<{
-  id: number;
-  occurredAt: Date;
-  actorLabel: string;
-  organisationName: string | null;
-  action: string;
-  details: Record<string, unknown>;
-}>;
 
 /** One page of a dossier's events of the given actions, newest first (index audit_events_client_idx). */
 export async function pageOfClient(

@@ -79,8 +79,6 @@ export async function updateContact(trx: Executor, id: string, expectedVersion: 
   return result.numUpdatedRows > 0n;
 }
 
-export type ClientWithPeriod = Readonly<{ client: Client; startDate: CalendarDate; endDate: CalendarDate }>;
-
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

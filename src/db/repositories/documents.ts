@@ -1,6 +1,5 @@
 import { dateInBrussels } from '../../domain/calendar-date.ts';
 import type { Document, DocumentKind } from '../../domain/documents/document.ts';
-import type { ClientEvent } from './audit.ts';
 import type { Executor } from './executor.ts';
 
 function selectDocuments(trx: Executor) {
@@ -63,9 +62,6 @@ export async function withdraw(trx: Executor, documentId: string, withdrawal: { 
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
-
-/** D5: an event of the documents' log. */
-export type DocumentLogEvent = ClientEvent;
 
 function toDocument(row: DocumentRow): Document {
   return {

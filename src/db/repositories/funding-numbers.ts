@@ -1,6 +1,5 @@
+import type { FundingNumber } from '../../domain/organisations.ts';
 import type { Executor } from './executor.ts';
-
-export type FundingNumber = Readonly<{ id: string; organisationId: string; code: string; description: string }>;
 
 export async function listOfOrganisation(trx: Executor, organisationId: string): Promise<FundingNumber[]> {
   const rows = await trx

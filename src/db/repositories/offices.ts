@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
-import { officeLabel, type Office } from '../../domain/organisations.ts';
+import { officeLabel, type OfficeWithLabel } from '../../domain/organisations.ts';
 import type { Executor } from './executor.ts';
-
-export type OfficeWithLabel = Office & Readonly<{ label: string; organisationName: string }>;
 
 export async function findById(trx: Executor, id: string): Promise<OfficeWithLabel | undefined> {
   const row = await selectOffices(trx).where('f.id', '=', id).executeTakeFirst();

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import { officeLabel } from '../../domain/organisations.ts';
-import type { Step, StepState } from '../../domain/steps/step.ts';
+import type { Step, StepFilter, StepLine, StepState } from '../../domain/steps/step.ts';
 import type { Executor } from './executor.ts';
 
 function selectSteps(trx: Executor) {
@@ -43,8 +43,6 @@ function selectSteps(trx: Executor) {
 
 type StepRow = Awaited<ReturnType<ReturnType<typeof selectSteps>['executeTakeFirstOrThrow']>>;
 
-export type StepFilter = Readonly<{ states: readonly StepState[]; typeCodes: readonly string[] | null }>;
-
 /** The client's steps for the overview: newest Datum first (O5). */
 export async function listForClient(trx: Executor, clientId: string, filter: StepFilter): Promise<Step[]> {
   if (filter.states.length === 0 || filter.typeCodes?.length === 0) return [];
@@ -53,9 +51,6 @@ export async function listForClient(trx: Executor, clientId: string, filter: Ste
   const rows = await query.orderBy('s.date', 'desc').orderBy('s.seq', 'desc').execute();
   return rows.map(toStep);
 }
-
-/** A line of the overview: what Stappen naar werk and Traject show, without the joins of the detail. */
-export type StepLine = Pick<Step, 'id' | 'clientId' | 'organisationName' | 'type' | 'state' | 'date'>;
 
 /** O5: the client's lines for the overview, newest Datum first. */
 export async function listLinesForClient(trx: Executor, clientId: string, filter: StepFilter): Promise<StepLine[]> {
