@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { AttestRequest, AttestRequestKind } from '../../domain/attests/attest-request.ts';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { Insz } from '../../domain/insz.ts';
-import type { AttestRequestsTable } from '../schema.ts';
+import type { AttestRequestsTable } from '../schema/clients.ts';
 import type { Executor } from './executor.ts';
 
 type Row = Selectable<AttestRequestsTable> & { organisation_name: string };

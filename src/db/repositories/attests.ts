@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { Attest, Client, ClientWithPeriod } from '../../domain/clients.ts';
-import type { AttestRow } from '../schema.ts';
+import type { AttestRow } from '../schema/index.ts';
 import { toClient } from './clients.ts';
 import type { Executor } from './executor.ts';
 

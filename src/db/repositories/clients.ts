@@ -3,7 +3,7 @@ import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { Client } from '../../domain/clients.ts';
 import type { ContactData } from '../../domain/dossier/contact.ts';
 import type { Insz } from '../../domain/insz.ts';
-import type { ClientRow } from '../schema.ts';
+import type { ClientRow } from '../schema/index.ts';
 import type { Executor } from './executor.ts';
 
 export async function findById(trx: Executor, id: string): Promise<Client | undefined> {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../domain/users.ts';
 import { officeLabel } from '../../domain/organisations.ts';
-import type { UserRow } from '../schema.ts';
+import type { UserRow } from '../schema/index.ts';
 import type { Executor } from './executor.ts';
 
 export type UserCredentials = Pick<
