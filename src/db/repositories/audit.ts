@@ -8,19 +8,19 @@ export async function append(trx: Executor, entry: AuditEntry, at: Date): Promis
   await trx
     .insertInto('audit_events')
     .values({
-      occurred_at: at,
-      actor_user_id: entry.actorUserId,
-      actor_label: entry.actorLabel,
-      organisation_id: entry.organisationId,
+      occurredAt: at,
+      actorUserId: entry.actorUserId,
+      actorLabel: entry.actorLabel,
+      organisationId: entry.organisationId,
       action: entry.action,
-      client_id: entry.clientId ?? null,
+      clientId: entry.clientId ?? null,
       details: JSON.stringify(entry.details ?? {}),
     })
     .execute();
 }
 
 export async function listByClient(trx: Executor, clientId: string, limit = 100): Promise<AuditRecord[]> {
-  const rows = await trx.selectFrom('audit_events').selectAll().where('client_id', '=', clientId).orderBy('id', 'desc').limit(limit).execute();
+  const rows = await trx.selectFrom('audit_events').selectAll().where('clientId', '=', clientId).orderBy('id', 'desc').limit(limit).execute();
   return rows.map(toRecord);
 }
 
@@ -29,7 +29,7 @@ export async function listByClientAndActions(trx: Executor, clientId: string, ac
   const rows = await trx
     .selectFrom('audit_events')
     .selectAll()
-    .where('client_id', '=', clientId)
+    .where('clientId', '=', clientId)
     .where('action', 'in', actions)
     .orderBy('id', 'asc')
     .limit(limit)
@@ -42,7 +42,7 @@ export async function listForStep(trx: Executor, clientId: string, stepId: strin
   const rows = await trx
     .selectFrom('audit_events')
     .selectAll()
-    .where('client_id', '=', clientId)
+    .where('clientId', '=', clientId)
     .where(sql<string>`details->>'stepId'`, '=', stepId)
     .orderBy('id', 'asc')
     .execute();
@@ -56,11 +56,11 @@ export async function pageOfClient(
   actions: readonly string[],
   range: { limit: number; offset: number },
 ): Promise<{ total: number; events: ClientEvent[] }> {
-  const base = trx.selectFrom('audit_events as a').where('a.client_id', '=', clientId).where('a.action', 'in', actions);
+  const base = trx.selectFrom('audit_events as a').where('a.clientId', '=', clientId).where('a.action', 'in', actions);
   const counted = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
-    .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .select(['a.id', 'a.occurred_at', 'a.actor_label', 'o.name as organisation_name', 'a.action', 'a.details'])
+    .leftJoin('organisations as o', 'o.id', 'a.organisationId')
+    .select(['a.id', 'a.occurredAt', 'a.actorLabel', 'o.name as organisationName', 'a.action', 'a.details'])
     .orderBy('a.id', 'desc')
     .limit(range.limit)
     .offset(range.offset)
@@ -69,9 +69,9 @@ export async function pageOfClient(
     total: counted.total,
     events: rows.map((row) => ({
       id: row.id,
-      occurredAt: row.occurred_at,
-      actorLabel: row.actor_label,
-      organisationName: row.organisation_name,
+      occurredAt: row.occurredAt,
+      actorLabel: row.actorLabel,
+      organisationName: row.organisationName,
       action: row.action,
       details: row.details,
     })),
@@ -85,22 +85,22 @@ export async function listByActions(trx: Executor, actions: readonly string[], l
 
 function toRecord(row: {
   id: number;
-  occurred_at: Date;
-  actor_user_id: string | null;
-  actor_label: string;
-  organisation_id: string | null;
+  occurredAt: Date;
+  actorUserId: string | null;
+  actorLabel: string;
+  organisationId: string | null;
   action: string;
-  client_id: string | null;
+  clientId: string | null;
   details: Record<string, unknown>;
 }): AuditRecord {
   return {
     id: row.id,
-    occurredAt: row.occurred_at,
-    actorUserId: row.actor_user_id,
-    actorLabel: row.actor_label,
-    organisationId: row.organisation_id,
+    occurredAt: row.occurredAt,
+    actorUserId: row.actorUserId,
+    actorLabel: row.actorLabel,
+    organisationId: row.organisationId,
     action: row.action,
-    clientId: row.client_id,
+    clientId: row.clientId,
     details: row.details,
   };
 }

@@ -6,17 +6,17 @@ export async function listForOrganisation(trx: Executor, clientId: string, organ
   const rows = await trx
     .selectFrom('internal_notes')
     .selectAll()
-    .where('client_id', '=', clientId)
-    .where('organisation_id', '=', organisationId)
-    .orderBy('created_at', 'desc')
+    .where('clientId', '=', clientId)
+    .where('organisationId', '=', organisationId)
+    .orderBy('createdAt', 'desc')
     .orderBy('seq', 'desc')
     .execute();
   return rows.map((row) => ({
     id: row.id,
-    clientId: row.client_id,
-    organisationId: row.organisation_id,
-    authorLabel: row.author_label,
-    createdAt: row.created_at,
+    clientId: row.clientId,
+    organisationId: row.organisationId,
+    authorLabel: row.authorLabel,
+    createdAt: row.createdAt,
     text: row.text,
   }));
 }
@@ -28,12 +28,12 @@ export async function insert(
   const row = await trx
     .insertInto('internal_notes')
     .values({
-      client_id: note.clientId,
-      organisation_id: note.organisationId,
-      author_user_id: note.authorUserId,
-      author_label: note.authorLabel,
+      clientId: note.clientId,
+      organisationId: note.organisationId,
+      authorUserId: note.authorUserId,
+      authorLabel: note.authorLabel,
       text: note.text,
-      created_at: note.at,
+      createdAt: note.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -21,17 +21,17 @@ export async function search(trx: Executor, query: string, limit: number): Promi
 function selectOffices(trx: Executor) {
   return trx
     .selectFrom('offices as f')
-    .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
-    .select(['f.id', 'f.organisation_id', 'f.name', 'f.code', 'o.name as organisation_name']);
+    .innerJoin('organisations as o', 'o.id', 'f.organisationId')
+    .select(['f.id', 'f.organisationId', 'f.name', 'f.code', 'o.name as organisationName']);
 }
 
-function toOffice(row: { id: string; organisation_id: string; name: string; code: string; organisation_name: string }): OfficeWithLabel {
+function toOffice(row: { id: string; organisationId: string; name: string; code: string; organisationName: string }): OfficeWithLabel {
   return {
     id: row.id,
-    organisationId: row.organisation_id,
+    organisationId: row.organisationId,
     name: row.name,
     code: row.code,
     label: officeLabel(row),
-    organisationName: row.organisation_name,
+    organisationName: row.organisationName,
   };
 }

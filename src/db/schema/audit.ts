@@ -4,12 +4,12 @@ import type { CreatedAt, Json } from './columns.ts';
 
 export interface AuditEventsTable {
   id: Generated<number>;
-  occurred_at: CreatedAt;
-  actor_user_id: string | null;
+  occurredAt: CreatedAt;
+  actorUserId: string | null;
   /** Name of the actor at the time ("Systeem" for the application itself). */
-  actor_label: string;
-  organisation_id: string | null;
+  actorLabel: string;
+  organisationId: string | null;
   action: string;
-  client_id: string | null;
+  clientId: string | null;
   details: Json;
 }

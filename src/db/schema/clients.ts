@@ -5,66 +5,66 @@ import type { CreatedAt, DateColumn, Seq, Timestamp } from './columns.ts';
 export interface ClientsTable {
   id: Generated<string>;
   insz: string;
-  family_name: string;
-  first_name: string;
-  birth_date: DateColumn;
+  familyName: string;
+  firstName: string;
+  birthDate: DateColumn;
   email: string | null;
   phone: string | null;
   street: string | null;
   postcode: string | null;
   city: string | null;
   version: Generated<number>;
-  created_at: CreatedAt;
+  createdAt: CreatedAt;
 }
 
 export interface AttestsTable {
   id: Generated<string>;
-  client_id: string;
-  organisation_id: string;
+  clientId: string;
+  organisationId: string;
   regime: 'algemeen' | 'cao82' | 'tewerkstellingscel';
-  start_date: DateColumn;
-  end_date: DateColumn;
+  startDate: DateColumn;
+  endDate: DateColumn;
   state: 'ingediend' | 'goedgekeurd' | 'afgewezen';
-  submitted_by: string | null;
-  submitted_at: CreatedAt;
-  decided_by: string | null;
-  decided_at: Timestamp | null;
+  submittedBy: string | null;
+  submittedAt: CreatedAt;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
   /** Calendar day of approval in Brussels: access (A1) starts that day. */
-  approved_on: DateColumn | null;
-  rejection_reason: string | null;
+  approvedOn: DateColumn | null;
+  rejectionReason: string | null;
   version: Generated<number>;
 }
 
 export interface AttestRequestsTable {
   id: Generated<string>;
   kind: 'nieuw' | 'verlenging';
-  organisation_id: string;
+  organisationId: string;
   insz: string;
-  family_name: string;
-  first_name: string;
-  birth_date: DateColumn;
+  familyName: string;
+  firstName: string;
+  birthDate: DateColumn;
   regime: 'algemeen' | 'cao82' | 'tewerkstellingscel';
-  start_date: DateColumn;
+  startDate: DateColumn;
   /** The end date asked for: of a new attest, or the new end of an extended one. */
-  end_date: DateColumn;
-  attest_id: string | null;
-  previous_end_date: DateColumn | null;
-  client_id: string | null;
-  scan_sha256: string;
-  scan_file_name: string;
-  scan_media_type: string;
+  endDate: DateColumn;
+  attestId: string | null;
+  previousEndDate: DateColumn | null;
+  clientId: string | null;
+  scanSha256: string;
+  scanFileName: string;
+  scanMediaType: string;
   /** bigint, read back as a number (at most 20 MB). */
-  scan_size_bytes: ColumnType<number, number, number>;
+  scanSizeBytes: ColumnType<number, number, number>;
   state: Generated<'ingediend' | 'goedgekeurd' | 'afgewezen'>;
-  rejection_reason: string | null;
-  original_received_by_label: string | null;
-  original_received_at: Timestamp | null;
-  submitted_by: string;
-  submitted_by_label: string;
-  submitted_at: CreatedAt;
-  decided_by: string | null;
-  decided_by_label: string | null;
-  decided_at: Timestamp | null;
+  rejectionReason: string | null;
+  originalReceivedByLabel: string | null;
+  originalReceivedAt: Timestamp | null;
+  submittedBy: string;
+  submittedByLabel: string;
+  submittedAt: CreatedAt;
+  decidedBy: string | null;
+  decidedByLabel: string | null;
+  decidedAt: Timestamp | null;
   version: Generated<number>;
   seq: Seq;
 }

@@ -5,61 +5,61 @@ import type { CreatedAt, DateColumn, Seq, UpdatedAt } from './columns.ts';
 export interface OccupationsTable {
   /** ISCO-08 unit group (`2513`) or an entry a beheerder added to one (`2513-1`). */
   code: string;
-  isco_group: string;
+  iscoGroup: string;
   title: string;
   source: 'isco-08' | 'beheerder';
-  created_by_label: string | null;
-  created_at: CreatedAt;
+  createdByLabel: string | null;
+  createdAt: CreatedAt;
   seq: Seq;
 }
 
 export interface JobSeekerRegistrationsTable {
-  client_id: string;
+  clientId: string;
   registered: boolean;
-  registered_on: DateColumn | null;
-  recorded_by: string | null;
-  recorded_by_label: string;
-  recorded_at: UpdatedAt;
+  registeredOn: DateColumn | null;
+  recordedBy: string | null;
+  recordedByLabel: string;
+  recordedAt: UpdatedAt;
   version: Generated<number>;
 }
 
 export interface ClientProfilesTable {
-  client_id: string;
-  available_from: DateColumn | null;
+  clientId: string;
+  availableFrom: DateColumn | null;
   version: Generated<number>;
-  updated_by_label: string;
-  updated_at: UpdatedAt;
+  updatedByLabel: string;
+  updatedAt: UpdatedAt;
 }
 
 export interface DesiredJobsTable {
   id: Generated<string>;
-  client_id: string;
-  occupation_code: string;
+  clientId: string;
+  occupationCode: string;
   experience: 'geen' | 'beperkt' | 'ervaren';
   regions: string[];
   regime: 'voltijds' | 'deeltijds';
   version: Generated<number>;
-  created_at: CreatedAt;
-  updated_by_label: string;
-  updated_at: UpdatedAt;
+  createdAt: CreatedAt;
+  updatedByLabel: string;
+  updatedAt: UpdatedAt;
 }
 
 export interface CvsTable {
-  client_id: string;
-  driving_licences: string[];
+  clientId: string;
+  drivingLicences: string[];
   version: Generated<number>;
-  updated_by_label: string;
-  updated_at: UpdatedAt;
+  updatedByLabel: string;
+  updatedAt: UpdatedAt;
 }
 
 /** Columns every CV item has. */
 interface CvItemColumns {
   id: Generated<string>;
-  client_id: string;
+  clientId: string;
   version: Generated<number>;
-  created_at: CreatedAt;
-  updated_by_label: string;
-  updated_at: UpdatedAt;
+  createdAt: CreatedAt;
+  updatedByLabel: string;
+  updatedAt: UpdatedAt;
 }
 
 export interface CvEducationsTable extends CvItemColumns {
@@ -72,10 +72,10 @@ export interface CvEducationsTable extends CvItemColumns {
 
 export interface CvWorkExperiencesTable extends CvItemColumns {
   employer: string;
-  job_title: string;
+  jobTitle: string;
   /** `YYYY-MM`. */
-  start_month: string;
-  end_month: string | null;
+  startMonth: string;
+  endMonth: string | null;
 }
 
 export interface CvLanguagesTable extends CvItemColumns {
@@ -92,12 +92,12 @@ export interface CvCompetencesTable extends CvItemColumns {
 
 export interface InternalNotesTable {
   id: Generated<string>;
-  client_id: string;
+  clientId: string;
   /** K3: the writing organisation; only its people read the note. */
-  organisation_id: string;
-  author_user_id: string | null;
-  author_label: string;
-  created_at: CreatedAt;
+  organisationId: string;
+  authorUserId: string | null;
+  authorLabel: string;
+  createdAt: CreatedAt;
   text: string;
   seq: Seq;
 }

@@ -6,21 +6,21 @@ export interface OrganisationsTable {
   id: Generated<string>;
   name: string;
   kind: 'dienst' | 'partner';
-  created_at: CreatedAt;
+  createdAt: CreatedAt;
 }
 
 export interface OfficesTable {
   id: Generated<string>;
-  organisation_id: string;
+  organisationId: string;
   name: string;
   code: string;
-  created_at: CreatedAt;
+  createdAt: CreatedAt;
 }
 
 export interface FundingNumbersTable {
   id: Generated<string>;
-  organisation_id: string;
+  organisationId: string;
   code: string;
   description: string;
-  created_at: CreatedAt;
+  createdAt: CreatedAt;
 }

@@ -6,50 +6,50 @@ export interface StepTypesTable {
   code: string;
   label: string;
   kind: 'outplacement' | 'plain';
-  sort_order: number;
+  sortOrder: number;
 }
 
 export interface OrganisationStepTypesTable {
-  organisation_id: string;
-  step_type_code: string;
+  organisationId: string;
+  stepTypeCode: string;
 }
 
 export interface StepsTable {
   id: Generated<string>;
-  client_id: string;
-  organisation_id: string;
-  step_type_code: string;
+  clientId: string;
+  organisationId: string;
+  stepTypeCode: string;
   state: 'bezig' | 'geannuleerd' | 'stopgezet' | 'uitgevoerd';
   date: DateColumn;
-  start_date: DateColumn;
-  end_date: DateColumn | null;
-  attest_id: string | null;
-  funding_number_id: string | null;
-  requester_office_id: string;
-  executor_office_id: string;
+  startDate: DateColumn;
+  endDate: DateColumn | null;
+  attestId: string | null;
+  fundingNumberId: string | null;
+  requesterOfficeId: string;
+  executorOfficeId: string;
   summary: Generated<string>;
-  ended_on: DateColumn | null;
-  summary_closed: Generated<boolean>;
+  endedOn: DateColumn | null;
+  summaryClosed: Generated<boolean>;
   version: Generated<number>;
-  created_by: string | null;
-  created_at: CreatedAt;
-  updated_by_label: string;
-  updated_at: UpdatedAt;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedByLabel: string;
+  updatedAt: UpdatedAt;
   seq: Seq;
 }
 
 export interface StopRequestsTable {
   id: Generated<string>;
-  step_id: string;
-  organisation_id: string;
-  requested_by: string;
-  requested_by_label: string;
-  requested_at: CreatedAt;
+  stepId: string;
+  organisationId: string;
+  requestedBy: string;
+  requestedByLabel: string;
+  requestedAt: CreatedAt;
   reason: string;
-  proposed_date: DateColumn;
+  proposedDate: DateColumn;
   state: 'open' | 'aanvaard' | 'afgewezen' | 'vervallen';
-  handled_by_label: string | null;
-  handled_at: Timestamp | null;
-  decision_reason: string | null;
+  handledByLabel: string | null;
+  handledAt: Timestamp | null;
+  decisionReason: string | null;
   seq: Seq;
 }

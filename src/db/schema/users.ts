@@ -5,25 +5,25 @@ import type { CreatedAt, Json, Timestamp } from './columns.ts';
 export interface UsersTable {
   id: Generated<string>;
   email: string;
-  display_name: string;
+  displayName: string;
   role: 'begeleider' | 'partnerbeheerder' | 'secretariaat' | 'interventieadviseur' | 'beheerder';
-  organisation_id: string;
-  office_id: string | null;
-  password_hash: string;
-  disabled_at: Timestamp | null;
-  failed_attempts: Generated<number>;
-  first_failed_at: Timestamp | null;
-  locked_until: Timestamp | null;
-  last_login_at: Timestamp | null;
-  created_at: CreatedAt;
+  organisationId: string;
+  officeId: string | null;
+  passwordHash: string;
+  disabledAt: Timestamp | null;
+  failedAttempts: Generated<number>;
+  firstFailedAt: Timestamp | null;
+  lockedUntil: Timestamp | null;
+  lastLoginAt: Timestamp | null;
+  createdAt: CreatedAt;
 }
 
 export interface SessionsTable {
   /** SHA-256 of the session id: a leaked table does not hand out sessions. */
-  id_hash: string;
-  user_id: string | null;
+  idHash: string;
+  userId: string | null;
   data: Json;
-  created_at: CreatedAt;
-  last_seen_at: Timestamp;
-  expires_at: Timestamp;
+  createdAt: CreatedAt;
+  lastSeenAt: Timestamp;
+  expiresAt: Timestamp;
 }
