@@ -20,13 +20,12 @@ export async function append(trx: Executor, entry: AuditEntry, at: Date): Promis
 }
 
 export async function listByClient(trx: Executor, clientId: string, limit = 100): Promise<AuditRecord[]> {
-  const rows = await trx.selectFrom('audit_events').selectAll().where('clientId', '=', clientId).orderBy('id', 'desc').limit(limit).execute();
-  return rows.map(toRecord);
+  return trx.selectFrom('audit_events').selectAll().where('clientId', '=', clientId).orderBy('id', 'desc').limit(limit).execute();
 }
 
 /** The dossier's events of one kind family (e.g. steps), oldest first, for the timeline. */
 export async function listByClientAndActions(trx: Executor, clientId: string, actions: readonly string[], limit = 500): Promise<AuditRecord[]> {
-  const rows = await trx
+  return trx
     .selectFrom('audit_events')
     .selectAll()
     .where('clientId', '=', clientId)
@@ -34,19 +33,17 @@ export async function listByClientAndActions(trx: Executor, clientId: string, ac
     .orderBy('id', 'asc')
     .limit(limit)
     .execute();
-  return rows.map(toRecord);
 }
 
 /** The history of one step, oldest first. */
 export async function listForStep(trx: Executor, clientId: string, stepId: string): Promise<AuditRecord[]> {
-  const rows = await trx
+  return trx
     .selectFrom('audit_events')
     .selectAll()
     .where('clientId', '=', clientId)
     .where(sql<string>`details->>'stepId'`, '=', stepId)
     .orderBy('id', 'asc')
     .execute();
-  return rows.map(toRecord);
 }
 
 /** One page of a dossier's events of the given actions, newest first (index audit_events_client_idx). */
@@ -58,49 +55,16 @@ export async function pageOfClient(
 ): Promise<{ total: number; events: ClientEvent[] }> {
   const base = trx.selectFrom('audit_events as a').where('a.clientId', '=', clientId).where('a.action', 'in', actions);
   const counted = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base
+  const events = await base
     .leftJoin('organisations as o', 'o.id', 'a.organisationId')
     .select(['a.id', 'a.occurredAt', 'a.actorLabel', 'o.name as organisationName', 'a.action', 'a.details'])
     .orderBy('a.id', 'desc')
     .limit(range.limit)
     .offset(range.offset)
     .execute();
-  return {
-    total: counted.total,
-    events: rows.map((row) => ({
-      id: row.id,
-      occurredAt: row.occurredAt,
-      actorLabel: row.actorLabel,
-      organisationName: row.organisationName,
-      action: row.action,
-      details: row.details,
-    })),
-  };
+  return { total: counted.total, events };
 }
 
 export async function listByActions(trx: Executor, actions: readonly string[], limit = 100): Promise<AuditRecord[]> {
-  const rows = await trx.selectFrom('audit_events').selectAll().where('action', 'in', actions).orderBy('id', 'desc').limit(limit).execute();
-  return rows.map(toRecord);
-}
-
-function toRecord(row: {
-  id: number;
-  occurredAt: Date;
-  actorUserId: string | null;
-  actorLabel: string;
-  organisationId: string | null;
-  action: string;
-  clientId: string | null;
-  details: Record<string, unknown>;
-}): AuditRecord {
-  return {
-    id: row.id,
-    occurredAt: row.occurredAt,
-    actorUserId: row.actorUserId,
-    actorLabel: row.actorLabel,
-    organisationId: row.organisationId,
-    action: row.action,
-    clientId: row.clientId,
-    details: row.details,
-  };
+  return trx.selectFrom('audit_events').selectAll().where('action', 'in', actions).orderBy('id', 'desc').limit(limit).execute();
 }

@@ -24,21 +24,13 @@ export async function findById(trx: Executor, id: string, options: { forUpdate?:
   return row && toDesiredJob(row);
 }
 
+/** The stored columns of a job, and who changed it when. */
+function columns(job: DesiredJobInput, by: ChangedBy) {
+  return { occupationCode: job.occupationCode, experience: job.experience, regions: [...job.regions], regime: job.regime, updatedByLabel: by.label, updatedAt: by.at };
+}
+
 export async function insert(trx: Executor, clientId: string, job: DesiredJobInput, by: ChangedBy): Promise<string> {
-  const row = await trx
-    .insertInto('desired_jobs')
-    .values({
-      clientId: clientId,
-      occupationCode: job.occupationCode,
-      experience: job.experience,
-      regions: [...job.regions],
-      regime: job.regime,
-      updatedByLabel: by.label,
-      updatedAt: by.at,
-      createdAt: by.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await trx.insertInto('desired_jobs').values({ clientId, ...columns(job, by), createdAt: by.at }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -46,15 +38,7 @@ export async function insert(trx: Executor, clientId: string, job: DesiredJobInp
 export async function update(trx: Executor, id: string, expectedVersion: number, job: DesiredJobInput, by: ChangedBy): Promise<boolean> {
   const result = await trx
     .updateTable('desired_jobs')
-    .set((eb) => ({
-      occupationCode: job.occupationCode,
-      experience: job.experience,
-      regions: [...job.regions],
-      regime: job.regime,
-      updatedByLabel: by.label,
-      updatedAt: by.at,
-      version: eb('version', '+', 1),
-    }))
+    .set((eb) => ({ ...columns(job, by), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
@@ -66,16 +50,6 @@ export async function remove(trx: Executor, id: string, expectedVersion: number)
   return result.numDeletedRows > 0n;
 }
 
-function toDesiredJob(row: JobRow): DesiredJob {
-  return {
-    id: row.id,
-    clientId: row.clientId,
-    occupationCode: row.occupationCode,
-    occupationTitle: row.title,
-    experience: row.experience,
-    regions: row.regions.filter(isRegion),
-    regime: row.regime,
-    version: row.version,
-    updatedByLabel: row.updatedByLabel,
-  };
+function toDesiredJob({ title, regions, ...job }: JobRow): DesiredJob {
+  return { ...job, occupationTitle: title, regions: regions.filter(isRegion) };
 }

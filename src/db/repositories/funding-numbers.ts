@@ -2,11 +2,10 @@ import type { FundingNumber } from '../../domain/organisations.ts';
 import type { Executor } from './executor.ts';
 
 export async function listOfOrganisation(trx: Executor, organisationId: string): Promise<FundingNumber[]> {
-  const rows = await trx
+  return trx
     .selectFrom('funding_numbers')
     .select(['id', 'organisationId', 'code', 'description'])
     .where('organisationId', '=', organisationId)
     .orderBy('code')
     .execute();
-  return rows.map((r) => ({ id: r.id, organisationId: r.organisationId, code: r.code, description: r.description }));
 }

@@ -3,22 +3,14 @@ import type { Executor } from './executor.ts';
 
 /** K3: the notes one organisation wrote about the client, newest first. There is no other way to read notes. */
 export async function listForOrganisation(trx: Executor, clientId: string, organisationId: string): Promise<InternalNote[]> {
-  const rows = await trx
+  return trx
     .selectFrom('internal_notes')
-    .selectAll()
+    .select(['id', 'clientId', 'organisationId', 'authorLabel', 'createdAt', 'text'])
     .where('clientId', '=', clientId)
     .where('organisationId', '=', organisationId)
     .orderBy('createdAt', 'desc')
     .orderBy('seq', 'desc')
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    clientId: row.clientId,
-    organisationId: row.organisationId,
-    authorLabel: row.authorLabel,
-    createdAt: row.createdAt,
-    text: row.text,
-  }));
 }
 
 export async function insert(

@@ -1,15 +1,15 @@
 import type { Occupation } from '../../domain/dossier/occupations.ts';
 import type { Executor } from './executor.ts';
 
+const OCCUPATION_COLUMNS = ['code', 'iscoGroup', 'title', 'source'] as const;
+
 /** The whole catalogue (a few hundred rows), ordered by code; searching is done in the domain. */
 export async function listAll(trx: Executor): Promise<Occupation[]> {
-  const rows = await trx.selectFrom('occupations').select(['code', 'iscoGroup', 'title', 'source']).orderBy('code').execute();
-  return rows.map((row) => ({ code: row.code, iscoGroup: row.iscoGroup, title: row.title, source: row.source }));
+  return trx.selectFrom('occupations').select(OCCUPATION_COLUMNS).orderBy('code').execute();
 }
 
 export async function findByCode(trx: Executor, code: string): Promise<Occupation | undefined> {
-  const row = await trx.selectFrom('occupations').select(['code', 'iscoGroup', 'title', 'source']).where('code', '=', code).executeTakeFirst();
-  return row && { code: row.code, iscoGroup: row.iscoGroup, title: row.title, source: row.source };
+  return trx.selectFrom('occupations').select(OCCUPATION_COLUMNS).where('code', '=', code).executeTakeFirst();
 }
 
 /** A beheerder's entry; false when the code was taken meanwhile. */
@@ -27,17 +27,10 @@ export async function insertAdded(trx: Executor, occupation: { code: string; isc
 export async function listAdded(trx: Executor): Promise<(Occupation & { createdByLabel: string; createdAt: Date })[]> {
   const rows = await trx
     .selectFrom('occupations')
-    .select(['code', 'iscoGroup', 'title', 'source', 'createdByLabel', 'createdAt'])
+    .select([...OCCUPATION_COLUMNS, 'createdByLabel', 'createdAt'])
     .where('source', '=', 'beheerder')
     .orderBy('createdAt', 'desc')
     .orderBy('seq', 'desc')
     .execute();
-  return rows.map((row) => ({
-    code: row.code,
-    iscoGroup: row.iscoGroup,
-    title: row.title,
-    source: row.source,
-    createdByLabel: row.createdByLabel ?? '',
-    createdAt: row.createdAt,
-  }));
+  return rows.map((row) => ({ ...row, createdByLabel: row.createdByLabel ?? '' }));
 }

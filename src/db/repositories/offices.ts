@@ -25,13 +25,6 @@ function selectOffices(trx: Executor) {
     .select(['f.id', 'f.organisationId', 'f.name', 'f.code', 'o.name as organisationName']);
 }
 
-function toOffice(row: { id: string; organisationId: string; name: string; code: string; organisationName: string }): OfficeWithLabel {
-  return {
-    id: row.id,
-    organisationId: row.organisationId,
-    name: row.name,
-    code: row.code,
-    label: officeLabel(row),
-    organisationName: row.organisationName,
-  };
+function toOffice(row: Omit<OfficeWithLabel, 'label'>): OfficeWithLabel {
+  return { ...row, label: officeLabel(row) };
 }

@@ -64,14 +64,7 @@ export async function listLinesForClient(trx: Executor, clientId: string, filter
     .where('s.state', 'in', filter.states);
   if (filter.typeCodes !== null) query = query.where('s.stepTypeCode', 'in', filter.typeCodes);
   const rows = await query.orderBy('s.date', 'desc').orderBy('s.seq', 'desc').execute();
-  return rows.map((row) => ({
-    id: row.id,
-    clientId: row.clientId,
-    organisationName: row.organisationName,
-    type: { code: row.code, label: row.label, kind: row.kind },
-    state: row.state,
-    date: row.date as CalendarDate,
-  }));
+  return rows.map(({ code, label, kind, date, ...line }) => ({ ...line, type: { code, label, kind }, date: date as CalendarDate }));
 }
 
 export async function findById(trx: Executor, stepId: string, options: { forUpdate?: boolean } = {}): Promise<Step | undefined> {
