@@ -1,15 +1,20 @@
-import type { Selectable } from 'kysely';
 import type { AttestRequest, AttestRequestKind } from '../../domain/attests/attest-request.ts';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { Insz } from '../../domain/insz.ts';
-import type { AttestRequestsTable } from '../schema/clients.ts';
 import type { Executor } from './executor.ts';
 
-type Row = Selectable<AttestRequestsTable> & { organisationName: string };
+/** What a request shows: every column but the ids of who submitted and decided, and `seq`. */
+const REQUEST_COLUMNS = [
+  ...(['id', 'kind', 'organisationId', 'insz', 'familyName', 'firstName', 'birthDate', 'regime', 'startDate', 'endDate', 'attestId', 'previousEndDate', 'clientId'] as const),
+  ...(['scanSha256', 'scanFileName', 'scanMediaType', 'scanSizeBytes', 'state', 'rejectionReason', 'originalReceivedByLabel', 'originalReceivedAt'] as const),
+  ...(['submittedByLabel', 'submittedAt', 'decidedByLabel', 'decidedAt', 'version'] as const),
+].map((column) => `r.${column}` as const);
 
 function selectRequests(trx: Executor) {
-  return trx.selectFrom('attest_requests as r').innerJoin('organisations as o', 'o.id', 'r.organisationId').selectAll('r').select('o.name as organisationName');
+  return trx.selectFrom('attest_requests as r').innerJoin('organisations as o', 'o.id', 'r.organisationId').select([...REQUEST_COLUMNS, 'o.name as organisationName']);
 }
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectRequests>['executeTakeFirstOrThrow']>>;
 
 /** A request as the partner submits it: what it typed, the scan, who and when. */
 export type NewAttestRequest = Pick<
@@ -146,31 +151,16 @@ export async function markOriginalReceived(trx: Executor, id: string, by: { labe
   return result.numUpdatedRows > 0n;
 }
 
-
-export function toRequest(row: Row): AttestRequest {
+/** The row with the domain's dates, its scan and "Origineel ontvangen" as one value each. */
+function toRequest({ scanSha256, scanFileName, scanMediaType, scanSizeBytes, originalReceivedByLabel, originalReceivedAt, ...row }: Row): AttestRequest {
   return {
-    id: row.id,
-    kind: row.kind,
-    organisationId: row.organisationId,
-    organisationName: row.organisationName,
+    ...row,
     insz: row.insz as Insz,
-    familyName: row.familyName,
-    firstName: row.firstName,
     birthDate: row.birthDate as CalendarDate,
-    regime: row.regime,
     startDate: row.startDate as CalendarDate,
     endDate: row.endDate as CalendarDate,
-    attestId: row.attestId,
     previousEndDate: row.previousEndDate as CalendarDate | null,
-    clientId: row.clientId,
-    scan: { sha256: row.scanSha256, fileName: row.scanFileName, mediaType: row.scanMediaType, sizeBytes: row.scanSizeBytes },
-    state: row.state,
-    rejectionReason: row.rejectionReason,
-    originalReceived: row.originalReceivedAt === null || row.originalReceivedByLabel === null ? null : { byLabel: row.originalReceivedByLabel, at: row.originalReceivedAt },
-    submittedByLabel: row.submittedByLabel,
-    submittedAt: row.submittedAt,
-    decidedByLabel: row.decidedByLabel,
-    decidedAt: row.decidedAt,
-    version: row.version,
+    scan: { sha256: scanSha256, fileName: scanFileName, mediaType: scanMediaType, sizeBytes: scanSizeBytes },
+    originalReceived: originalReceivedAt === null || originalReceivedByLabel === null ? null : { byLabel: originalReceivedByLabel, at: originalReceivedAt },
   };
 }

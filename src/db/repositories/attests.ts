@@ -21,12 +21,11 @@ export async function listForClient(trx: Executor, clientId: string, organisatio
   let query = trx
     .selectFrom('attests as a')
     .innerJoin('organisations as o', 'o.id', 'a.organisationId')
-    .selectAll('a')
-    .select('o.name as organisationName')
+    .select([...ATTEST_COLUMNS, 'o.name as organisationName'])
     .where('a.clientId', '=', clientId);
   if (organisationId !== null) query = query.where('a.organisationId', '=', organisationId);
   const rows = await query.orderBy('a.endDate', 'desc').execute();
-  return rows.map((row) => ({ ...toAttest(row), organisationName: row.organisationName }));
+  return rows.map(toAttest);
 }
 
 /**
@@ -125,24 +124,16 @@ export async function insert(trx: Executor, attest: NewAttest, at: Date): Promis
   return row.id;
 }
 
-export function toAttest(row: AttestRow): Attest {
-  return {
-    id: row.id,
-    clientId: row.clientId,
-    organisationId: row.organisationId,
-    regime: row.regime,
-    startDate: row.startDate as CalendarDate,
-    endDate: row.endDate as CalendarDate,
-    state: row.state,
-    approvedOn: row.approvedOn as CalendarDate | null,
-    rejectionReason: row.rejectionReason,
-    version: row.version,
-  };
+const ATTEST_COLUMNS = ['a.id', 'a.clientId', 'a.organisationId', 'a.regime', 'a.startDate', 'a.endDate', 'a.state', 'a.approvedOn', 'a.rejectionReason', 'a.version'] as const;
+
+/** The calendar dates of a selected attest row as the domain's dates. */
+function toAttest<Row extends Pick<AttestRow, 'startDate' | 'endDate' | 'approvedOn'>>(row: Row) {
+  return { ...row, startDate: row.startDate as CalendarDate, endDate: row.endDate as CalendarDate, approvedOn: row.approvedOn as CalendarDate | null };
 }
 
 /** A4: the attest, its row locked until the transaction ends (an extension moves its end). */
 export async function findByIdForUpdate(trx: Executor, id: string): Promise<Attest | undefined> {
-  const row = await trx.selectFrom('attests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await trx.selectFrom('attests as a').select(ATTEST_COLUMNS).where('a.id', '=', id).forUpdate().executeTakeFirst();
   return row && toAttest(row);
 }
 

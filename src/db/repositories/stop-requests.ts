@@ -21,6 +21,20 @@ export type StopRequest = Readonly<{
 export type OpenStopRequest = StopRequest &
   Readonly<{ clientId: string; clientName: string; organisationName: string; stepDate: CalendarDate }>;
 
+const STOP_REQUEST_COLUMNS = [
+  'r.id',
+  'r.stepId',
+  'r.organisationId',
+  'r.requestedByLabel',
+  'r.requestedAt',
+  'r.reason',
+  'r.proposedDate',
+  'r.state',
+  'r.handledByLabel',
+  'r.handledAt',
+  'r.decisionReason',
+] as const;
+
 export async function insert(
   trx: Executor,
   request: { stepId: string; organisationId: string; requestedBy: string; requestedByLabel: string; reason: string; proposedDate: CalendarDate },
@@ -44,16 +58,16 @@ export async function insert(
 }
 
 export async function listForStep(trx: Executor, stepId: string): Promise<StopRequest[]> {
-  const rows = await trx.selectFrom('stop_requests').selectAll().where('stepId', '=', stepId).orderBy('requestedAt', 'desc').orderBy('seq', 'desc').execute();
+  const rows = await trx.selectFrom('stop_requests as r').select(STOP_REQUEST_COLUMNS).where('r.stepId', '=', stepId).orderBy('r.requestedAt', 'desc').orderBy('r.seq', 'desc').execute();
   return rows.map(toStopRequest);
 }
 
 export async function findOpenForStep(trx: Executor, stepId: string): Promise<StopRequest | undefined> {
   const row = await trx
-    .selectFrom('stop_requests')
-    .selectAll()
-    .where('stepId', '=', stepId)
-    .where('state', '=', 'open')
+    .selectFrom('stop_requests as r')
+    .select(STOP_REQUEST_COLUMNS)
+    .where('r.stepId', '=', stepId)
+    .where('r.state', '=', 'open')
     .forUpdate()
     .executeTakeFirst();
   return row && toStopRequest(row);
@@ -66,19 +80,18 @@ export async function listOpen(trx: Executor): Promise<OpenStopRequest[]> {
     .innerJoin('steps as s', 's.id', 'r.stepId')
     .innerJoin('clients as c', 'c.id', 's.clientId')
     .innerJoin('organisations as o', 'o.id', 'r.organisationId')
-    .selectAll('r')
-    .select(['s.clientId', 'c.firstName', 'c.familyName', 'o.name as organisationName', 's.date as stepDate'])
+    .select([...STOP_REQUEST_COLUMNS, 's.clientId', 'c.firstName', 'c.familyName', 'o.name as organisationName', 's.date as stepDate'])
     .where('r.state', '=', 'open')
     .where('s.state', '=', 'bezig')
     .orderBy('r.requestedAt')
     .orderBy('r.seq')
     .execute();
-  return rows.map((row) => ({
-    ...toStopRequest(row),
-    clientId: row.clientId,
-    clientName: `${row.firstName} ${row.familyName}`,
-    organisationName: row.organisationName,
-    stepDate: row.stepDate as CalendarDate,
+  return rows.map(({ clientId, firstName, familyName, organisationName, stepDate, ...request }) => ({
+    ...toStopRequest(request),
+    clientId,
+    clientName: `${firstName} ${familyName}`,
+    organisationName,
+    stepDate: stepDate as CalendarDate,
   }));
 }
 
@@ -108,30 +121,6 @@ export async function lapseOpen(trx: Executor, stepId: string, by: { byLabel: st
   return row?.id;
 }
 
-function toStopRequest(row: {
-  id: string;
-  stepId: string;
-  organisationId: string;
-  requestedByLabel: string;
-  requestedAt: Date;
-  reason: string;
-  proposedDate: string;
-  state: StopRequestState;
-  handledByLabel: string | null;
-  handledAt: Date | null;
-  decisionReason: string | null;
-}): StopRequest {
-  return {
-    id: row.id,
-    stepId: row.stepId,
-    organisationId: row.organisationId,
-    requestedByLabel: row.requestedByLabel,
-    requestedAt: row.requestedAt,
-    reason: row.reason,
-    proposedDate: row.proposedDate as CalendarDate,
-    state: row.state,
-    handledByLabel: row.handledByLabel,
-    handledAt: row.handledAt,
-    decisionReason: row.decisionReason,
-  };
+function toStopRequest(row: Omit<StopRequest, 'proposedDate'> & { proposedDate: string }): StopRequest {
+  return { ...row, proposedDate: row.proposedDate as CalendarDate };
 }
