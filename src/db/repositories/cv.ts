@@ -19,7 +19,7 @@ import {
   type WorkExperienceInput,
   type YearMonth,
 } from '../../domain/dossier/cv.ts';
-import type { ChangedBy } from './client-profiles.ts';
+import { saveOnePerClient, type ChangedBy } from './client-profiles.ts';
 import type { Executor } from './executor.ts';
 
 export type CvItemTable = 'cv_educations' | 'cv_work_experiences' | 'cv_languages' | 'cv_competences';
@@ -160,22 +160,7 @@ export async function findDrivingLicences(trx: Executor, clientId: string): Prom
 }
 
 export async function saveDrivingLicences(trx: Executor, clientId: string, expectedVersion: number, categories: readonly DrivingLicence[], by: ChangedBy): Promise<boolean> {
-  if (expectedVersion === 0) {
-    const row = await trx
-      .insertInto('cvs')
-      .values({ clientId: clientId, drivingLicences: [...categories], ...stamp(by) })
-      .onConflict((oc) => oc.column('clientId').doNothing())
-      .returning('clientId')
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-  const result = await trx
-    .updateTable('cvs')
-    .set((eb) => ({ drivingLicences: [...categories], ...stamp(by), version: eb('version', '+', 1) }))
-    .where('clientId', '=', clientId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return saveOnePerClient(trx, 'cvs', clientId, expectedVersion, { drivingLicences: [...categories], ...stamp(by) });
 }
 
 // ---- Rows to domain types ----
