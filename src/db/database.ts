@@ -1,12 +1,17 @@
 /**
  * One SQL dialect (PostgreSQL) on two engines: PostgreSQL through `pg` when a connection
  * string is given, otherwise the embedded PGlite in a folder (or in memory for tests).
+ *
+ * Columns are snake_case in the database and camelCase in TypeScript: Kysely's CamelCasePlugin
+ * turns the names the query builder writes into snake_case and the keys of result rows into
+ * camelCase. Raw `sql` text is not rewritten (it names the columns as the database does), and
+ * JSON values (audit details, session data) keep their keys. Table names are the same on both sides.
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { DB } from './schema.ts';
+import type { DB } from './schema/index.ts';
 
 export type Database = Kysely<DB>;
 
@@ -29,6 +34,8 @@ const typeParser = ((oid: number, format?: 'text' | 'binary'): unknown => {
   return pg.types.getTypeParser(oid, format);
 }) as typeof pg.types.getTypeParser;
 
+const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
+
 export function createDatabase(target: DatabaseTarget): Database {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -36,12 +43,12 @@ export function createDatabase(target: DatabaseTarget): Database {
       max: target.poolSize ?? 10,
       types: { getTypeParser: typeParser },
     });
-    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
   }
   if (target.dataDir !== undefined) mkdirSync(target.dataDir, { recursive: true });
   // Options go in the one-argument form: with an undefined data folder, PGlite ignores a second argument.
   const pglite = new PGlite({ dataDir: target.dataDir, parsers: { [PG_DATE_OID]: parseDate, [PG_INT8_OID]: parseInt8 } });
-  return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins });
 }
 
 export function describeTarget(target: DatabaseTarget): string {

@@ -29,7 +29,8 @@ export class MigrationError extends Error {
 
 /** Brings the schema up to date; throws when any migration fails (the caller exits non-zero). */
 export async function migrateToLatest(db: Database): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Migrations name tables and columns as the database does: they run without the camelCase mapping.
+  const migrator = new Migrator({ db: db.withoutPlugins(), provider });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'onbekend';

@@ -31,6 +31,9 @@ export type Attest = Readonly<{
   version: number;
 }>;
 
+/** A client with the period of the attest that gives the organisation access (A1). */
+export type ClientWithPeriod = Readonly<{ client: Client; startDate: CalendarDate; endDate: CalendarDate }>;
+
 export function fullName(client: Pick<Client, 'firstName' | 'familyName'>): string {
   return `${client.firstName} ${client.familyName}`;
 }

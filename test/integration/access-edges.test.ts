@@ -12,7 +12,7 @@ import { WebSession } from '../support/web-session.ts';
 
 async function demoWorld(t: TestApp) {
   await t.services.demo.seedIfEmpty();
-  const ann = await t.db.selectFrom('clients').select('id').where('family_name', '=', 'Janssens').executeTakeFirstOrThrow();
+  const ann = await t.db.selectFrom('clients').select('id').where('familyName', '=', 'Janssens').executeTakeFirstOrThrow();
   return { annId: ann.id };
 }
 
@@ -24,7 +24,7 @@ async function as(t: TestApp, email: string): Promise<WebSession> {
 
 describeOnEachDatabase('access edges', demoWorld, (get) => {
   const openings = async (clientId: string): Promise<number> =>
-    (await get().db.selectFrom('audit_events').select('id').where('client_id', '=', clientId).where('action', '=', 'dossier.geopend').execute()).length;
+    (await get().db.selectFrom('audit_events').select('id').where('clientId', '=', clientId).where('action', '=', 'dossier.geopend').execute()).length;
 
   it('K3 a beheerder reads the dienst\'s internal notes but cannot write one', async () => {
     const { annId } = get().data;
@@ -49,15 +49,15 @@ describeOnEachDatabase('access edges', demoWorld, (get) => {
   it('A6 A1 a scan download is listed in Wie bekeek dit dossier, and the partner loses the scan when its access ends', async () => {
     const { clock, db } = get();
     const secretariaat = await as(get(), 'secretariaat@demo.be');
-    const queued = await db.selectFrom('attest_requests').select(['id', 'version', 'end_date']).where('state', '=', 'ingediend').where('kind', '=', 'nieuw').executeTakeFirstOrThrow();
+    const queued = await db.selectFrom('attest_requests').select(['id', 'version', 'endDate']).where('state', '=', 'ingediend').where('kind', '=', 'nieuw').executeTakeFirstOrThrow();
     await secretariaat.get(`/attesten/${queued.id}`);
     const approved = await secretariaat.post(`/attesten/${queued.id}`, { actie: 'goedkeuren', versie: String(queued.version), origineel: 'ja' });
     assert.equal(approved.statusCode, 303);
-    const request = await db.selectFrom('attest_requests').select(['client_id', 'organisation_id']).where('id', '=', queued.id).executeTakeFirstOrThrow();
-    assert.ok(request.client_id !== null);
+    const request = await db.selectFrom('attest_requests').select(['clientId', 'organisationId']).where('id', '=', queued.id).executeTakeFirstOrThrow();
+    assert.ok(request.clientId !== null);
 
     assert.equal((await secretariaat.get(`/attesten/${queued.id}/scan`)).statusCode, 200);
-    const csv = await secretariaat.get(`/dossiers/${request.client_id}/wie-bekeek.csv`);
+    const csv = await secretariaat.get(`/dossiers/${request.clientId}/wie-bekeek.csv`);
     assert.equal(csv.statusCode, 200);
     assert.match(csv.body, /Scan van het attest gedownload/);
 
@@ -65,10 +65,10 @@ describeOnEachDatabase('access edges', demoWorld, (get) => {
     assert.equal((await partner.get(`/attesten/${queued.id}/scan`)).statusCode, 200);
     // Past end + 1 month + 14 days the client is gone for the partner, and so is its scan.
     const original = clock.now();
-    clock.set(new Date(`${addMonths(queued.end_date as never, 3)}T10:00:00Z`));
+    clock.set(new Date(`${addMonths(queued.endDate as never, 3)}T10:00:00Z`));
     try {
       const later = await as(get(), 'begeleider@demo.be');
-      assert.equal((await later.get(`/dossiers/${request.client_id}`)).statusCode, 404);
+      assert.equal((await later.get(`/dossiers/${request.clientId}`)).statusCode, 404);
       assert.equal((await later.get(`/attesten/${queued.id}/scan`)).statusCode, 404);
     } finally {
       clock.set(original);
@@ -80,11 +80,11 @@ describeOnEachDatabase('access edges', demoWorld, (get) => {
     const foreign = await get()
       .db.selectFrom('steps')
       .select('id')
-      .where('client_id', '!=', annId)
+      .where('clientId', '!=', annId)
       .executeTakeFirstOrThrow();
     const partner = await as(get(), 'begeleider@demo.be');
     const refusals = async (): Promise<number> =>
-      (await get().db.selectFrom('audit_events').select('id').where('client_id', '=', annId).where('action', '=', 'dossier.geweigerd').execute()).length;
+      (await get().db.selectFrom('audit_events').select('id').where('clientId', '=', annId).where('action', '=', 'dossier.geweigerd').execute()).length;
     const before = await refusals();
     assert.equal((await partner.get(`/dossiers/${annId}/stappen/${foreign.id}`)).statusCode, 404);
     assert.equal(await refusals(), before + 1);

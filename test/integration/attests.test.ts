@@ -105,7 +105,7 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
   }
 
   async function requestOf(insz: string, organisationId: string) {
-    return get().db.selectFrom('attest_requests').selectAll().where('insz', '=', insz).where('organisation_id', '=', organisationId).orderBy('submitted_at', 'desc').executeTakeFirstOrThrow();
+    return get().db.selectFrom('attest_requests').selectAll().where('insz', '=', insz).where('organisationId', '=', organisationId).orderBy('submittedAt', 'desc').executeTakeFirstOrThrow();
   }
 
   async function decide(session: WebSession, requestId: string, form: Record<string, string>) {
@@ -132,7 +132,7 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     assert.match(mine.body, new RegExp(`Nina ${data.familienaam}[\\s\\S]*?Ingediend`));
     const request = await requestOf(data.insz, partner.id);
     assert.equal(request.state, 'ingediend');
-    assert.equal(request.client_id, null);
+    assert.equal(request.clientId, null);
     assert.equal((await get().db.selectFrom('clients').select('id').where('insz', '=', data.insz).execute()).length, 0);
 
     const staff = await as(secretariaat);
@@ -152,13 +152,13 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     assert.equal(approved.statusCode, 303, approved.body);
     const after = await requestOf(data.insz, partner.id);
     assert.equal(after.state, 'goedgekeurd');
-    assert.notEqual(after.client_id, null);
-    assert.notEqual(after.original_received_at, null);
-    const clientId = after.client_id ?? '';
-    const attest = await get().db.selectFrom('attests').selectAll().where('client_id', '=', clientId).executeTakeFirstOrThrow();
-    assert.equal(attest.approved_on, get().clock.today());
-    assert.equal(attest.end_date, data.einddatum);
-    const actions = (await get().db.selectFrom('audit_events').select('action').where('client_id', '=', clientId).execute()).map((r) => r.action);
+    assert.notEqual(after.clientId, null);
+    assert.notEqual(after.originalReceivedAt, null);
+    const clientId = after.clientId ?? '';
+    const attest = await get().db.selectFrom('attests').selectAll().where('clientId', '=', clientId).executeTakeFirstOrThrow();
+    assert.equal(attest.approvedOn, get().clock.today());
+    assert.equal(attest.endDate, data.einddatum);
+    const actions = (await get().db.selectFrom('audit_events').select('action').where('clientId', '=', clientId).execute()).map((r) => r.action);
     for (const action of ['klant.aangemaakt', 'attest.goedgekeurd', 'attest.origineel-ontvangen']) assert.ok(actions.includes(action), action);
 
     const dossier = await partnerSession.get(`/dossiers/${clientId}`);
@@ -212,7 +212,7 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     assert.equal(known.headers.location, unknown.headers.location);
     assert.equal(known.body, unknown.body);
     // The audit record of the request is not tied to the existing dossier either.
-    const tied = await get().db.selectFrom('audit_events').select('id').where('client_id', '=', elsewhere.id).where('action', '=', 'attest.aangevraagd').execute();
+    const tied = await get().db.selectFrom('audit_events').select('id').where('clientId', '=', elsewhere.id).where('action', '=', 'attest.aangevraagd').execute();
     assert.equal(tied.length, 0);
   });
 
@@ -250,8 +250,8 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     const refused = answers.find((a) => a.statusCode === 409);
     assert.match(refused?.body ?? '', /Deze aanvraag werd intussen al behandeld \(Goedgekeurd\)/);
     const client = await get().db.selectFrom('clients').select('id').where('insz', '=', data.insz).executeTakeFirstOrThrow();
-    assert.equal((await get().db.selectFrom('attests').select('id').where('client_id', '=', client.id).execute()).length, 1);
-    assert.equal((await get().db.selectFrom('audit_events').select('id').where('client_id', '=', client.id).where('action', '=', 'attest.goedgekeurd').execute()).length, 1);
+    assert.equal((await get().db.selectFrom('attests').select('id').where('clientId', '=', client.id).execute()).length, 1);
+    assert.equal((await get().db.selectFrom('audit_events').select('id').where('clientId', '=', client.id).where('action', '=', 'attest.goedgekeurd').execute()).length, 1);
   });
 
   it('A4 an extension moves the attest end, the access period, the line end date and the automatic completion together; the line stays Bezig', async () => {
@@ -261,7 +261,7 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     const attestId = await anAttest(t.db, 'running', { clientId: client.id, organisationId: partner.id }, today);
     const oldEnd = addMonths(today, 5);
     const stepId = await anOutplacementStep(t.db, { clientId: client.id, organisation: partner, createdBy: begeleider }, { startDate: addMonths(today, -1), endDate: oldEnd });
-    await t.db.updateTable('steps').set({ attest_id: attestId }).where('id', '=', stepId).execute();
+    await t.db.updateTable('steps').set({ attestId: attestId }).where('id', '=', stepId).execute();
 
     const partnerSession = await as(begeleider);
     const portrait = await partnerSession.get(`/dossiers/${client.id}`);
@@ -282,19 +282,19 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     assert.equal(approved.statusCode, 303, approved.body);
 
     const attest = await t.db.selectFrom('attests').selectAll().where('id', '=', attestId).executeTakeFirstOrThrow();
-    assert.equal(attest.end_date, newEnd);
+    assert.equal(attest.endDate, newEnd);
     const step = await t.db.selectFrom('steps').selectAll().where('id', '=', stepId).executeTakeFirstOrThrow();
-    assert.equal(step.end_date, newEnd);
+    assert.equal(step.endDate, newEnd);
     assert.equal(step.state, 'bezig');
     const detail = await partnerSession.get(`/dossiers/${client.id}/stappen/${stepId}`);
     assert.equal(detail.statusCode, 200);
     assert.ok(detail.body.includes(`Wordt automatisch Uitgevoerd op ${formatDate(automaticCompletionDate(newEnd))}`));
-    const extended = await t.db.selectFrom('audit_events').selectAll().where('client_id', '=', client.id).where('action', '=', 'attest.verlengd').executeTakeFirstOrThrow();
+    const extended = await t.db.selectFrom('audit_events').selectAll().where('clientId', '=', client.id).where('action', '=', 'attest.verlengd').executeTakeFirstOrThrow();
     assert.equal(extended.details['oldEndDate'], formatDate(oldEnd));
     assert.equal(extended.details['newEndDate'], formatDate(newEnd));
     assert.equal(extended.details['newAccessUntil'], formatDate(accessPeriodEnd(newEnd)));
     assert.equal(extended.details['newCompletionDate'], formatDate(automaticCompletionDate(newEnd)));
-    const lineChange = await t.db.selectFrom('audit_events').selectAll().where('client_id', '=', client.id).where('action', '=', 'stap.gewijzigd').executeTakeFirstOrThrow();
+    const lineChange = await t.db.selectFrom('audit_events').selectAll().where('clientId', '=', client.id).where('action', '=', 'stap.gewijzigd').executeTakeFirstOrThrow();
     assert.deepEqual([lineChange.details['field'], lineChange.details['old'], lineChange.details['new']], ['einddatum', formatDate(oldEnd), formatDate(newEnd)]);
   });
 
@@ -305,18 +305,18 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     const attestId = await anAttest(t.db, 'running', { clientId: client.id, organisationId: partner.id }, today);
     const oldEnd = addMonths(today, 5);
     const stepId = await anOutplacementStep(t.db, { clientId: client.id, organisation: partner, createdBy: begeleider2 }, { startDate: addMonths(today, -1), endDate: oldEnd });
-    await t.db.updateTable('steps').set({ attest_id: attestId }).where('id', '=', stepId).execute();
+    await t.db.updateTable('steps').set({ attestId: attestId }).where('id', '=', stepId).execute();
     const session = await as(begeleider2);
     await session.get(`/dossiers/${client.id}/verlenging`);
     const newEnd = addMonths(today, 8);
     assert.equal((await session.postMultipart(`/dossiers/${client.id}/verlenging`, [...dateParts('einddatum', newEnd), { name: 'scan', fileName: 'v.pdf', contentType: MEDIA_TYPES.pdf, data: PDF }])).statusCode, 303);
     // Meanwhile the adviseur stops the line.
-    await t.db.updateTable('steps').set({ state: 'stopgezet', ended_on: today }).where('id', '=', stepId).execute();
+    await t.db.updateTable('steps').set({ state: 'stopgezet', endedOn: today }).where('id', '=', stepId).execute();
     const request = await requestOf(client.insz, partner.id);
     const refused = await decide(await as(secretariaat), request.id, { actie: 'goedkeuren' });
     assert.equal(refused.statusCode, 400);
     assert.match(refused.body, /De lijn Outplacement staat op Stopgezet: een verlenging kan niet meer/);
-    assert.equal((await t.db.selectFrom('attests').select('end_date').where('id', '=', attestId).executeTakeFirstOrThrow()).end_date, oldEnd);
+    assert.equal((await t.db.selectFrom('attests').select('endDate').where('id', '=', attestId).executeTakeFirstOrThrow()).endDate, oldEnd);
     assert.equal((await requestOf(client.insz, partner.id)).state, 'ingediend');
     // A new request on the ended line is refused at once.
     await decide(await as(secretariaat), request.id, { actie: 'afwijzen', reden: 'Lijn stopgezet' });
@@ -333,7 +333,7 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     assert.equal((await requestAccess(await as(begeleider2), requestParts(data))).statusCode, 303);
     const request = await requestOf(data.insz, partner.id);
     assert.equal((await decide(await as(secretariaat), request.id, { actie: 'goedkeuren' })).statusCode, 303);
-    const clientId = (await requestOf(data.insz, partner.id)).client_id ?? '';
+    const clientId = (await requestOf(data.insz, partner.id)).clientId ?? '';
     const lastDay = accessPeriodEnd(data.einddatum as CalendarDate);
     const saved = t.clock.now();
     // Sessions time out when the clock jumps: a fresh login on each day, outside the suite's sessions.

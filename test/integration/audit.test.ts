@@ -48,7 +48,7 @@ describeOnEachDatabase('audit log', setup, (get) => {
     const { db, data } = get();
     await db
       .insertInto('audit_events')
-      .values({ actor_user_id: data.begeleider.id, actor_label: 'Test', organisation_id: data.partner.id, action: 'login.geslaagd', details: '{"ip":"127.0.0.1"}', occurred_at: TEST_NOW })
+      .values({ actorUserId: data.begeleider.id, actorLabel: 'Test', organisationId: data.partner.id, action: 'login.geslaagd', details: '{"ip":"127.0.0.1"}', occurredAt: TEST_NOW })
       .execute();
     return newestRow();
   }

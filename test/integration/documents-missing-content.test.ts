@@ -50,7 +50,7 @@ describeOnEachDatabase(
           { name: 'document', fileName: `${name}.pdf`, contentType: MEDIA_TYPES.pdf, data: pdfOfSize(bytes) },
         ]);
         assert.equal(created.statusCode, 303, created.body);
-        const row = await t.db.selectFrom('documents').select('id').where('publication_name', '=', name).executeTakeFirstOrThrow();
+        const row = await t.db.selectFrom('documents').select('id').where('publicationName', '=', name).executeTakeFirstOrThrow();
         ids.push(row.id);
       }
       const [missingId, keptId] = ids as [string, string];
@@ -80,11 +80,11 @@ describeOnEachDatabase(
 
       // Recorded, each time, for whoever looks after the storage; not as a download (A6).
       const recorded = async (action: string) =>
-        (await t.db.selectFrom('audit_events').select(['actor_user_id', 'client_id', 'details']).where('action', '=', action).execute()).filter(
+        (await t.db.selectFrom('audit_events').select(['actorUserId', 'clientId', 'details']).where('action', '=', action).execute()).filter(
           (row) => row.details['documentId'] === missingId,
         );
       assert.deepEqual(await recorded('document.bestand-ontbreekt'), [
-        { actor_user_id: begeleider.id, client_id: client.id, details: { documentId: missingId, sha256: missing.sha256 } },
+        { actorUserId: begeleider.id, clientId: client.id, details: { documentId: missingId, sha256: missing.sha256 } },
       ]);
       assert.equal((await session.get(`/dossiers/${client.id}/documenten/${missingId}`)).statusCode, 410);
       assert.equal((await recorded('document.bestand-ontbreekt')).length, 2);

@@ -101,7 +101,7 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
   }
 
   async function auditOf(clientId: string, action: string) {
-    return get().db.selectFrom('audit_events').selectAll().where('client_id', '=', clientId).where('action', '=', action).orderBy('id').execute();
+    return get().db.selectFrom('audit_events').selectAll().where('clientId', '=', clientId).where('action', '=', action).orderBy('id').execute();
   }
 
   it('D2 "Voeg toe" on Traject opens "Document toevoegen" with Publicatienaam*, Soort, Document*, Bewaar and Annuleer', async () => {
@@ -142,10 +142,10 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
     ]);
     const after = await stored();
     assert.equal(after.rows, before.rows + 2);
-    const row = await get().db.selectFrom('documents').selectAll().where('publication_name', '=', 'Actieplan OP-211118').executeTakeFirstOrThrow();
-    assert.equal(row.file_name, 'Actieplan Dupont.pdf');
-    assert.equal(row.media_type, 'application/pdf');
-    assert.equal(row.size_bytes, PDF.length);
+    const row = await get().db.selectFrom('documents').selectAll().where('publicationName', '=', 'Actieplan OP-211118').executeTakeFirstOrThrow();
+    assert.equal(row.fileName, 'Actieplan Dupont.pdf');
+    assert.equal(row.mediaType, 'application/pdf');
+    assert.equal(row.sizeBytes, PDF.length);
     assert.ok(after.files.includes(`${row.sha256.slice(0, 2)}/${row.sha256.slice(2, 4)}/${row.sha256}`), 'the blob is stored under its SHA-256');
     assert.ok(!after.files.some((f) => f.startsWith('tmp/')), 'no temporary file is left');
     const added = await auditOf(client.id, 'document.toegevoegd');
@@ -167,8 +167,8 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
     for (const [fileName, data, declared, expected] of cases) {
       const response = await upload(session, second.id, [{ name: 'publicatienaam', value: `Bijlage ${fileName}` }, { name: 'soort', value: 'ander' }, file(fileName, data, declared)]);
       assert.equal(response.statusCode, 303, `${fileName}: ${errorMessages(response.body).join(', ')}`);
-      const row = await get().db.selectFrom('documents').select('media_type').where('publication_name', '=', `Bijlage ${fileName}`).executeTakeFirstOrThrow();
-      assert.equal(row.media_type, expected, fileName);
+      const row = await get().db.selectFrom('documents').select('mediaType').where('publicationName', '=', `Bijlage ${fileName}`).executeTakeFirstOrThrow();
+      assert.equal(row.mediaType, expected, fileName);
     }
   });
 
@@ -272,7 +272,7 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
     get().clock.advanceMinutes(1);
     const created = await upload(session, client.id, [{ name: 'publicatienaam', value: 'Eindverslag Müller' }, { name: 'soort', value: 'eindverslag' }, file('Eindverslag Müller – ş; 1.pdf', PDF, MEDIA_TYPES.pdf)]);
     assert.equal(created.statusCode, 303);
-    const row = await get().db.selectFrom('documents').selectAll().where('publication_name', '=', 'Eindverslag Müller').executeTakeFirstOrThrow();
+    const row = await get().db.selectFrom('documents').selectAll().where('publicationName', '=', 'Eindverslag Müller').executeTakeFirstOrThrow();
     const traject = await session.get(`/dossiers/${client.id}/begeleiding/traject`);
     assert.match(traject.body, new RegExp(`<a class="govuk-link" href="/dossiers/${client.id}/documenten/${row.id}" download>Eindverslag Müller</a>`));
     const download = await session.get(`/dossiers/${client.id}/documenten/${row.id}`);
@@ -285,13 +285,13 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
     assert.equal(download.headers['content-length'], String(PDF.length));
     const logged = await auditOf(client.id, 'document.gedownload');
     assert.equal(logged.at(-1)?.details['documentId'], row.id);
-    assert.equal(logged.at(-1)?.actor_user_id, begeleider.id);
+    assert.equal(logged.at(-1)?.actorUserId, begeleider.id);
   });
 
   it('D6 A1 another organisation, an expired attest and an unknown document get 404 on download and list, each refusal logged', async () => {
     const t = get();
     const { client, vreemde, verlopen, begeleider } = t.data;
-    const row = await t.db.selectFrom('documents').select('id').where('client_id', '=', client.id).executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('documents').select('id').where('clientId', '=', client.id).executeTakeFirstOrThrow();
     const own = await as(begeleider);
     assert.equal((await own.get(`/dossiers/${client.id}/documenten/00000000-0000-4000-8000-000000000000`)).statusCode, 404);
     assert.equal((await own.get(`/dossiers/${client.id}/documenten/niet-een-id`)).statusCode, 404);
@@ -305,16 +305,16 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
       }
       const refused = await auditOf(client.id, 'dossier.geweigerd');
       assert.equal(refused.length, refusedBefore + 5, 'each refusal is logged');
-      assert.ok(refused.slice(refusedBefore).every((r) => r.actor_user_id === user.id && r.details['reason'] === 'geen-toegang'));
+      assert.ok(refused.slice(refusedBefore).every((r) => r.actorUserId === user.id && r.details['reason'] === 'geen-toegang'));
     }
     const downloads = await auditOf(client.id, 'document.gedownload');
-    assert.ok(!downloads.some((d) => d.actor_user_id === vreemde.id || d.actor_user_id === verlopen.id));
+    assert.ok(!downloads.some((d) => d.actorUserId === vreemde.id || d.actorUserId === verlopen.id));
   });
 
   it('D6 a logged-out user is sent to "Aanmelden" and gets nothing; service staff may list and download (A5), logged', async () => {
     const t = get();
     const { client, secretariaat } = t.data;
-    const row = await t.db.selectFrom('documents').select('id').where('client_id', '=', client.id).where('media_type', '=', 'application/pdf').executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('documents').select('id').where('clientId', '=', client.id).where('mediaType', '=', 'application/pdf').executeTakeFirstOrThrow();
     const anonymous = new WebSession(t.app);
     for (const path of [`/documenten/${row.id}`, '/documenten', '/documenten/logging']) {
       const response = await anonymous.get(`/dossiers/${client.id}${path}`);
@@ -330,7 +330,7 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
     const download = await staff.get(`/dossiers/${client.id}/documenten/${row.id}`);
     assert.equal(download.statusCode, 200);
     assert.deepEqual(download.rawPayload, PDF);
-    const opened = await t.db.selectFrom('audit_events').selectAll().where('client_id', '=', client.id).where('actor_user_id', '=', secretariaat.id).orderBy('id').execute();
+    const opened = await t.db.selectFrom('audit_events').selectAll().where('clientId', '=', client.id).where('actorUserId', '=', secretariaat.id).orderBy('id').execute();
     assert.deepEqual(
       opened.map((e) => e.action),
       ['dossier.geopend', 'document.gedownload'],
@@ -366,7 +366,7 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
   it('D4 a partner cannot change or remove a document; a beheerder withdraws one with a reason: gone from the overviews, file kept, logged', async () => {
     const t = get();
     const { client, begeleider, beheerder } = t.data;
-    const row = await t.db.selectFrom('documents').selectAll().where('publication_name', '=', 'Actieplan OP-211118').executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('documents').selectAll().where('publicationName', '=', 'Actieplan OP-211118').executeTakeFirstOrThrow();
     const partner = await as(begeleider);
     assert.equal((await partner.get(`/dossiers/${client.id}/documenten/${row.id}/intrekken`)).statusCode, 403);
     assert.equal((await partner.post(`/dossiers/${client.id}/documenten/${row.id}/intrekken`, { reden: 'weg ermee' })).statusCode, 403);
@@ -394,8 +394,8 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
     assert.equal((await partner.get(`/dossiers/${client.id}/documenten/${row.id}`)).statusCode, 404);
     assert.ok(filesUnder(t.blobDir).includes(`${row.sha256.slice(0, 2)}/${row.sha256.slice(2, 4)}/${row.sha256}`), 'the file is kept');
     const kept = await t.db.selectFrom('documents').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
-    assert.equal(kept.withdrawal_reason, 'Verkeerde klant');
-    assert.equal(kept.withdrawn_by_label, 'Test beheerder');
+    assert.equal(kept.withdrawalReason, 'Verkeerde klant');
+    assert.equal(kept.withdrawnByLabel, 'Test beheerder');
     assert.equal((await auditOf(client.id, 'document.ingetrokken'))[0]?.details['reason'], 'Verkeerde klant');
     assert.equal((await admin.get(`/dossiers/${client.id}/documenten/${row.id}/intrekken`)).statusCode, 404, 'withdrawn once');
   });
@@ -420,7 +420,7 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
     assert.match(rows[0]?.[0] ?? '', /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
 
     // Enough downloads for a second page.
-    const row = await t.db.selectFrom('documents').select('id').where('publication_name', '=', 'Eindverslag Müller').executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('documents').select('id').where('publicationName', '=', 'Eindverslag Müller').executeTakeFirstOrThrow();
     for (let i = 0; i < 25; i++) assert.equal((await session.get(`/dossiers/${client.id}/documenten/${row.id}`)).statusCode, 200);
     const first = await session.get(`/dossiers/${client.id}/documenten/logging`);
     assert.equal(tableRows(first.body).length, 25);
@@ -428,7 +428,7 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
     assert.match(first.body, /href="\/dossiers\/[^"]+\/documenten\/logging\?pagina=2"/);
     const secondPage = await session.get(`/dossiers/${client.id}/documenten/logging?pagina=2`);
     assert.match(secondPage.body, /Pagina 2 van 2/);
-    const total = (await t.db.selectFrom('audit_events').select('id').where('client_id', '=', client.id).where('action', 'like', 'document.%').execute()).length;
+    const total = (await t.db.selectFrom('audit_events').select('id').where('clientId', '=', client.id).where('action', 'like', 'document.%').execute()).length;
     assert.equal(tableRows(secondPage.body).length, total - 25);
     assert.ok(tableRows(secondPage.body).some((r) => r[2] === 'Toegevoegd' && r[3]?.startsWith('Actieplan OP-211118 (Actieplan)')), 'the oldest line is on the last page');
   });

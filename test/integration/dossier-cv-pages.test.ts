@@ -69,7 +69,7 @@ describeOnEachDatabase("Cv's pages", world, (get) => {
       ['opleiding', 'diploma', 'Ja'],
     ]);
 
-    const row = await get().db.selectFrom('cv_educations').selectAll().where('client_id', '=', clientId).executeTakeFirstOrThrow();
+    const row = await get().db.selectFrom('cv_educations').selectAll().where('clientId', '=', clientId).executeTakeFirstOrThrow();
     const edit = `/dossiers/${clientId}/cv/opleidingen/${row.id}`;
     assert.match((await session.get(edit)).body, /value="Economie"/);
     assert.equal((await session.post(edit, { versie: '1', niveau: 'master', richting: 'Handelswetenschappen', instelling: 'KU Leuven', jaar: '2005', diploma: 'nee' })).statusCode, 303);
@@ -79,7 +79,7 @@ describeOnEachDatabase("Cv's pages", world, (get) => {
       ['diploma', 'Ja', 'Nee'],
     ]);
     assert.equal((await session.post(`${edit}/verwijderen`, { versie: '2' })).statusCode, 303);
-    assert.equal((await get().db.selectFrom('cv_educations').select('id').where('client_id', '=', clientId).execute()).length, 0);
+    assert.equal((await get().db.selectFrom('cv_educations').select('id').where('clientId', '=', clientId).execute()).length, 0);
     assert.equal((await auditRows(get().db, { action: 'cv.verwijderd', clientId })).length, 5);
   });
 
@@ -169,7 +169,7 @@ describeOnEachDatabase("Cv's pages", world, (get) => {
     assert.match(twice.body, /name="competentie" type="text" value="klantvriendelijk"/);
     const empty = await session.post(`/dossiers/${clientId}/cv/competenties`, { competentie: '' });
     assert.deepEqual(errorMessagesIn(empty.body).fields, ['Vul de competentie in']);
-    const competence = await get().db.selectFrom('cv_competences').select('id').where('client_id', '=', clientId).executeTakeFirstOrThrow();
+    const competence = await get().db.selectFrom('cv_competences').select('id').where('clientId', '=', clientId).executeTakeFirstOrThrow();
     assert.equal((await session.post(`/dossiers/${clientId}/cv/competenties/${competence.id}/verwijderen`, { versie: '1' })).statusCode, 303);
     assert.match((await session.get(`/dossiers/${clientId}/cv`)).body, /Klantvriendelijk is verwijderd van het cv/);
   });

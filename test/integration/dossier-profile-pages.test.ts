@@ -236,7 +236,7 @@ describeOnEachDatabase('Profiel & Gewenste jobs pages', world, (get) => {
 
     assert.equal((await second.post(`${url}/verwijderen`, { versie: '1' })).statusCode, 409, 'removing an outdated version is refused too');
     assert.equal((await second.post(`${url}/verwijderen`, { versie: '2' })).statusCode, 303);
-    assert.equal((await get().db.selectFrom('desired_jobs').select('id').where('client_id', '=', clientId).execute()).length, 0);
+    assert.equal((await get().db.selectFrom('desired_jobs').select('id').where('clientId', '=', clientId).execute()).length, 0);
     assert.equal((await auditRows(get().db, { action: 'gewenste-job.verwijderd', clientId })).length, 4);
     const changes = await second.get(`/dossiers/${clientId}/wijzigingen`);
     assert.match(changes.body, /Gewenste job: Kelners \(5131\) gewijzigd/);

@@ -100,7 +100,7 @@ describeOnEachDatabase('Interne opmerking', world, (get) => {
     assert.equal((await staff.post(notesUrl(), { opmerking: 'Attest nagekeken met het origineel.' })).statusCode, 303);
     assert.match((await (await loggedIn(get(), adviseur)).get(notesUrl())).body, /Attest nagekeken met het origineel/);
     assert.doesNotMatch((await (await loggedIn(get(), begeleider)).get(notesUrl())).body, /Attest nagekeken/);
-    const rows = await get().db.selectFrom('internal_notes').select(['organisation_id', 'text']).where('client_id', '=', client.id).execute();
+    const rows = await get().db.selectFrom('internal_notes').select(['organisationId', 'text']).where('clientId', '=', client.id).execute();
     assert.equal(rows.length, 3);
   });
 
@@ -131,7 +131,7 @@ describeOnEachDatabase('Interne opmerking', world, (get) => {
     assert.equal((await stranger.get(notesUrl())).statusCode, 404);
     await stranger.refreshCsrf('/klanten');
     assert.equal((await stranger.post(notesUrl(), { opmerking: 'Poging' })).statusCode, 404);
-    const texts = await get().db.selectFrom('internal_notes').select('text').where('client_id', '=', client.id).execute();
+    const texts = await get().db.selectFrom('internal_notes').select('text').where('clientId', '=', client.id).execute();
     assert.ok(!texts.some((n) => n.text === 'Poging'));
   });
 });

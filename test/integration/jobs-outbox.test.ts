@@ -90,9 +90,9 @@ describeOnEachDatabase('the outbox', async () => ({}), (get) => {
     assert.ok(mail !== undefined);
     assert.deepEqual(mail.to, ['ontvanger1@test.be']);
     assert.match(mail.raw, /Subject: Bericht 1/);
-    const row = await t.db.selectFrom('outbox').select(['payload', 'sent_at', 'topic']).where('topic', '=', 'test-commit').executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('outbox').select(['payload', 'sentAt', 'topic']).where('topic', '=', 'test-commit').executeTakeFirstOrThrow();
     assert.deepEqual(row.payload, {});
-    assert.ok(row.sent_at !== null);
+    assert.ok(row.sentAt !== null);
   });
 
   it('a mail written by a change that was rolled back is never sent', async () => {
@@ -146,10 +146,10 @@ describeOnEachDatabase('the outbox', async () => ({}), (get) => {
     }
     smtp.refuseNext(0);
     assert.equal(givenUp, 1);
-    const row = await t.db.selectFrom('outbox').select(['payload', 'given_up_at', 'sent_at']).where('topic', '=', 'test-give-up').executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('outbox').select(['payload', 'givenUpAt', 'sentAt']).where('topic', '=', 'test-give-up').executeTakeFirstOrThrow();
     assert.deepEqual(row.payload, {});
-    assert.ok(row.given_up_at !== null);
-    assert.equal(row.sent_at, null);
+    assert.ok(row.givenUpAt !== null);
+    assert.equal(row.sentAt, null);
   });
 
   it('two workers delivering at the same time send every message exactly once', async () => {

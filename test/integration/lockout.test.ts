@@ -54,8 +54,8 @@ describeOnEachDatabase('account lockout', setup, (get) => {
       assert.deepEqual(await counts(user), { failed: i, locked: i === 5 ? 1 : 0, succeeded: 0 }, `after failure #${i}`);
       clock.advanceMinutes(2);
     }
-    const row = await db.selectFrom('users').select('locked_until').where('id', '=', user.id).executeTakeFirstOrThrow();
-    assert.ok(row.locked_until !== null, 'locked_until is set');
+    const row = await db.selectFrom('users').select('lockedUntil').where('id', '=', user.id).executeTakeFirstOrThrow();
+    assert.ok(row.lockedUntil !== null, 'locked_until is set');
 
     // Locked (2 minutes after the 5th failure): the right password gets the very same answer.
     const whileLocked = await attempt(user, user.password);
@@ -72,9 +72,9 @@ describeOnEachDatabase('account lockout', setup, (get) => {
     clock.advanceMinutes(1);
     assertRedirect(await attempt(user, user.password), '/');
     assert.deepEqual(await counts(user), { failed: 7, locked: 1, succeeded: 1 });
-    const after = await db.selectFrom('users').select(['locked_until', 'failed_attempts']).where('id', '=', user.id).executeTakeFirstOrThrow();
-    assert.equal(after.locked_until, null);
-    assert.equal(after.failed_attempts, 0);
+    const after = await db.selectFrom('users').select(['lockedUntil', 'failedAttempts']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    assert.equal(after.lockedUntil, null);
+    assert.equal(after.failedAttempts, 0);
   });
 
   it('4 wrong passwords do not lock: the right password then logs in', async () => {

@@ -38,7 +38,7 @@ describeOnEachDatabase(
         .db.selectFrom('audit_events')
         .select('details')
         .where('action', '=', 'login.mislukt')
-        .where('actor_label', '=', email)
+        .where('actorLabel', '=', email)
         .orderBy('id')
         .execute();
       return rows.map((row) => String(row.details['ip']));

@@ -64,7 +64,7 @@ const newStepUrl = (clientId: string): string => `/dossiers/${clientId}/stappen/
 
 describeOnEachDatabase('Stappen naar werk pages', world, (get) => {
   const stepCount = async (clientId: string): Promise<number> =>
-    (await get().db.selectFrom('steps').select('id').where('client_id', '=', clientId).execute()).length;
+    (await get().db.selectFrom('steps').select('id').where('clientId', '=', clientId).execute()).length;
 
   const register = async (session: WebSession, clientId: string, fields: Record<string, string>) => {
     await session.get(newStepUrl(clientId));
@@ -176,7 +176,7 @@ describeOnEachDatabase('Stappen naar werk pages', world, (get) => {
   it('O4 a second Bezig Outplacement is refused with a link to the existing line', async () => {
     const { clients, begeleider, today } = get().data;
     const clientId = clients[1]?.id ?? '';
-    const existing = await get().db.selectFrom('steps').select('id').where('client_id', '=', clientId).executeTakeFirstOrThrow();
+    const existing = await get().db.selectFrom('steps').select('id').where('clientId', '=', clientId).executeTakeFirstOrThrow();
     const session = await loggedIn(get(), begeleider);
     const response = await register(session, clientId, dateFields(today));
     assert.equal(response.statusCode, 400);
@@ -187,12 +187,12 @@ describeOnEachDatabase('Stappen naar werk pages', world, (get) => {
   it('O6 O9 the line shows its automatic completion and the partner changes the Samenvatting', async () => {
     const { clients, begeleider } = get().data;
     const clientId = clients[1]?.id ?? '';
-    const step = await get().db.selectFrom('steps').selectAll().where('client_id', '=', clientId).executeTakeFirstOrThrow();
+    const step = await get().db.selectFrom('steps').selectAll().where('clientId', '=', clientId).executeTakeFirstOrThrow();
     const session = await loggedIn(get(), begeleider);
     const detail = await session.get(`/dossiers/${clientId}/stappen/${step.id}`);
     assert.equal(detail.statusCode, 200);
-    assert.ok(step.end_date !== null);
-    assert.ok(detail.body.includes(`Wordt automatisch Uitgevoerd op ${formatDate(addMonths(step.end_date as never, 1))}`));
+    assert.ok(step.endDate !== null);
+    assert.ok(detail.body.includes(`Wordt automatisch Uitgevoerd op ${formatDate(addMonths(step.endDate as never, 1))}`));
     assert.match(detail.body, /<option value="geannuleerd">Geannuleerd<\/option>/);
     assert.doesNotMatch(detail.body, /<option value="stopgezet">/);
     const [jaar = '', maand = '', dag = ''] = step.date.split('-');
@@ -203,12 +203,12 @@ describeOnEachDatabase('Stappen naar werk pages', world, (get) => {
       'datum-dag': dag,
       'datum-maand': maand,
       'datum-jaar': jaar,
-      financieringsnummer: step.funding_number_id ?? '',
-      uitvoerder: step.executor_office_id,
+      financieringsnummer: step.fundingNumberId ?? '',
+      uitvoerder: step.executorOfficeId,
       samenvatting: 'Nieuwe samenvatting',
     });
     assert.equal(response.statusCode, 303);
-    const audit = await get().db.selectFrom('audit_events').selectAll().where('client_id', '=', clientId).where('action', '=', 'stap.gewijzigd').execute();
+    const audit = await get().db.selectFrom('audit_events').selectAll().where('clientId', '=', clientId).where('action', '=', 'stap.gewijzigd').execute();
     assert.deepEqual(
       audit.map((a) => [a.details['field'], a.details['old'], a.details['new']]),
       [['samenvatting', 'Einde voorzien in juni', 'Nieuwe samenvatting']],
@@ -218,7 +218,7 @@ describeOnEachDatabase('Stappen naar werk pages', world, (get) => {
   it('O12 a change on a version someone else changed meanwhile is refused and the input kept', async () => {
     const { clients, begeleider, collega } = get().data;
     const clientId = clients[1]?.id ?? '';
-    const step = await get().db.selectFrom('steps').selectAll().where('client_id', '=', clientId).executeTakeFirstOrThrow();
+    const step = await get().db.selectFrom('steps').selectAll().where('clientId', '=', clientId).executeTakeFirstOrThrow();
     const [jaar = '', maand = '', dag = ''] = step.date.split('-');
     const fields = (summary: string) => ({
       actie: 'bevestigen',
@@ -228,7 +228,7 @@ describeOnEachDatabase('Stappen naar werk pages', world, (get) => {
       'datum-maand': maand,
       'datum-jaar': jaar,
       financieringsnummer: '',
-      uitvoerder: step.executor_office_id,
+      uitvoerder: step.executorOfficeId,
       samenvatting: summary,
     });
     const first = await loggedIn(get(), collega);
@@ -247,7 +247,7 @@ describeOnEachDatabase('Stappen naar werk pages', world, (get) => {
   it('O8 the partner cannot stop a line; its request reaches the adviseur, who stops it', async () => {
     const { clients, begeleider, adviseur, today } = get().data;
     const clientId = clients[1]?.id ?? '';
-    const step = await get().db.selectFrom('steps').selectAll().where('client_id', '=', clientId).executeTakeFirstOrThrow();
+    const step = await get().db.selectFrom('steps').selectAll().where('clientId', '=', clientId).executeTakeFirstOrThrow();
     const partnerSession = await loggedIn(get(), begeleider);
     await partnerSession.get(`/dossiers/${clientId}/stappen/${step.id}`);
     const forbidden = await partnerSession.post(`/dossiers/${clientId}/stappen/${step.id}/stopzetten`, { versie: String(step.version), ...prefixed(today, 'stop-datum') });
@@ -274,7 +274,7 @@ describeOnEachDatabase('Stappen naar werk pages', world, (get) => {
   it('A1 a line of another organisation\'s client is a 404, like an unknown line; CSRF stays on', async () => {
     const { clients, vreemde, begeleider } = get().data;
     const clientId = clients[1]?.id ?? '';
-    const step = await get().db.selectFrom('steps').select('id').where('client_id', '=', clientId).executeTakeFirstOrThrow();
+    const step = await get().db.selectFrom('steps').select('id').where('clientId', '=', clientId).executeTakeFirstOrThrow();
     const stranger = await loggedIn(get(), vreemde);
     assert.equal((await stranger.get(`/dossiers/${clientId}/stappen/${step.id}`)).statusCode, 404);
     assert.equal((await stranger.get(`/dossiers/${clientId}/begeleiding/stappen-naar-werk`)).statusCode, 404);

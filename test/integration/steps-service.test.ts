@@ -171,11 +171,11 @@ type StepAuditRow = Readonly<{ action: string; actorUserId: string | null; actor
 async function auditOfStep(db: Database, stepId: string, action?: string): Promise<StepAuditRow[]> {
   let query = db
     .selectFrom('audit_events')
-    .select(['action', 'actor_user_id', 'actor_label', 'details'])
+    .select(['action', 'actorUserId', 'actorLabel', 'details'])
     .where(sql<string>`details->>'stepId'`, '=', stepId);
   if (action !== undefined) query = query.where('action', '=', action);
   const rows = await query.orderBy('id').execute();
-  return rows.map((r) => ({ action: r.action, actorUserId: r.actor_user_id, actorLabel: r.actor_label, details: r.details }));
+  return rows.map((r) => ({ action: r.action, actorUserId: r.actorUserId, actorLabel: r.actorLabel, details: r.details }));
 }
 
 describeOnEachDatabase('steps service', setup, (get) => {

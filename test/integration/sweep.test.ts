@@ -40,17 +40,17 @@ type Row = Readonly<{ state: StepState; date: string; startDate: string; endedOn
 async function rowOf(db: Database, stepId: string): Promise<Row> {
   const row = await db
     .selectFrom('steps')
-    .select(['state', 'date', 'start_date', 'ended_on', 'summary_closed', 'version', 'updated_by_label'])
+    .select(['state', 'date', 'startDate', 'endedOn', 'summaryClosed', 'version', 'updatedByLabel'])
     .where('id', '=', stepId)
     .executeTakeFirstOrThrow();
   return {
     state: row.state,
     date: row.date,
-    startDate: row.start_date,
-    endedOn: row.ended_on,
-    summaryClosed: row.summary_closed,
+    startDate: row.startDate,
+    endedOn: row.endedOn,
+    summaryClosed: row.summaryClosed,
     version: row.version,
-    updatedBy: row.updated_by_label,
+    updatedBy: row.updatedByLabel,
   };
 }
 
@@ -59,12 +59,12 @@ type AuditOfStep = Readonly<{ action: string; actorUserId: string | null; actorL
 async function auditOf(db: Database, stepId: string, action: string): Promise<AuditOfStep[]> {
   const rows = await db
     .selectFrom('audit_events')
-    .select(['action', 'actor_user_id', 'actor_label', 'details'])
+    .select(['action', 'actorUserId', 'actorLabel', 'details'])
     .where('action', '=', action)
     .where(sql<string>`details->>'stepId'`, '=', stepId)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ action: r.action, actorUserId: r.actor_user_id, actorLabel: r.actor_label, details: r.details }));
+  return rows.map((r) => ({ action: r.action, actorUserId: r.actorUserId, actorLabel: r.actorLabel, details: r.details }));
 }
 
 async function countAudit(db: Database): Promise<number> {

@@ -46,14 +46,14 @@ export async function aUser(
     .insertInto('users')
     .values({
       email,
-      display_name: `Test ${role}`,
+      displayName: `Test ${role}`,
       role,
-      organisation_id: organisation.id,
-      office_id: organisation.officeId,
-      password_hash: await passwordHash,
-      disabled_at: options.disabledAt ?? null,
-      locked_until: options.lockedUntil ?? null,
-      created_at: TEST_NOW,
+      organisationId: organisation.id,
+      officeId: organisation.officeId,
+      passwordHash: await passwordHash,
+      disabledAt: options.disabledAt ?? null,
+      lockedUntil: options.lockedUntil ?? null,
+      createdAt: TEST_NOW,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -149,7 +149,7 @@ export async function aFundingNumber(db: Database, organisation: Pick<TestOrgani
   const row = await db
     .selectFrom('funding_numbers')
     .select('id')
-    .where('organisation_id', '=', organisation.id)
+    .where('organisationId', '=', organisation.id)
     .where('code', '=', code)
     .executeTakeFirstOrThrow();
   return { id: row.id, code };
@@ -158,7 +158,7 @@ export async function aFundingNumber(db: Database, organisation: Pick<TestOrgani
 /** A user with a display name of its own, to tell two users apart ("gewijzigd door", O12). */
 export async function aNamedUser(db: Database, role: Role, organisation: TestOrganisation, displayName: string): Promise<TestUser> {
   const user = await aUser(db, role, organisation);
-  await db.updateTable('users').set({ display_name: displayName }).where('id', '=', user.id).execute();
+  await db.updateTable('users').set({ displayName: displayName }).where('id', '=', user.id).execute();
   return user;
 }
 
@@ -225,8 +225,8 @@ export async function aStep(
     .set({
       state,
       date,
-      ended_on: isEndState(state) ? (options.endedOn ?? date) : null,
-      summary_closed: options.summaryClosed ?? false,
+      endedOn: isEndState(state) ? (options.endedOn ?? date) : null,
+      summaryClosed: options.summaryClosed ?? false,
     })
     .where('id', '=', id)
     .execute();

@@ -22,18 +22,18 @@ export async function auditRows(
   db: Database,
   filter: { action?: string; actorUserId?: string; clientId?: string | null },
 ): Promise<AuditRow[]> {
-  let query = db.selectFrom('audit_events').select(['id', 'action', 'actor_user_id', 'organisation_id', 'client_id', 'details']);
+  let query = db.selectFrom('audit_events').select(['id', 'action', 'actorUserId', 'organisationId', 'clientId', 'details']);
   if (filter.action !== undefined) query = query.where('action', '=', filter.action);
-  if (filter.actorUserId !== undefined) query = query.where('actor_user_id', '=', filter.actorUserId);
-  if (filter.clientId === null) query = query.where('client_id', 'is', null);
-  else if (filter.clientId !== undefined) query = query.where('client_id', '=', filter.clientId);
+  if (filter.actorUserId !== undefined) query = query.where('actorUserId', '=', filter.actorUserId);
+  if (filter.clientId === null) query = query.where('clientId', 'is', null);
+  else if (filter.clientId !== undefined) query = query.where('clientId', '=', filter.clientId);
   const rows = await query.orderBy('id').execute();
   return rows.map((row) => ({
     id: row.id,
     action: row.action,
-    actorUserId: row.actor_user_id,
-    organisationId: row.organisation_id,
-    clientId: row.client_id,
+    actorUserId: row.actorUserId,
+    organisationId: row.organisationId,
+    clientId: row.clientId,
     details: row.details,
   }));
 }
@@ -48,7 +48,7 @@ export async function countSessionsOf(db: Database, userId: string): Promise<num
     .selectFrom('sessions')
     // The driver's type for count(*) (int8) differs per engine and parser set-up: normalise it here.
     .select((eb) => eb.fn.countAll<number | bigint | string>().as('n'))
-    .where('user_id', '=', userId)
+    .where('userId', '=', userId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -57,7 +57,7 @@ export async function countSessionsOf(db: Database, userId: string): Promise<num
 export async function sessionRowExists(db: Database, cookieValue: string): Promise<boolean> {
   const sessionId = cookieValue.slice(0, cookieValue.lastIndexOf('.'));
   assert.ok(sessionId.length > 0, 'a signed session cookie is "<id>.<signature>"');
-  const row = await db.selectFrom('sessions').select('id_hash').where('id_hash', '=', hashSessionId(sessionId)).executeTakeFirst();
+  const row = await db.selectFrom('sessions').select('idHash').where('idHash', '=', hashSessionId(sessionId)).executeTakeFirst();
   return row !== undefined;
 }
 

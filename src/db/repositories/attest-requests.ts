@@ -1,15 +1,20 @@
-import type { Selectable } from 'kysely';
 import type { AttestRequest, AttestRequestKind } from '../../domain/attests/attest-request.ts';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { Insz } from '../../domain/insz.ts';
-import type { AttestRequestsTable } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
-type Row = Selectable<AttestRequestsTable> & { organisation_name: string };
+/** What a request shows: every column but the ids of who submitted and decided, and `seq`. */
+const REQUEST_COLUMNS = [
+  ...(['id', 'kind', 'organisationId', 'insz', 'familyName', 'firstName', 'birthDate', 'regime', 'startDate', 'endDate', 'attestId', 'previousEndDate', 'clientId'] as const),
+  ...(['scanSha256', 'scanFileName', 'scanMediaType', 'scanSizeBytes', 'state', 'rejectionReason', 'originalReceivedByLabel', 'originalReceivedAt'] as const),
+  ...(['submittedByLabel', 'submittedAt', 'decidedByLabel', 'decidedAt', 'version'] as const),
+].map((column) => `r.${column}` as const);
 
 function selectRequests(trx: Executor) {
-  return trx.selectFrom('attest_requests as r').innerJoin('organisations as o', 'o.id', 'r.organisation_id').selectAll('r').select('o.name as organisation_name');
+  return trx.selectFrom('attest_requests as r').innerJoin('organisations as o', 'o.id', 'r.organisationId').select([...REQUEST_COLUMNS, 'o.name as organisationName']);
 }
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectRequests>['executeTakeFirstOrThrow']>>;
 
 /** A request as the partner submits it: what it typed, the scan, who and when. */
 export type NewAttestRequest = Pick<
@@ -38,24 +43,24 @@ export async function insert(trx: Executor, request: NewAttestRequest): Promise<
     .insertInto('attest_requests')
     .values({
       kind: request.kind,
-      organisation_id: request.organisationId,
+      organisationId: request.organisationId,
       insz: request.insz,
-      family_name: request.familyName,
-      first_name: request.firstName,
-      birth_date: request.birthDate,
+      familyName: request.familyName,
+      firstName: request.firstName,
+      birthDate: request.birthDate,
       regime: request.regime,
-      start_date: request.startDate,
-      end_date: request.endDate,
-      attest_id: request.attestId,
-      previous_end_date: request.previousEndDate,
-      client_id: request.clientId,
-      scan_sha256: request.scan.sha256,
-      scan_file_name: request.scan.fileName,
-      scan_media_type: request.scan.mediaType,
-      scan_size_bytes: request.scan.sizeBytes,
-      submitted_by: request.submittedBy,
-      submitted_by_label: request.submittedByLabel,
-      submitted_at: request.submittedAt,
+      startDate: request.startDate,
+      endDate: request.endDate,
+      attestId: request.attestId,
+      previousEndDate: request.previousEndDate,
+      clientId: request.clientId,
+      scanSha256: request.scan.sha256,
+      scanFileName: request.scan.fileName,
+      scanMediaType: request.scan.mediaType,
+      scanSizeBytes: request.scan.sizeBytes,
+      submittedBy: request.submittedBy,
+      submittedByLabel: request.submittedByLabel,
+      submittedAt: request.submittedAt,
     })
     // The only unique index besides the key: one open request per organisation and INSZ.
     .onConflict((oc) => oc.doNothing())
@@ -70,20 +75,20 @@ export async function findById(trx: Executor, id: string): Promise<AttestRequest
 }
 
 export async function findOpen(trx: Executor, organisationId: string, insz: Insz): Promise<AttestRequest | undefined> {
-  const row = await selectRequests(trx).where('r.organisation_id', '=', organisationId).where('r.insz', '=', insz).where('r.state', '=', 'ingediend').executeTakeFirst();
+  const row = await selectRequests(trx).where('r.organisationId', '=', organisationId).where('r.insz', '=', insz).where('r.state', '=', 'ingediend').executeTakeFirst();
   return row && toRequest(row);
 }
 
 /** "Mijn aanvragen": the organisation's requests, newest first. */
 export async function listForOrganisation(trx: Executor, organisationId: string, limit: number): Promise<AttestRequest[]> {
-  const rows = await selectRequests(trx).where('r.organisation_id', '=', organisationId).orderBy('r.submitted_at', 'desc').orderBy('r.seq', 'desc').limit(limit).execute();
+  const rows = await selectRequests(trx).where('r.organisationId', '=', organisationId).orderBy('r.submittedAt', 'desc').orderBy('r.seq', 'desc').limit(limit).execute();
   return rows.map(toRequest);
 }
 
 /** "Te behandelen attesten": open requests of the given kinds, oldest first. */
 export async function listOpen(trx: Executor, kinds: readonly AttestRequestKind[], limit: number): Promise<AttestRequest[]> {
   if (kinds.length === 0) return [];
-  const rows = await selectRequests(trx).where('r.state', '=', 'ingediend').where('r.kind', 'in', kinds).orderBy('r.submitted_at', 'asc').orderBy('r.seq', 'asc').limit(limit).execute();
+  const rows = await selectRequests(trx).where('r.state', '=', 'ingediend').where('r.kind', 'in', kinds).orderBy('r.submittedAt', 'asc').orderBy('r.seq', 'asc').limit(limit).execute();
   return rows.map(toRequest);
 }
 
@@ -107,12 +112,12 @@ export async function decide(
     .updateTable('attest_requests')
     .set((eb) => ({
       state: decision.state,
-      rejection_reason: decision.state === 'afgewezen' ? decision.reason : null,
-      client_id: decision.state === 'goedgekeurd' ? decision.clientId : eb.ref('client_id'),
-      attest_id: decision.state === 'goedgekeurd' ? decision.attestId : eb.ref('attest_id'),
-      decided_by: by.userId,
-      decided_by_label: by.label,
-      decided_at: by.at,
+      rejectionReason: decision.state === 'afgewezen' ? decision.reason : null,
+      clientId: decision.state === 'goedgekeurd' ? decision.clientId : eb.ref('clientId'),
+      attestId: decision.state === 'goedgekeurd' ? decision.attestId : eb.ref('attestId'),
+      decidedBy: by.userId,
+      decidedByLabel: by.label,
+      decidedAt: by.at,
       version: eb('version', '+', 1),
     }))
     .where('id', '=', id)
@@ -139,38 +144,23 @@ export async function claim(trx: Executor, id: string, expectedVersion: number):
 export async function markOriginalReceived(trx: Executor, id: string, by: { label: string; at: Date }): Promise<boolean> {
   const result = await trx
     .updateTable('attest_requests')
-    .set((eb) => ({ original_received_by_label: by.label, original_received_at: by.at, version: eb('version', '+', 1) }))
+    .set((eb) => ({ originalReceivedByLabel: by.label, originalReceivedAt: by.at, version: eb('version', '+', 1) }))
     .where('id', '=', id)
-    .where('original_received_at', 'is', null)
+    .where('originalReceivedAt', 'is', null)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
-
-export function toRequest(row: Row): AttestRequest {
+/** The row with the domain's dates, its scan and "Origineel ontvangen" as one value each. */
+function toRequest({ scanSha256, scanFileName, scanMediaType, scanSizeBytes, originalReceivedByLabel, originalReceivedAt, ...row }: Row): AttestRequest {
   return {
-    id: row.id,
-    kind: row.kind,
-    organisationId: row.organisation_id,
-    organisationName: row.organisation_name,
+    ...row,
     insz: row.insz as Insz,
-    familyName: row.family_name,
-    firstName: row.first_name,
-    birthDate: row.birth_date as CalendarDate,
-    regime: row.regime,
-    startDate: row.start_date as CalendarDate,
-    endDate: row.end_date as CalendarDate,
-    attestId: row.attest_id,
-    previousEndDate: row.previous_end_date as CalendarDate | null,
-    clientId: row.client_id,
-    scan: { sha256: row.scan_sha256, fileName: row.scan_file_name, mediaType: row.scan_media_type, sizeBytes: row.scan_size_bytes },
-    state: row.state,
-    rejectionReason: row.rejection_reason,
-    originalReceived: row.original_received_at === null || row.original_received_by_label === null ? null : { byLabel: row.original_received_by_label, at: row.original_received_at },
-    submittedByLabel: row.submitted_by_label,
-    submittedAt: row.submitted_at,
-    decidedByLabel: row.decided_by_label,
-    decidedAt: row.decided_at,
-    version: row.version,
+    birthDate: row.birthDate as CalendarDate,
+    startDate: row.startDate as CalendarDate,
+    endDate: row.endDate as CalendarDate,
+    previousEndDate: row.previousEndDate as CalendarDate | null,
+    scan: { sha256: scanSha256, fileName: scanFileName, mediaType: scanMediaType, sizeBytes: scanSizeBytes },
+    originalReceived: originalReceivedAt === null || originalReceivedByLabel === null ? null : { byLabel: originalReceivedByLabel, at: originalReceivedAt },
   };
 }

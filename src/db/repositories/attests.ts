@@ -1,8 +1,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
-import type { Attest, Client } from '../../domain/clients.ts';
-import type { AttestRow } from '../schema.ts';
-import { toClient, type ClientWithPeriod } from './clients.ts';
+import type { Attest, Client, ClientWithPeriod } from '../../domain/clients.ts';
+import type { AttestRow } from '../schema/index.ts';
+import { toClient } from './clients.ts';
 import type { Executor } from './executor.ts';
 
 /**
@@ -20,13 +20,12 @@ export type AttestOfOrganisation = Attest & Readonly<{ organisationName: string 
 export async function listForClient(trx: Executor, clientId: string, organisationId: string | null): Promise<AttestOfOrganisation[]> {
   let query = trx
     .selectFrom('attests as a')
-    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .selectAll('a')
-    .select('o.name as organisation_name')
-    .where('a.client_id', '=', clientId);
-  if (organisationId !== null) query = query.where('a.organisation_id', '=', organisationId);
-  const rows = await query.orderBy('a.end_date', 'desc').execute();
-  return rows.map((row) => ({ ...toAttest(row), organisationName: row.organisation_name }));
+    .innerJoin('organisations as o', 'o.id', 'a.organisationId')
+    .select([...ATTEST_COLUMNS, 'o.name as organisationName'])
+    .where('a.clientId', '=', clientId);
+  if (organisationId !== null) query = query.where('a.organisationId', '=', organisationId);
+  const rows = await query.orderBy('a.endDate', 'desc').execute();
+  return rows.map(toAttest);
 }
 
 /**
@@ -41,43 +40,43 @@ export async function findClientWithAttests(
   const rows = await trx
     .selectFrom('clients as c')
     .leftJoin('attests as a', (join) => {
-      const onClient = join.onRef('a.client_id', '=', 'c.id');
-      return organisationId === null ? onClient : onClient.on('a.organisation_id', '=', organisationId);
+      const onClient = join.onRef('a.clientId', '=', 'c.id');
+      return organisationId === null ? onClient : onClient.on('a.organisationId', '=', organisationId);
     })
-    .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .leftJoin('organisations as o', 'o.id', 'a.organisationId')
     .selectAll('c')
     .select([
-      'a.id as a_id',
-      'a.organisation_id as a_organisation_id',
-      'a.regime as a_regime',
-      'a.start_date as a_start_date',
-      'a.end_date as a_end_date',
-      'a.state as a_state',
-      'a.approved_on as a_approved_on',
-      'a.rejection_reason as a_rejection_reason',
-      'a.version as a_version',
-      'o.name as a_organisation_name',
+      'a.id as aId',
+      'a.organisationId as aOrganisationId',
+      'a.regime as aRegime',
+      'a.startDate as aStartDate',
+      'a.endDate as aEndDate',
+      'a.state as aState',
+      'a.approvedOn as aApprovedOn',
+      'a.rejectionReason as aRejectionReason',
+      'a.version as aVersion',
+      'o.name as aOrganisationName',
     ])
     .where('c.id', '=', clientId)
-    .orderBy('a.end_date', 'desc')
+    .orderBy('a.endDate', 'desc')
     .execute();
   const first = rows[0];
   if (first === undefined) return undefined;
   const attests: AttestOfOrganisation[] = [];
   for (const row of rows) {
-    if (row.a_id === null || row.a_organisation_id === null || row.a_regime === null || row.a_state === null) continue;
+    if (row.aId === null || row.aOrganisationId === null || row.aRegime === null || row.aState === null) continue;
     attests.push({
-      id: row.a_id,
+      id: row.aId,
       clientId: row.id,
-      organisationId: row.a_organisation_id,
-      organisationName: row.a_organisation_name ?? '',
-      regime: row.a_regime,
-      startDate: row.a_start_date as CalendarDate,
-      endDate: row.a_end_date as CalendarDate,
-      state: row.a_state,
-      approvedOn: row.a_approved_on as CalendarDate | null,
-      rejectionReason: row.a_rejection_reason,
-      version: row.a_version ?? 1,
+      organisationId: row.aOrganisationId,
+      organisationName: row.aOrganisationName ?? '',
+      regime: row.aRegime,
+      startDate: row.aStartDate as CalendarDate,
+      endDate: row.aEndDate as CalendarDate,
+      state: row.aState,
+      approvedOn: row.aApprovedOn as CalendarDate | null,
+      rejectionReason: row.aRejectionReason,
+      version: row.aVersion ?? 1,
     });
   }
   return { client: toClient(first), attests };
@@ -87,17 +86,17 @@ export async function findClientWithAttests(
 export async function listClientsWithRunningAttest(trx: Executor, organisationId: string, today: CalendarDate): Promise<ClientWithPeriod[]> {
   const rows = await trx
     .selectFrom('attests as a')
-    .innerJoin('clients as c', 'c.id', 'a.client_id')
+    .innerJoin('clients as c', 'c.id', 'a.clientId')
     .distinctOn('c.id')
     .selectAll('c')
-    .select(['a.start_date as attest_start', 'a.end_date as attest_end'])
-    .where('a.organisation_id', '=', organisationId)
+    .select(['a.startDate as attestStart', 'a.endDate as attestEnd'])
+    .where('a.organisationId', '=', organisationId)
     .where(runsOn(today))
     .orderBy('c.id')
-    .orderBy('a.end_date', 'desc')
+    .orderBy('a.endDate', 'desc')
     .execute();
   return rows
-    .map((row) => ({ client: toClient(row), startDate: row.attest_start as CalendarDate, endDate: row.attest_end as CalendarDate }))
+    .map((row) => ({ client: toClient(row), startDate: row.attestStart as CalendarDate, endDate: row.attestEnd as CalendarDate }))
     .sort((x, y) => x.client.familyName.localeCompare(y.client.familyName, 'nl') || x.client.firstName.localeCompare(y.client.firstName, 'nl'));
 }
 
@@ -107,42 +106,34 @@ export async function insert(trx: Executor, attest: NewAttest, at: Date): Promis
   const row = await trx
     .insertInto('attests')
     .values({
-      client_id: attest.clientId,
-      organisation_id: attest.organisationId,
+      clientId: attest.clientId,
+      organisationId: attest.organisationId,
       regime: attest.regime,
-      start_date: attest.startDate,
-      end_date: attest.endDate,
+      startDate: attest.startDate,
+      endDate: attest.endDate,
       state: attest.state,
-      approved_on: attest.approvedOn,
-      rejection_reason: attest.rejectionReason,
-      submitted_by: attest.submittedBy,
-      decided_by: attest.decidedBy,
-      submitted_at: at,
-      decided_at: attest.state === 'ingediend' ? null : at,
+      approvedOn: attest.approvedOn,
+      rejectionReason: attest.rejectionReason,
+      submittedBy: attest.submittedBy,
+      decidedBy: attest.decidedBy,
+      submittedAt: at,
+      decidedAt: attest.state === 'ingediend' ? null : at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export function toAttest(row: AttestRow): Attest {
-  return {
-    id: row.id,
-    clientId: row.client_id,
-    organisationId: row.organisation_id,
-    regime: row.regime,
-    startDate: row.start_date as CalendarDate,
-    endDate: row.end_date as CalendarDate,
-    state: row.state,
-    approvedOn: row.approved_on as CalendarDate | null,
-    rejectionReason: row.rejection_reason,
-    version: row.version,
-  };
+const ATTEST_COLUMNS = ['a.id', 'a.clientId', 'a.organisationId', 'a.regime', 'a.startDate', 'a.endDate', 'a.state', 'a.approvedOn', 'a.rejectionReason', 'a.version'] as const;
+
+/** The calendar dates of a selected attest row as the domain's dates. */
+function toAttest<Row extends Pick<AttestRow, 'startDate' | 'endDate' | 'approvedOn'>>(row: Row) {
+  return { ...row, startDate: row.startDate as CalendarDate, endDate: row.endDate as CalendarDate, approvedOn: row.approvedOn as CalendarDate | null };
 }
 
 /** A4: the attest, its row locked until the transaction ends (an extension moves its end). */
 export async function findByIdForUpdate(trx: Executor, id: string): Promise<Attest | undefined> {
-  const row = await trx.selectFrom('attests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await trx.selectFrom('attests as a').select(ATTEST_COLUMNS).where('a.id', '=', id).forUpdate().executeTakeFirst();
   return row && toAttest(row);
 }
 
@@ -150,10 +141,10 @@ export async function findByIdForUpdate(trx: Executor, id: string): Promise<Atte
 export async function moveEndDate(trx: Executor, id: string, from: CalendarDate, to: CalendarDate): Promise<boolean> {
   const result = await trx
     .updateTable('attests')
-    .set((eb) => ({ end_date: to, version: eb('version', '+', 1) }))
+    .set((eb) => ({ endDate: to, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('state', '=', 'goedgekeurd')
-    .where('end_date', '=', from)
+    .where('endDate', '=', from)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

@@ -1,72 +1,50 @@
 import { sql } from 'kysely';
+import type { AuditEntry, AuditRecord, ClientEvent } from '../../domain/audit.ts';
 import type { Executor } from './executor.ts';
 
-export type AuditEntry = Readonly<{
-  actorUserId: string | null;
-  actorLabel: string;
-  organisationId: string | null;
-  action: string;
-  clientId?: string | null;
-  details?: Record<string, unknown>;
-}>;
-
-export type AuditRecord = AuditEntry & Readonly<{ id: number; occurredAt: Date; clientId: string | null; details: Record<string, unknown> }>;
 
 /** `at` comes from the application's clock, as every timestamp the application writes. */
 export async function append(trx: Executor, entry: AuditEntry, at: Date): Promise<void> {
   await trx
     .insertInto('audit_events')
     .values({
-      occurred_at: at,
-      actor_user_id: entry.actorUserId,
-      actor_label: entry.actorLabel,
-      organisation_id: entry.organisationId,
+      occurredAt: at,
+      actorUserId: entry.actorUserId,
+      actorLabel: entry.actorLabel,
+      organisationId: entry.organisationId,
       action: entry.action,
-      client_id: entry.clientId ?? null,
+      clientId: entry.clientId ?? null,
       details: JSON.stringify(entry.details ?? {}),
     })
     .execute();
 }
 
 export async function listByClient(trx: Executor, clientId: string, limit = 100): Promise<AuditRecord[]> {
-  const rows = await trx.selectFrom('audit_events').selectAll().where('client_id', '=', clientId).orderBy('id', 'desc').limit(limit).execute();
-  return rows.map(toRecord);
+  return trx.selectFrom('audit_events').selectAll().where('clientId', '=', clientId).orderBy('id', 'desc').limit(limit).execute();
 }
 
 /** The dossier's events of one kind family (e.g. steps), oldest first, for the timeline. */
 export async function listByClientAndActions(trx: Executor, clientId: string, actions: readonly string[], limit = 500): Promise<AuditRecord[]> {
-  const rows = await trx
+  return trx
     .selectFrom('audit_events')
     .selectAll()
-    .where('client_id', '=', clientId)
+    .where('clientId', '=', clientId)
     .where('action', 'in', actions)
     .orderBy('id', 'asc')
     .limit(limit)
     .execute();
-  return rows.map(toRecord);
 }
 
 /** The history of one step, oldest first. */
 export async function listForStep(trx: Executor, clientId: string, stepId: string): Promise<AuditRecord[]> {
-  const rows = await trx
+  return trx
     .selectFrom('audit_events')
     .selectAll()
-    .where('client_id', '=', clientId)
+    .where('clientId', '=', clientId)
     .where(sql<string>`details->>'stepId'`, '=', stepId)
     .orderBy('id', 'asc')
     .execute();
-  return rows.map(toRecord);
 }
-
-/** An audit event of a dossier with the name of the actor's organisation: for the log pages. */
-export type ClientEvent = Readonly<{
-  id: number;
-  occurredAt: Date;
-  actorLabel: string;
-  organisationName: string | null;
-  action: string;
-  details: Record<string, unknown>;
-}>;
 
 /** One page of a dossier's events of the given actions, newest first (index audit_events_client_idx). */
 export async function pageOfClient(
@@ -75,51 +53,18 @@ export async function pageOfClient(
   actions: readonly string[],
   range: { limit: number; offset: number },
 ): Promise<{ total: number; events: ClientEvent[] }> {
-  const base = trx.selectFrom('audit_events as a').where('a.client_id', '=', clientId).where('a.action', 'in', actions);
+  const base = trx.selectFrom('audit_events as a').where('a.clientId', '=', clientId).where('a.action', 'in', actions);
   const counted = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base
-    .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .select(['a.id', 'a.occurred_at', 'a.actor_label', 'o.name as organisation_name', 'a.action', 'a.details'])
+  const events = await base
+    .leftJoin('organisations as o', 'o.id', 'a.organisationId')
+    .select(['a.id', 'a.occurredAt', 'a.actorLabel', 'o.name as organisationName', 'a.action', 'a.details'])
     .orderBy('a.id', 'desc')
     .limit(range.limit)
     .offset(range.offset)
     .execute();
-  return {
-    total: counted.total,
-    events: rows.map((row) => ({
-      id: row.id,
-      occurredAt: row.occurred_at,
-      actorLabel: row.actor_label,
-      organisationName: row.organisation_name,
-      action: row.action,
-      details: row.details,
-    })),
-  };
+  return { total: counted.total, events };
 }
 
 export async function listByActions(trx: Executor, actions: readonly string[], limit = 100): Promise<AuditRecord[]> {
-  const rows = await trx.selectFrom('audit_events').selectAll().where('action', 'in', actions).orderBy('id', 'desc').limit(limit).execute();
-  return rows.map(toRecord);
-}
-
-function toRecord(row: {
-  id: number;
-  occurred_at: Date;
-  actor_user_id: string | null;
-  actor_label: string;
-  organisation_id: string | null;
-  action: string;
-  client_id: string | null;
-  details: Record<string, unknown>;
-}): AuditRecord {
-  return {
-    id: row.id,
-    occurredAt: row.occurred_at,
-    actorUserId: row.actor_user_id,
-    actorLabel: row.actor_label,
-    organisationId: row.organisation_id,
-    action: row.action,
-    clientId: row.client_id,
-    details: row.details,
-  };
+  return trx.selectFrom('audit_events').selectAll().where('action', 'in', actions).orderBy('id', 'desc').limit(limit).execute();
 }

@@ -3,7 +3,7 @@ import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { Client } from '../../domain/clients.ts';
 import type { ContactData } from '../../domain/dossier/contact.ts';
 import type { Insz } from '../../domain/insz.ts';
-import type { ClientRow } from '../schema.ts';
+import type { ClientRow } from '../schema/index.ts';
 import type { Executor } from './executor.ts';
 
 export async function findById(trx: Executor, id: string): Promise<Client | undefined> {
@@ -30,7 +30,7 @@ export async function searchByName(trx: Executor, words: readonly string[], limi
       eb.or([eb(sql<string>`lower(family_name)`, 'like', pattern), eb(sql<string>`lower(first_name)`, 'like', pattern)]),
     );
   }
-  const rows = await query.orderBy('family_name').orderBy('first_name').limit(limit).execute();
+  const rows = await query.orderBy('familyName').orderBy('firstName').limit(limit).execute();
   return rows.map(toClient);
 }
 
@@ -41,15 +41,15 @@ export async function insert(trx: Executor, client: NewClient, at: Date): Promis
     .insertInto('clients')
     .values({
       insz: client.insz,
-      family_name: client.familyName,
-      first_name: client.firstName,
-      birth_date: client.birthDate,
+      familyName: client.familyName,
+      firstName: client.firstName,
+      birthDate: client.birthDate,
       email: client.email,
       phone: client.phone,
       street: client.street,
       postcode: client.postcode,
       city: client.city,
-      created_at: at,
+      createdAt: at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -79,8 +79,6 @@ export async function updateContact(trx: Executor, id: string, expectedVersion: 
   return result.numUpdatedRows > 0n;
 }
 
-export type ClientWithPeriod = Readonly<{ client: Client; startDate: CalendarDate; endDate: CalendarDate }>;
-
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -89,9 +87,9 @@ export function toClient(row: ClientRow): Client {
   return {
     id: row.id,
     insz: row.insz as Insz,
-    familyName: row.family_name,
-    firstName: row.first_name,
-    birthDate: row.birth_date as CalendarDate,
+    familyName: row.familyName,
+    firstName: row.firstName,
+    birthDate: row.birthDate as CalendarDate,
     email: row.email,
     phone: row.phone,
     street: row.street,
@@ -105,7 +103,7 @@ export function toClient(row: ClientRow): Client {
 export async function insertIfAbsent(trx: Executor, client: NewClient, at: Date): Promise<string | undefined> {
   const row = await trx
     .insertInto('clients')
-    .values({ insz: client.insz, family_name: client.familyName, first_name: client.firstName, birth_date: client.birthDate, created_at: at })
+    .values({ insz: client.insz, familyName: client.familyName, firstName: client.firstName, birthDate: client.birthDate, createdAt: at })
     .onConflict((oc) => oc.column('insz').doNothing())
     .returning('id')
     .executeTakeFirst();

@@ -19,19 +19,19 @@ import {
   type WorkExperienceInput,
   type YearMonth,
 } from '../../domain/dossier/cv.ts';
-import type { ChangedBy } from './client-profiles.ts';
+import { saveOnePerClient, type ChangedBy } from './client-profiles.ts';
 import type { Executor } from './executor.ts';
 
 export type CvItemTable = 'cv_educations' | 'cv_work_experiences' | 'cv_languages' | 'cv_competences';
 
-const stamp = (by: ChangedBy) => ({ updated_by_label: by.label, updated_at: by.at });
+const stamp = (by: ChangedBy) => ({ updatedByLabel: by.label, updatedAt: by.at });
 /** A new item: created and last changed at the same moment. */
-const firstStamp = (by: ChangedBy) => ({ ...stamp(by), created_at: by.at });
+const firstStamp = (by: ChangedBy) => ({ ...stamp(by), createdAt: by.at });
 
 // ---- Education ----
 
 export async function listEducations(trx: Executor, clientId: string): Promise<Education[]> {
-  const rows = await trx.selectFrom('cv_educations').selectAll().where('client_id', '=', clientId).orderBy('year', (ob) => ob.desc().nullsFirst()).orderBy('created_at').orderBy('field').execute();
+  const rows = await trx.selectFrom('cv_educations').selectAll().where('clientId', '=', clientId).orderBy('year', (ob) => ob.desc().nullsFirst()).orderBy('createdAt').orderBy('field').execute();
   return rows.map(toEducation);
 }
 
@@ -45,7 +45,7 @@ function educationColumns(input: EducationInput) {
 }
 
 export async function insertEducation(trx: Executor, clientId: string, input: EducationInput, by: ChangedBy): Promise<string> {
-  const row = await trx.insertInto('cv_educations').values({ client_id: clientId, ...educationColumns(input), ...firstStamp(by) }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx.insertInto('cv_educations').values({ clientId: clientId, ...educationColumns(input), ...firstStamp(by) }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -65,9 +65,9 @@ export async function listWorkExperiences(trx: Executor, clientId: string): Prom
   const rows = await trx
     .selectFrom('cv_work_experiences')
     .selectAll()
-    .where('client_id', '=', clientId)
-    .orderBy('end_month', (ob) => ob.desc().nullsFirst())
-    .orderBy('start_month', 'desc')
+    .where('clientId', '=', clientId)
+    .orderBy('endMonth', (ob) => ob.desc().nullsFirst())
+    .orderBy('startMonth', 'desc')
     .execute();
   return rows.map(toWorkExperience);
 }
@@ -78,11 +78,11 @@ export async function findWorkExperience(trx: Executor, id: string): Promise<Wor
 }
 
 function workColumns(input: WorkExperienceInput) {
-  return { employer: input.employer, job_title: input.jobTitle, start_month: input.from, end_month: input.until };
+  return { employer: input.employer, jobTitle: input.jobTitle, startMonth: input.from, endMonth: input.until };
 }
 
 export async function insertWorkExperience(trx: Executor, clientId: string, input: WorkExperienceInput, by: ChangedBy): Promise<string> {
-  const row = await trx.insertInto('cv_work_experiences').values({ client_id: clientId, ...workColumns(input), ...firstStamp(by) }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx.insertInto('cv_work_experiences').values({ clientId: clientId, ...workColumns(input), ...firstStamp(by) }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -99,7 +99,7 @@ export async function updateWorkExperience(trx: Executor, id: string, expectedVe
 // ---- Languages ----
 
 export async function listLanguages(trx: Executor, clientId: string): Promise<Language[]> {
-  const rows = await trx.selectFrom('cv_languages').selectAll().where('client_id', '=', clientId).orderBy('created_at').orderBy('language').execute();
+  const rows = await trx.selectFrom('cv_languages').selectAll().where('clientId', '=', clientId).orderBy('createdAt').orderBy('language').execute();
   return rows.map(toLanguage);
 }
 
@@ -113,7 +113,7 @@ function languageColumns(input: LanguageInput) {
 }
 
 export async function insertLanguage(trx: Executor, clientId: string, input: LanguageInput, by: ChangedBy): Promise<string> {
-  const row = await trx.insertInto('cv_languages').values({ client_id: clientId, ...languageColumns(input), ...firstStamp(by) }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx.insertInto('cv_languages').values({ clientId: clientId, ...languageColumns(input), ...firstStamp(by) }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -130,17 +130,17 @@ export async function updateLanguage(trx: Executor, id: string, expectedVersion:
 // ---- Competences ----
 
 export async function listCompetences(trx: Executor, clientId: string): Promise<Competence[]> {
-  const rows = await trx.selectFrom('cv_competences').selectAll().where('client_id', '=', clientId).orderBy('created_at').orderBy('text').execute();
-  return rows.map((row) => ({ id: row.id, clientId: row.client_id, text: row.text, version: row.version, updatedByLabel: row.updated_by_label }));
+  const rows = await trx.selectFrom('cv_competences').selectAll().where('clientId', '=', clientId).orderBy('createdAt').orderBy('text').execute();
+  return rows.map((row) => ({ id: row.id, clientId: row.clientId, text: row.text, version: row.version, updatedByLabel: row.updatedByLabel }));
 }
 
 export async function findCompetence(trx: Executor, id: string): Promise<Competence | undefined> {
   const row = await trx.selectFrom('cv_competences').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  return row && { id: row.id, clientId: row.client_id, text: row.text, version: row.version, updatedByLabel: row.updated_by_label };
+  return row && { id: row.id, clientId: row.clientId, text: row.text, version: row.version, updatedByLabel: row.updatedByLabel };
 }
 
 export async function insertCompetence(trx: Executor, clientId: string, input: CompetenceInput, by: ChangedBy): Promise<string> {
-  const row = await trx.insertInto('cv_competences').values({ client_id: clientId, text: input.text, ...firstStamp(by) }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx.insertInto('cv_competences').values({ clientId: clientId, text: input.text, ...firstStamp(by) }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -155,57 +155,42 @@ export async function removeItem(trx: Executor, table: CvItemTable, id: string, 
 // ---- Driving licences ----
 
 export async function findDrivingLicences(trx: Executor, clientId: string): Promise<DrivingLicences> {
-  const row = await trx.selectFrom('cvs').select(['driving_licences', 'version']).where('client_id', '=', clientId).executeTakeFirst();
-  return { clientId, categories: (row?.driving_licences ?? []).filter(isDrivingLicence), version: row?.version ?? 0 };
+  const row = await trx.selectFrom('cvs').select(['drivingLicences', 'version']).where('clientId', '=', clientId).executeTakeFirst();
+  return { clientId, categories: (row?.drivingLicences ?? []).filter(isDrivingLicence), version: row?.version ?? 0 };
 }
 
 export async function saveDrivingLicences(trx: Executor, clientId: string, expectedVersion: number, categories: readonly DrivingLicence[], by: ChangedBy): Promise<boolean> {
-  if (expectedVersion === 0) {
-    const row = await trx
-      .insertInto('cvs')
-      .values({ client_id: clientId, driving_licences: [...categories], ...stamp(by) })
-      .onConflict((oc) => oc.column('client_id').doNothing())
-      .returning('client_id')
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-  const result = await trx
-    .updateTable('cvs')
-    .set((eb) => ({ driving_licences: [...categories], ...stamp(by), version: eb('version', '+', 1) }))
-    .where('client_id', '=', clientId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return saveOnePerClient(trx, 'cvs', clientId, expectedVersion, { drivingLicences: [...categories], ...stamp(by) });
 }
 
 // ---- Rows to domain types ----
 
-type Common = { id: string; client_id: string; version: number; updated_by_label: string };
+type Common = { id: string; clientId: string; version: number; updatedByLabel: string };
 
 function toEducation(row: Common & { level: string; field: string; institution: string; year: number | null; diploma: boolean }): Education {
   return {
     id: row.id,
-    clientId: row.client_id,
+    clientId: row.clientId,
     level: isEducationLevel(row.level) ? row.level : 'andere',
     field: row.field,
     institution: row.institution,
     year: row.year,
     diploma: row.diploma,
     version: row.version,
-    updatedByLabel: row.updated_by_label,
+    updatedByLabel: row.updatedByLabel,
   };
 }
 
-function toWorkExperience(row: Common & { employer: string; job_title: string; start_month: string; end_month: string | null }): WorkExperience {
+function toWorkExperience(row: Common & { employer: string; jobTitle: string; startMonth: string; endMonth: string | null }): WorkExperience {
   return {
     id: row.id,
-    clientId: row.client_id,
+    clientId: row.clientId,
     employer: row.employer,
-    jobTitle: row.job_title,
-    from: row.start_month as YearMonth,
-    until: row.end_month as YearMonth | null,
+    jobTitle: row.jobTitle,
+    from: row.startMonth as YearMonth,
+    until: row.endMonth as YearMonth | null,
     version: row.version,
-    updatedByLabel: row.updated_by_label,
+    updatedByLabel: row.updatedByLabel,
   };
 }
 
@@ -213,13 +198,13 @@ function toLanguage(row: Common & { language: string; understanding: string; spe
   const level = (value: string): LanguageLevel => (isLanguageLevel(value) ? value : 'basis');
   return {
     id: row.id,
-    clientId: row.client_id,
+    clientId: row.clientId,
     language: row.language,
     understanding: level(row.understanding),
     speaking: level(row.speaking),
     reading: level(row.reading),
     writing: level(row.writing),
     version: row.version,
-    updatedByLabel: row.updated_by_label,
+    updatedByLabel: row.updatedByLabel,
   };
 }

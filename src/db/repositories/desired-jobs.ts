@@ -5,15 +5,15 @@ import type { Executor } from './executor.ts';
 function selectJobs(trx: Executor) {
   return trx
     .selectFrom('desired_jobs as j')
-    .innerJoin('occupations as o', 'o.code', 'j.occupation_code')
-    .select(['j.id', 'j.client_id', 'j.occupation_code', 'o.title', 'j.experience', 'j.regions', 'j.regime', 'j.version', 'j.updated_by_label']);
+    .innerJoin('occupations as o', 'o.code', 'j.occupationCode')
+    .select(['j.id', 'j.clientId', 'j.occupationCode', 'o.title', 'j.experience', 'j.regions', 'j.regime', 'j.version', 'j.updatedByLabel']);
 }
 
 type JobRow = Awaited<ReturnType<ReturnType<typeof selectJobs>['executeTakeFirstOrThrow']>>;
 
 /** The client's desired jobs in the order they were added. */
 export async function listForClient(trx: Executor, clientId: string): Promise<DesiredJob[]> {
-  const rows = await selectJobs(trx).where('j.client_id', '=', clientId).orderBy('j.created_at').orderBy('o.title').execute();
+  const rows = await selectJobs(trx).where('j.clientId', '=', clientId).orderBy('j.createdAt').orderBy('o.title').execute();
   return rows.map(toDesiredJob);
 }
 
@@ -24,21 +24,13 @@ export async function findById(trx: Executor, id: string, options: { forUpdate?:
   return row && toDesiredJob(row);
 }
 
+/** The stored columns of a job, and who changed it when. */
+function columns(job: DesiredJobInput, by: ChangedBy) {
+  return { occupationCode: job.occupationCode, experience: job.experience, regions: [...job.regions], regime: job.regime, updatedByLabel: by.label, updatedAt: by.at };
+}
+
 export async function insert(trx: Executor, clientId: string, job: DesiredJobInput, by: ChangedBy): Promise<string> {
-  const row = await trx
-    .insertInto('desired_jobs')
-    .values({
-      client_id: clientId,
-      occupation_code: job.occupationCode,
-      experience: job.experience,
-      regions: [...job.regions],
-      regime: job.regime,
-      updated_by_label: by.label,
-      updated_at: by.at,
-      created_at: by.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await trx.insertInto('desired_jobs').values({ clientId, ...columns(job, by), createdAt: by.at }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -46,15 +38,7 @@ export async function insert(trx: Executor, clientId: string, job: DesiredJobInp
 export async function update(trx: Executor, id: string, expectedVersion: number, job: DesiredJobInput, by: ChangedBy): Promise<boolean> {
   const result = await trx
     .updateTable('desired_jobs')
-    .set((eb) => ({
-      occupation_code: job.occupationCode,
-      experience: job.experience,
-      regions: [...job.regions],
-      regime: job.regime,
-      updated_by_label: by.label,
-      updated_at: by.at,
-      version: eb('version', '+', 1),
-    }))
+    .set((eb) => ({ ...columns(job, by), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
@@ -66,16 +50,6 @@ export async function remove(trx: Executor, id: string, expectedVersion: number)
   return result.numDeletedRows > 0n;
 }
 
-function toDesiredJob(row: JobRow): DesiredJob {
-  return {
-    id: row.id,
-    clientId: row.client_id,
-    occupationCode: row.occupation_code,
-    occupationTitle: row.title,
-    experience: row.experience,
-    regions: row.regions.filter(isRegion),
-    regime: row.regime,
-    version: row.version,
-    updatedByLabel: row.updated_by_label,
-  };
+function toDesiredJob({ title, regions, ...job }: JobRow): DesiredJob {
+  return { ...job, occupationTitle: title, regions: regions.filter(isRegion) };
 }

@@ -1,14 +1,13 @@
 import { dateInBrussels } from '../../domain/calendar-date.ts';
 import type { Document, DocumentKind } from '../../domain/documents/document.ts';
-import type { ClientEvent } from './audit.ts';
 import type { Executor } from './executor.ts';
 
 function selectDocuments(trx: Executor) {
   return trx
     .selectFrom('documents as d')
-    .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+    .innerJoin('organisations as o', 'o.id', 'd.organisationId')
     .selectAll('d')
-    .select('o.name as organisation_name');
+    .select('o.name as organisationName');
 }
 
 type DocumentRow = Awaited<ReturnType<ReturnType<typeof selectDocuments>['executeTakeFirstOrThrow']>>;
@@ -17,9 +16,9 @@ export type DocumentFilter = Readonly<{ kind: DocumentKind | null }>;
 
 /** D1: the client's documents that were not withdrawn (D4), newest first. */
 export async function listForClient(trx: Executor, clientId: string, filter: DocumentFilter): Promise<Document[]> {
-  let query = selectDocuments(trx).where('d.client_id', '=', clientId).where('d.withdrawn_at', 'is', null);
+  let query = selectDocuments(trx).where('d.clientId', '=', clientId).where('d.withdrawnAt', 'is', null);
   if (filter.kind !== null) query = query.where('d.kind', '=', filter.kind);
-  const rows = await query.orderBy('d.uploaded_at', 'desc').orderBy('d.seq', 'desc').execute();
+  const rows = await query.orderBy('d.uploadedAt', 'desc').orderBy('d.seq', 'desc').execute();
   return rows.map(toDocument);
 }
 
@@ -35,18 +34,18 @@ export async function insert(trx: Executor, document: NewDocument): Promise<stri
   const row = await trx
     .insertInto('documents')
     .values({
-      client_id: document.clientId,
-      organisation_id: document.organisationId,
-      step_id: document.stepId,
-      publication_name: document.publicationName,
+      clientId: document.clientId,
+      organisationId: document.organisationId,
+      stepId: document.stepId,
+      publicationName: document.publicationName,
       kind: document.kind,
-      file_name: document.fileName,
-      size_bytes: document.sizeBytes,
-      media_type: document.mediaType,
+      fileName: document.fileName,
+      sizeBytes: document.sizeBytes,
+      mediaType: document.mediaType,
       sha256: document.sha256,
-      uploaded_by: document.uploadedBy,
-      uploaded_by_label: document.uploadedByLabel,
-      uploaded_at: document.uploadedAt,
+      uploadedBy: document.uploadedBy,
+      uploadedByLabel: document.uploadedByLabel,
+      uploadedAt: document.uploadedAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -57,35 +56,32 @@ export async function insert(trx: Executor, document: NewDocument): Promise<stri
 export async function withdraw(trx: Executor, documentId: string, withdrawal: { byLabel: string; at: Date; reason: string }): Promise<boolean> {
   const result = await trx
     .updateTable('documents')
-    .set({ withdrawn_at: withdrawal.at, withdrawn_by_label: withdrawal.byLabel, withdrawal_reason: withdrawal.reason })
+    .set({ withdrawnAt: withdrawal.at, withdrawnByLabel: withdrawal.byLabel, withdrawalReason: withdrawal.reason })
     .where('id', '=', documentId)
-    .where('withdrawn_at', 'is', null)
+    .where('withdrawnAt', 'is', null)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
-/** D5: an event of the documents' log. */
-export type DocumentLogEvent = ClientEvent;
-
 function toDocument(row: DocumentRow): Document {
   return {
     id: row.id,
-    clientId: row.client_id,
-    organisationId: row.organisation_id,
-    organisationName: row.organisation_name,
-    stepId: row.step_id,
-    publicationName: row.publication_name,
+    clientId: row.clientId,
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+    stepId: row.stepId,
+    publicationName: row.publicationName,
     kind: row.kind,
-    fileName: row.file_name,
-    sizeBytes: row.size_bytes,
-    mediaType: row.media_type,
+    fileName: row.fileName,
+    sizeBytes: row.sizeBytes,
+    mediaType: row.mediaType,
     sha256: row.sha256,
-    uploadedBy: row.uploaded_by,
-    uploadedByLabel: row.uploaded_by_label,
-    uploadedAt: row.uploaded_at,
-    uploadedOn: dateInBrussels(row.uploaded_at),
-    withdrawnAt: row.withdrawn_at,
-    withdrawnByLabel: row.withdrawn_by_label,
-    withdrawalReason: row.withdrawal_reason,
+    uploadedBy: row.uploadedBy,
+    uploadedByLabel: row.uploadedByLabel,
+    uploadedAt: row.uploadedAt,
+    uploadedOn: dateInBrussels(row.uploadedAt),
+    withdrawnAt: row.withdrawnAt,
+    withdrawnByLabel: row.withdrawnByLabel,
+    withdrawalReason: row.withdrawalReason,
   };
 }

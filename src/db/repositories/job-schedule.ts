@@ -7,16 +7,16 @@ import type { Executor } from './executor.ts';
 
 /** Registers the job (due at once) unless it is known already. */
 export async function register(trx: Executor, name: string, dueAt: Date): Promise<void> {
-  await trx.insertInto('job_schedule').values({ name, next_run_at: dueAt }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await trx.insertInto('job_schedule').values({ name, nextRunAt: dueAt }).onConflict((oc) => oc.column('name').doNothing()).execute();
 }
 
 /** True when this caller got the run that was due at `now`; the next one is then due at `nextRunAt`. */
 export async function claimDue(trx: Executor, name: string, now: Date, nextRunAt: Date): Promise<boolean> {
   const row = await trx
     .updateTable('job_schedule')
-    .set({ next_run_at: nextRunAt, last_started_at: now })
+    .set({ nextRunAt, lastStartedAt: now })
     .where('name', '=', name)
-    .where('next_run_at', '<=', now)
+    .where('nextRunAt', '<=', now)
     .returning('name')
     .executeTakeFirst();
   return row !== undefined;
@@ -25,7 +25,7 @@ export async function claimDue(trx: Executor, name: string, now: Date, nextRunAt
 export async function recordOutcome(trx: Executor, name: string, at: Date, error: string | null): Promise<void> {
   await trx
     .updateTable('job_schedule')
-    .set({ last_finished_at: at, last_outcome: error === null ? 'geslaagd' : 'mislukt', last_error: error === null ? null : error.slice(0, 500) })
+    .set({ lastFinishedAt: at, lastOutcome: error === null ? 'geslaagd' : 'mislukt', lastError: error === null ? null : error.slice(0, 500) })
     .where('name', '=', name)
     .execute();
 }
@@ -34,5 +34,5 @@ export type JobState = Readonly<{ name: string; nextRunAt: Date; lastStartedAt: 
 
 export async function find(trx: Executor, name: string): Promise<JobState | undefined> {
   const row = await trx.selectFrom('job_schedule').selectAll().where('name', '=', name).executeTakeFirst();
-  return row && { name: row.name, nextRunAt: row.next_run_at, lastStartedAt: row.last_started_at, lastOutcome: row.last_outcome, lastError: row.last_error };
+  return row && { name: row.name, nextRunAt: row.nextRunAt, lastStartedAt: row.lastStartedAt, lastOutcome: row.lastOutcome, lastError: row.lastError };
 }

@@ -1,22 +1,22 @@
 import type { Occupation } from '../../domain/dossier/occupations.ts';
 import type { Executor } from './executor.ts';
 
+const OCCUPATION_COLUMNS = ['code', 'iscoGroup', 'title', 'source'] as const;
+
 /** The whole catalogue (a few hundred rows), ordered by code; searching is done in the domain. */
 export async function listAll(trx: Executor): Promise<Occupation[]> {
-  const rows = await trx.selectFrom('occupations').select(['code', 'isco_group', 'title', 'source']).orderBy('code').execute();
-  return rows.map((row) => ({ code: row.code, iscoGroup: row.isco_group, title: row.title, source: row.source }));
+  return trx.selectFrom('occupations').select(OCCUPATION_COLUMNS).orderBy('code').execute();
 }
 
 export async function findByCode(trx: Executor, code: string): Promise<Occupation | undefined> {
-  const row = await trx.selectFrom('occupations').select(['code', 'isco_group', 'title', 'source']).where('code', '=', code).executeTakeFirst();
-  return row && { code: row.code, iscoGroup: row.isco_group, title: row.title, source: row.source };
+  return trx.selectFrom('occupations').select(OCCUPATION_COLUMNS).where('code', '=', code).executeTakeFirst();
 }
 
 /** A beheerder's entry; false when the code was taken meanwhile. */
 export async function insertAdded(trx: Executor, occupation: { code: string; iscoGroup: string; title: string; createdByLabel: string }, at: Date): Promise<boolean> {
   const row = await trx
     .insertInto('occupations')
-    .values({ code: occupation.code, isco_group: occupation.iscoGroup, title: occupation.title, source: 'beheerder', created_by_label: occupation.createdByLabel, created_at: at })
+    .values({ code: occupation.code, iscoGroup: occupation.iscoGroup, title: occupation.title, source: 'beheerder', createdByLabel: occupation.createdByLabel, createdAt: at })
     .onConflict((oc) => oc.column('code').doNothing())
     .returning('code')
     .executeTakeFirst();
@@ -27,17 +27,10 @@ export async function insertAdded(trx: Executor, occupation: { code: string; isc
 export async function listAdded(trx: Executor): Promise<(Occupation & { createdByLabel: string; createdAt: Date })[]> {
   const rows = await trx
     .selectFrom('occupations')
-    .select(['code', 'isco_group', 'title', 'source', 'created_by_label', 'created_at'])
+    .select([...OCCUPATION_COLUMNS, 'createdByLabel', 'createdAt'])
     .where('source', '=', 'beheerder')
-    .orderBy('created_at', 'desc')
+    .orderBy('createdAt', 'desc')
     .orderBy('seq', 'desc')
     .execute();
-  return rows.map((row) => ({
-    code: row.code,
-    iscoGroup: row.isco_group,
-    title: row.title,
-    source: row.source,
-    createdByLabel: row.created_by_label ?? '',
-    createdAt: row.created_at,
-  }));
+  return rows.map((row) => ({ ...row, createdByLabel: row.createdByLabel ?? '' }));
 }

@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
-import { officeLabel, type Office } from '../../domain/organisations.ts';
+import { officeLabel, type OfficeWithLabel } from '../../domain/organisations.ts';
 import type { Executor } from './executor.ts';
-
-export type OfficeWithLabel = Office & Readonly<{ label: string; organisationName: string }>;
 
 export async function findById(trx: Executor, id: string): Promise<OfficeWithLabel | undefined> {
   const row = await selectOffices(trx).where('f.id', '=', id).executeTakeFirst();
@@ -23,17 +21,10 @@ export async function search(trx: Executor, query: string, limit: number): Promi
 function selectOffices(trx: Executor) {
   return trx
     .selectFrom('offices as f')
-    .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
-    .select(['f.id', 'f.organisation_id', 'f.name', 'f.code', 'o.name as organisation_name']);
+    .innerJoin('organisations as o', 'o.id', 'f.organisationId')
+    .select(['f.id', 'f.organisationId', 'f.name', 'f.code', 'o.name as organisationName']);
 }
 
-function toOffice(row: { id: string; organisation_id: string; name: string; code: string; organisation_name: string }): OfficeWithLabel {
-  return {
-    id: row.id,
-    organisationId: row.organisation_id,
-    name: row.name,
-    code: row.code,
-    label: officeLabel(row),
-    organisationName: row.organisation_name,
-  };
+function toOffice(row: Omit<OfficeWithLabel, 'label'>): OfficeWithLabel {
+  return { ...row, label: officeLabel(row) };
 }

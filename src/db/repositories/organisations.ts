@@ -2,21 +2,21 @@ import type { Office, Organisation } from '../../domain/organisations.ts';
 import type { Executor } from './executor.ts';
 
 export async function insertOrganisation(trx: Executor, organisation: Omit<Organisation, 'id'>, at: Date): Promise<string> {
-  const row = await trx.insertInto('organisations').values({ name: organisation.name, kind: organisation.kind, created_at: at }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx.insertInto('organisations').values({ name: organisation.name, kind: organisation.kind, createdAt: at }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function insertOffice(trx: Executor, office: Omit<Office, 'id'>, at: Date): Promise<string> {
   const row = await trx
     .insertInto('offices')
-    .values({ organisation_id: office.organisationId, name: office.name, code: office.code, created_at: at })
+    .values({ organisationId: office.organisationId, name: office.name, code: office.code, createdAt: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function insertFundingNumber(trx: Executor, organisationId: string, code: string, description: string, at: Date): Promise<void> {
-  await trx.insertInto('funding_numbers').values({ organisation_id: organisationId, code, description, created_at: at }).execute();
+  await trx.insertInto('funding_numbers').values({ organisationId: organisationId, code, description, createdAt: at }).execute();
 }
 
 export async function countOrganisations(trx: Executor): Promise<number> {

@@ -12,7 +12,7 @@ export type OutboxEntry = Readonly<{ id: number; channel: OutboxChannel; topic: 
 export async function enqueue(trx: Executor, message: { channel: OutboxChannel; topic: string; payload: Record<string, unknown> }, at: Date): Promise<number> {
   const row = await trx
     .insertInto('outbox')
-    .values({ channel: message.channel, topic: message.topic, payload: JSON.stringify(message.payload), created_at: at, available_at: at })
+    .values({ channel: message.channel, topic: message.topic, payload: JSON.stringify(message.payload), createdAt: at, availableAt: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -20,7 +20,7 @@ export async function enqueue(trx: Executor, message: { channel: OutboxChannel; 
 
 /** Up to `limit` due messages of the channel, oldest first, now leased until `leaseUntil`. */
 export async function leaseDue(trx: Executor, channel: OutboxChannel, now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]> {
-  const result = await sql<{ id: number; channel: OutboxChannel; topic: string; payload: Record<string, unknown>; created_at: Date; attempts: number }>`
+  const result = await sql<{ id: number; channel: OutboxChannel; topic: string; payload: Record<string, unknown>; created: Date; attempts: number }>`
     update outbox set available_at = ${leaseUntil}
      where id in (
        select id from outbox
@@ -28,15 +28,15 @@ export async function leaseDue(trx: Executor, channel: OutboxChannel, now: Date,
         order by available_at, id
         limit ${limit}
         for update skip locked)
-    returning id, channel, topic, payload, created_at, attempts`.execute(trx);
+    returning id, channel, topic, payload, created_at as created, attempts`.execute(trx);
   return result.rows
-    .map((row) => ({ id: row.id, channel: row.channel, topic: row.topic, payload: row.payload, createdAt: new Date(row.created_at), attempts: row.attempts }))
+    .map((row) => ({ id: row.id, channel: row.channel, topic: row.topic, payload: row.payload, createdAt: new Date(row.created), attempts: row.attempts }))
     .sort((a, b) => a.id - b.id);
 }
 
 /** Delivered: the payload is emptied, the topic and the times stay. */
 export async function markSent(trx: Executor, id: number, at: Date): Promise<void> {
-  await trx.updateTable('outbox').set((eb) => ({ sent_at: at, payload: '{}', attempts: eb('attempts', '+', 1), last_error: null })).where('id', '=', id).execute();
+  await trx.updateTable('outbox').set((eb) => ({ sentAt: at, payload: '{}', attempts: eb('attempts', '+', 1), lastError: null })).where('id', '=', id).execute();
 }
 
 /** A failed attempt: tried again at `nextAt`, or given up (payload emptied) when null. */
@@ -45,8 +45,8 @@ export async function markFailed(trx: Executor, id: number, error: string, at: D
     .updateTable('outbox')
     .set((eb) => ({
       attempts: eb('attempts', '+', 1),
-      last_error: error.slice(0, 500),
-      ...(nextAt === null ? { given_up_at: at, payload: '{}' } : { available_at: nextAt }),
+      lastError: error.slice(0, 500),
+      ...(nextAt === null ? { givenUpAt: at, payload: '{}' } : { availableAt: nextAt }),
     }))
     .where('id', '=', id)
     .execute();
@@ -58,9 +58,9 @@ export type OutboxState = Readonly<{ id: number; topic: string; attempts: number
 export async function listByTopic(trx: Executor, topic: string): Promise<OutboxState[]> {
   const rows = await trx
     .selectFrom('outbox')
-    .select(['id', 'topic', 'attempts', 'last_error', 'sent_at', 'given_up_at', 'available_at'])
+    .select(['id', 'topic', 'attempts', 'lastError', 'sentAt', 'givenUpAt', 'availableAt'])
     .where('topic', '=', topic)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: r.id, topic: r.topic, attempts: r.attempts, lastError: r.last_error, sentAt: r.sent_at, givenUpAt: r.given_up_at, availableAt: r.available_at }));
+  return rows.map((r) => ({ id: r.id, topic: r.topic, attempts: r.attempts, lastError: r.lastError, sentAt: r.sentAt, givenUpAt: r.givenUpAt, availableAt: r.availableAt }));
 }

@@ -7,11 +7,11 @@ export type StoredSession = Readonly<{ data: Record<string, unknown>; userId: st
 export async function findLive(trx: Executor, idHash: string, now: Date): Promise<StoredSession | undefined> {
   const row = await trx
     .selectFrom('sessions')
-    .select(['data', 'user_id'])
-    .where('id_hash', '=', idHash)
-    .where('expires_at', '>', now)
+    .select(['data', 'userId'])
+    .where('idHash', '=', idHash)
+    .where('expiresAt', '>', now)
     .executeTakeFirst();
-  return row === undefined ? undefined : { data: row.data, userId: row.user_id };
+  return row === undefined ? undefined : { data: row.data, userId: row.userId };
 }
 
 /**
@@ -21,20 +21,20 @@ export async function findLive(trx: Executor, idHash: string, now: Date): Promis
 export async function findLiveWithActor(trx: Executor, idHash: string, now: Date): Promise<(StoredSession & { actor: Actor | undefined }) | undefined> {
   const row = await trx
     .selectFrom('sessions as s')
-    .leftJoin('users as u', (join) => join.onRef('u.id', '=', 's.user_id').on('u.disabled_at', 'is', null))
-    .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .leftJoin('offices as f', 'f.id', 'u.office_id')
-    .select(['s.data', 's.user_id', ...ACTOR_COLUMNS])
-    .where('s.id_hash', '=', idHash)
-    .where('s.expires_at', '>', now)
+    .leftJoin('users as u', (join) => join.onRef('u.id', '=', 's.userId').on('u.disabledAt', 'is', null))
+    .leftJoin('organisations as o', 'o.id', 'u.organisationId')
+    .leftJoin('offices as f', 'f.id', 'u.officeId')
+    .select(['s.data', 's.userId', ...ACTOR_COLUMNS])
+    .where('s.idHash', '=', idHash)
+    .where('s.expiresAt', '>', now)
     .executeTakeFirst();
   if (row === undefined) return undefined;
-  const { id, email, display_name, role, organisation_id, organisation_name, organisation_kind } = row;
+  const { id, email, displayName, role, organisationId, organisationName, organisationKind } = row;
   const actor =
-    id !== null && email !== null && display_name !== null && role !== null && organisation_id !== null && organisation_name !== null && organisation_kind !== null
-      ? toActor({ ...row, id, email, display_name, role, organisation_id, organisation_name, organisation_kind })
+    id !== null && email !== null && displayName !== null && role !== null && organisationId !== null && organisationName !== null && organisationKind !== null
+      ? toActor({ ...row, id, email, displayName, role, organisationId, organisationName, organisationKind })
       : undefined;
-  return { data: row.data, userId: row.user_id, actor };
+  return { data: row.data, userId: row.userId, actor };
 }
 
 export async function upsert(
@@ -42,29 +42,29 @@ export async function upsert(
   session: { idHash: string; userId: string | null; data: Record<string, unknown>; lastSeenAt: Date; expiresAt: Date },
 ): Promise<void> {
   const values = {
-    user_id: session.userId,
+    userId: session.userId,
     data: JSON.stringify(session.data),
-    last_seen_at: session.lastSeenAt,
-    expires_at: session.expiresAt,
+    lastSeenAt: session.lastSeenAt,
+    expiresAt: session.expiresAt,
   };
   await trx
     .insertInto('sessions')
-    .values({ id_hash: session.idHash, created_at: session.lastSeenAt, ...values })
-    .onConflict((oc) => oc.column('id_hash').doUpdateSet(values))
+    .values({ idHash: session.idHash, createdAt: session.lastSeenAt, ...values })
+    .onConflict((oc) => oc.column('idHash').doUpdateSet(values))
     .execute();
 }
 
 export async function remove(trx: Executor, idHash: string): Promise<void> {
-  await trx.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  await trx.deleteFrom('sessions').where('idHash', '=', idHash).execute();
 }
 
 export async function removeAllOfUser(trx: Executor, userId: string): Promise<number> {
-  const result = await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  const result = await trx.deleteFrom('sessions').where('userId', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
 export async function removeExpired(trx: Executor, now: Date): Promise<number> {
-  const result = await trx.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  const result = await trx.deleteFrom('sessions').where('expiresAt', '<=', now).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -72,7 +72,7 @@ export async function countOfUser(trx: Executor, userId: string): Promise<number
   const row = await trx
     .selectFrom('sessions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
+    .where('userId', '=', userId)
     .executeTakeFirstOrThrow();
   return row.n;
 }

@@ -21,6 +21,20 @@ export type StopRequest = Readonly<{
 export type OpenStopRequest = StopRequest &
   Readonly<{ clientId: string; clientName: string; organisationName: string; stepDate: CalendarDate }>;
 
+const STOP_REQUEST_COLUMNS = [
+  'r.id',
+  'r.stepId',
+  'r.organisationId',
+  'r.requestedByLabel',
+  'r.requestedAt',
+  'r.reason',
+  'r.proposedDate',
+  'r.state',
+  'r.handledByLabel',
+  'r.handledAt',
+  'r.decisionReason',
+] as const;
+
 export async function insert(
   trx: Executor,
   request: { stepId: string; organisationId: string; requestedBy: string; requestedByLabel: string; reason: string; proposedDate: CalendarDate },
@@ -29,14 +43,14 @@ export async function insert(
   const row = await trx
     .insertInto('stop_requests')
     .values({
-      step_id: request.stepId,
-      organisation_id: request.organisationId,
-      requested_by: request.requestedBy,
-      requested_by_label: request.requestedByLabel,
+      stepId: request.stepId,
+      organisationId: request.organisationId,
+      requestedBy: request.requestedBy,
+      requestedByLabel: request.requestedByLabel,
       reason: request.reason,
-      proposed_date: request.proposedDate,
+      proposedDate: request.proposedDate,
       state: 'open',
-      requested_at: at,
+      requestedAt: at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -44,16 +58,16 @@ export async function insert(
 }
 
 export async function listForStep(trx: Executor, stepId: string): Promise<StopRequest[]> {
-  const rows = await trx.selectFrom('stop_requests').selectAll().where('step_id', '=', stepId).orderBy('requested_at', 'desc').orderBy('seq', 'desc').execute();
+  const rows = await trx.selectFrom('stop_requests as r').select(STOP_REQUEST_COLUMNS).where('r.stepId', '=', stepId).orderBy('r.requestedAt', 'desc').orderBy('r.seq', 'desc').execute();
   return rows.map(toStopRequest);
 }
 
 export async function findOpenForStep(trx: Executor, stepId: string): Promise<StopRequest | undefined> {
   const row = await trx
-    .selectFrom('stop_requests')
-    .selectAll()
-    .where('step_id', '=', stepId)
-    .where('state', '=', 'open')
+    .selectFrom('stop_requests as r')
+    .select(STOP_REQUEST_COLUMNS)
+    .where('r.stepId', '=', stepId)
+    .where('r.state', '=', 'open')
     .forUpdate()
     .executeTakeFirst();
   return row && toStopRequest(row);
@@ -63,22 +77,21 @@ export async function findOpenForStep(trx: Executor, stepId: string): Promise<St
 export async function listOpen(trx: Executor): Promise<OpenStopRequest[]> {
   const rows = await trx
     .selectFrom('stop_requests as r')
-    .innerJoin('steps as s', 's.id', 'r.step_id')
-    .innerJoin('clients as c', 'c.id', 's.client_id')
-    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .selectAll('r')
-    .select(['s.client_id', 'c.first_name', 'c.family_name', 'o.name as organisation_name', 's.date as step_date'])
+    .innerJoin('steps as s', 's.id', 'r.stepId')
+    .innerJoin('clients as c', 'c.id', 's.clientId')
+    .innerJoin('organisations as o', 'o.id', 'r.organisationId')
+    .select([...STOP_REQUEST_COLUMNS, 's.clientId', 'c.firstName', 'c.familyName', 'o.name as organisationName', 's.date as stepDate'])
     .where('r.state', '=', 'open')
     .where('s.state', '=', 'bezig')
-    .orderBy('r.requested_at')
+    .orderBy('r.requestedAt')
     .orderBy('r.seq')
     .execute();
-  return rows.map((row) => ({
-    ...toStopRequest(row),
-    clientId: row.client_id,
-    clientName: `${row.first_name} ${row.family_name}`,
-    organisationName: row.organisation_name,
-    stepDate: row.step_date as CalendarDate,
+  return rows.map(({ clientId, firstName, familyName, organisationName, stepDate, ...request }) => ({
+    ...toStopRequest(request),
+    clientId,
+    clientName: `${firstName} ${familyName}`,
+    organisationName,
+    stepDate: stepDate as CalendarDate,
   }));
 }
 
@@ -89,7 +102,7 @@ export async function decide(
 ): Promise<boolean> {
   const result = await trx
     .updateTable('stop_requests')
-    .set({ state: decision.state, handled_by_label: decision.byLabel, handled_at: decision.at, decision_reason: decision.reason })
+    .set({ state: decision.state, handledByLabel: decision.byLabel, handledAt: decision.at, decisionReason: decision.reason })
     .where('id', '=', requestId)
     .where('state', '=', 'open')
     .executeTakeFirst();
@@ -100,38 +113,14 @@ export async function decide(
 export async function lapseOpen(trx: Executor, stepId: string, by: { byLabel: string; at: Date }): Promise<string | undefined> {
   const row = await trx
     .updateTable('stop_requests')
-    .set({ state: 'vervallen', handled_by_label: by.byLabel, handled_at: by.at })
-    .where('step_id', '=', stepId)
+    .set({ state: 'vervallen', handledByLabel: by.byLabel, handledAt: by.at })
+    .where('stepId', '=', stepId)
     .where('state', '=', 'open')
     .returning('id')
     .executeTakeFirst();
   return row?.id;
 }
 
-function toStopRequest(row: {
-  id: string;
-  step_id: string;
-  organisation_id: string;
-  requested_by_label: string;
-  requested_at: Date;
-  reason: string;
-  proposed_date: string;
-  state: StopRequestState;
-  handled_by_label: string | null;
-  handled_at: Date | null;
-  decision_reason: string | null;
-}): StopRequest {
-  return {
-    id: row.id,
-    stepId: row.step_id,
-    organisationId: row.organisation_id,
-    requestedByLabel: row.requested_by_label,
-    requestedAt: row.requested_at,
-    reason: row.reason,
-    proposedDate: row.proposed_date as CalendarDate,
-    state: row.state,
-    handledByLabel: row.handled_by_label,
-    handledAt: row.handled_at,
-    decisionReason: row.decision_reason,
-  };
+function toStopRequest(row: Omit<StopRequest, 'proposedDate'> & { proposedDate: string }): StopRequest {
+  return { ...row, proposedDate: row.proposedDate as CalendarDate };
 }

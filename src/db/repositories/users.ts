@@ -1,18 +1,18 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../domain/users.ts';
 import { officeLabel } from '../../domain/organisations.ts';
-import type { UserRow } from '../schema.ts';
+import type { UserRow } from '../schema/index.ts';
 import type { Executor } from './executor.ts';
 
 export type UserCredentials = Pick<
   UserRow,
-  'id' | 'password_hash' | 'disabled_at' | 'failed_attempts' | 'first_failed_at' | 'locked_until'
+  'id' | 'passwordHash' | 'disabledAt' | 'failedAttempts' | 'firstFailedAt' | 'lockedUntil'
 >;
 
 export async function findCredentialsByEmail(trx: Executor, email: string): Promise<UserCredentials | undefined> {
   return trx
     .selectFrom('users')
-    .select(['id', 'password_hash', 'disabled_at', 'failed_attempts', 'first_failed_at', 'locked_until'])
+    .select(['id', 'passwordHash', 'disabledAt', 'failedAttempts', 'firstFailedAt', 'lockedUntil'])
     .where(sql<string>`lower(email)`, '=', email.toLowerCase())
     .forUpdate()
     .executeTakeFirst();
@@ -22,25 +22,25 @@ export async function findCredentialsByEmail(trx: Executor, email: string): Prom
 export const ACTOR_COLUMNS = [
   'u.id',
   'u.email',
-  'u.display_name',
+  'u.displayName',
   'u.role',
-  'u.organisation_id',
-  'o.name as organisation_name',
-  'o.kind as organisation_kind',
-  'u.office_id',
-  'f.name as office_name',
-  'f.code as office_code',
+  'u.organisationId',
+  'o.name as organisationName',
+  'o.kind as organisationKind',
+  'u.officeId',
+  'f.name as officeName',
+  'f.code as officeCode',
 ] as const;
 
 /** The acting user with organisation and office; undefined when unknown or disabled. */
 export async function findActiveActor(trx: Executor, userId: string): Promise<Actor | undefined> {
   const row = await trx
     .selectFrom('users as u')
-    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .leftJoin('offices as f', 'f.id', 'u.office_id')
+    .innerJoin('organisations as o', 'o.id', 'u.organisationId')
+    .leftJoin('offices as f', 'f.id', 'u.officeId')
     .select(ACTOR_COLUMNS)
     .where('u.id', '=', userId)
-    .where('u.disabled_at', 'is', null)
+    .where('u.disabledAt', 'is', null)
     .executeTakeFirst();
   return row && toActor(row);
 }
@@ -48,27 +48,27 @@ export async function findActiveActor(trx: Executor, userId: string): Promise<Ac
 export type ActorRow = Readonly<{
   id: string;
   email: string;
-  display_name: string;
+  displayName: string;
   role: Actor['role'];
-  organisation_id: string;
-  organisation_name: string;
-  organisation_kind: Actor['organisationKind'];
-  office_id: string | null;
-  office_name: string | null;
-  office_code: string | null;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: Actor['organisationKind'];
+  officeId: string | null;
+  officeName: string | null;
+  officeCode: string | null;
 }>;
 
 export function toActor(row: ActorRow): Actor {
   return {
     userId: row.id,
     email: row.email,
-    displayName: row.display_name,
+    displayName: row.displayName,
     role: row.role,
-    organisationId: row.organisation_id,
-    organisationName: row.organisation_name,
-    organisationKind: row.organisation_kind,
-    officeId: row.office_id,
-    officeLabel: row.office_name !== null && row.office_code !== null ? officeLabel({ name: row.office_name, code: row.office_code }) : null,
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+    organisationKind: row.organisationKind,
+    officeId: row.officeId,
+    officeLabel: row.officeName !== null && row.officeCode !== null ? officeLabel({ name: row.officeName, code: row.officeCode }) : null,
   };
 }
 
@@ -79,7 +79,7 @@ export async function recordFailedLogin(
 ): Promise<void> {
   await trx
     .updateTable('users')
-    .set({ failed_attempts: fields.failedAttempts, first_failed_at: fields.firstFailedAt, locked_until: fields.lockedUntil })
+    .set({ failedAttempts: fields.failedAttempts, firstFailedAt: fields.firstFailedAt, lockedUntil: fields.lockedUntil })
     .where('id', '=', userId)
     .execute();
 }
@@ -87,13 +87,13 @@ export async function recordFailedLogin(
 export async function recordSuccessfulLogin(trx: Executor, userId: string, at: Date): Promise<void> {
   await trx
     .updateTable('users')
-    .set({ failed_attempts: 0, first_failed_at: null, locked_until: null, last_login_at: at })
+    .set({ failedAttempts: 0, firstFailedAt: null, lockedUntil: null, lastLoginAt: at })
     .where('id', '=', userId)
     .execute();
 }
 
 export async function setDisabled(trx: Executor, userId: string, disabledAt: Date | null): Promise<boolean> {
-  const result = await trx.updateTable('users').set({ disabled_at: disabledAt }).where('id', '=', userId).executeTakeFirst();
+  const result = await trx.updateTable('users').set({ disabledAt: disabledAt }).where('id', '=', userId).executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 

@@ -59,6 +59,12 @@ export type Step = Readonly<{
   updatedByLabel: string;
 }>;
 
+/** A line of the overview: what Stappen naar werk and Traject show, without the joins of the detail. */
+export type StepLine = Pick<Step, 'id' | 'clientId' | 'organisationName' | 'type' | 'state' | 'date'>;
+
+/** "Filter wijzigen": the states and (null: all) the step types the overview shows. */
+export type StepFilter = Readonly<{ states: readonly StepState[]; typeCodes: readonly string[] | null }>;
+
 export const SUMMARY_MAX_LENGTH = 4000;
 
 /** What the Samenvatting may hold in all after supplements (O10); the database checks it too. */

@@ -5,7 +5,7 @@
  */
 import { isServiceStaff } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
-import type { ClientEvent as DossierView } from '../../db/repositories/audit.ts';
+import type { ClientEvent as DossierView } from '../../domain/audit.ts';
 import { AuditAction, VIEW_ACTIONS } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../db/repositories/audit.ts';
+import type { AuditEntry } from '../../domain/audit.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { AuditActionName } from './actions.ts';
 

@@ -34,23 +34,23 @@ export function createAuthService({ db, repos, clock }: ServiceContext) {
         await verifyAgainstDummy(password);
         return fail('onbekend-adres', null);
       }
-      if (user.disabled_at !== null) {
+      if (user.disabledAt !== null) {
         await verifyAgainstDummy(password);
         return fail('uitgeschakeld', user.id);
       }
-      if (user.locked_until !== null && user.locked_until > now) {
+      if (user.lockedUntil !== null && user.lockedUntil > now) {
         await verifyAgainstDummy(password);
         return fail('geblokkeerd', user.id);
       }
 
-      if (!(await verifyPassword(user.password_hash, password))) {
+      if (!(await verifyPassword(user.passwordHash, password))) {
         const windowStart = new Date(now.getTime() - LOGIN_LOCKOUT.windowMinutes * 60_000);
-        const inWindow = user.first_failed_at !== null && user.first_failed_at > windowStart;
-        const failedAttempts = inWindow ? user.failed_attempts + 1 : 1;
+        const inWindow = user.firstFailedAt !== null && user.firstFailedAt > windowStart;
+        const failedAttempts = inWindow ? user.failedAttempts + 1 : 1;
         const locks = failedAttempts >= LOGIN_LOCKOUT.maxFailures;
         await repos.users.recordFailedLogin(trx, user.id, {
           failedAttempts: locks ? 0 : failedAttempts,
-          firstFailedAt: inWindow && user.first_failed_at !== null ? user.first_failed_at : now,
+          firstFailedAt: inWindow && user.firstFailedAt !== null ? user.firstFailedAt : now,
           lockedUntil: locks ? new Date(now.getTime() + LOGIN_LOCKOUT.lockMinutes * 60_000) : null,
         });
         const result = await fail('fout-wachtwoord', user.id);

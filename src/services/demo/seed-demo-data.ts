@@ -46,12 +46,12 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext, storage?:
           .insertInto('users')
           .values({
             email: user.email,
-            display_name: user.displayName,
+            displayName: user.displayName,
             role: user.role,
-            organisation_id: orgId(user.organisation),
-            office_id: officeId,
-            password_hash: passwordHashes[index] ?? fail('password hash'),
-            created_at: now,
+            organisationId: orgId(user.organisation),
+            officeId,
+            passwordHash: passwordHashes[index] ?? fail('password hash'),
+            createdAt: now,
           })
           .returning('id')
           .executeTakeFirstOrThrow();

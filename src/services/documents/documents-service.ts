@@ -14,7 +14,8 @@ import {
 } from '../../domain/documents/document.ts';
 import { isPartner } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
-import type { DocumentFilter, DocumentLogEvent } from '../../db/repositories/documents.ts';
+import type { DocumentLogEvent } from '../../domain/audit.ts';
+import type { DocumentFilter } from '../../db/repositories/documents.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import { BlobNotFoundError, type BlobContent, type BlobStore } from '../../storage/blob-store.ts';
 import { AuditAction, DOCUMENT_ACTIONS } from '../audit/actions.ts';

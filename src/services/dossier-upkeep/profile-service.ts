@@ -8,7 +8,7 @@ import { checkContact, type ContactData } from '../../domain/dossier/contact.ts'
 import { checkJobSeekerRegistration, mayKeepDossierUpToDate, mayRecordJobSeekerRegistration, type Availability, type JobSeekerRegistration } from '../../domain/dossier/profile.ts';
 import type { DesiredJob } from '../../domain/dossier/desired-jobs.ts';
 import type { Actor } from '../../domain/users.ts';
-import type { AuditRecord } from '../../db/repositories/audit.ts';
+import type { AuditRecord } from '../../domain/audit.ts';
 import { AuditAction, UPKEEP_ACTIONS } from '../audit/actions.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';

@@ -6,7 +6,7 @@ import type { Client } from '../../domain/clients.ts';
 import { parseInsz } from '../../domain/insz.ts';
 import { isPartner, isServiceStaff } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
-import type { ClientWithPeriod } from '../../db/repositories/clients.ts';
+import type { ClientWithPeriod } from '../../domain/clients.ts';
 import { AuditAction } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';

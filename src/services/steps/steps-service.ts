@@ -9,11 +9,10 @@ import { choosableStates, mayEditFields, stepActorOf, type StepActor } from '../
 import { isEndState, STATE_LABELS, type Step, type StepState, type StepType } from '../../domain/steps/step.ts';
 import { checkStartDate, checkSummary, type StepProblem } from '../../domain/steps/validation.ts';
 import type { Actor } from '../../domain/users.ts';
-import type { AuditRecord } from '../../db/repositories/audit.ts';
+import type { AuditRecord } from '../../domain/audit.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
-import type { FundingNumber } from '../../db/repositories/funding-numbers.ts';
-import type { OfficeWithLabel } from '../../db/repositories/offices.ts';
-import type { StepFilter } from '../../db/repositories/steps.ts';
+import type { FundingNumber, OfficeWithLabel } from '../../domain/organisations.ts';
+import type { StepFilter } from '../../domain/steps/step.ts';
 import type { StopRequest } from '../../db/repositories/stop-requests.ts';
 import { AuditAction, STEP_ACTIONS } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';

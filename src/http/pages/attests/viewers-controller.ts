@@ -1,6 +1,6 @@
 /** A6: "Wie bekeek dit dossier" for service staff, paged, and its CSV export. */
 import type { FastifyInstance } from 'fastify';
-import type { ClientEvent as DossierView } from '../../../db/repositories/audit.ts';
+import type { ClientEvent as DossierView } from '../../../domain/audit.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { attachmentDisposition } from '../documents/content-disposition.ts';

@@ -1,7 +1,7 @@
 import { formatDate } from '../../../domain/calendar-date.ts';
 import { fullName } from '../../../domain/clients.ts';
 import { maskInsz } from '../../../domain/insz.ts';
-import type { ClientWithPeriod } from '../../../db/repositories/clients.ts';
+import type { ClientWithPeriod } from '../../../domain/clients.ts';
 import type { PageView } from '../layout-presenter.ts';
 
 export function presentMyClients(organisationName: string, clients: readonly ClientWithPeriod[]): PageView {

@@ -2,7 +2,7 @@
 import { dateInBrussels, formatDate } from '../../../domain/calendar-date.ts';
 import { DOCUMENT_KINDS, formatDayWithDashes, isDocumentKind, KIND_LABELS, type Document, type DocumentKind } from '../../../domain/documents/document.ts';
 import { FILE_FORMATS, FORMAT_INFO, formatList } from '../../../domain/documents/file-formats.ts';
-import type { DocumentLogEvent } from '../../../db/repositories/documents.ts';
+import type { DocumentLogEvent } from '../../../domain/audit.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import type { DocumentLog, DocumentPermissions, DocumentsOverview } from '../../../services/documents/documents-service.ts';

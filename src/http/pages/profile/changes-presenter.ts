@@ -3,7 +3,7 @@
  * audit record per field; the records of one change (same action, item and person, one after
  * the other) are shown as one entry with a line per field: old → new.
  */
-import type { AuditRecord } from '../../../db/repositories/audit.ts';
+import type { AuditRecord } from '../../../domain/audit.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
 import type { TimelineItem } from '../steps/history-presenter.ts';
 

@@ -1,5 +1,5 @@
 /** The history of steps as a timeline (O11): who did what, when, with old and new values. */
-import type { AuditRecord } from '../../../db/repositories/audit.ts';
+import type { AuditRecord } from '../../../domain/audit.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
 
 const FIELD_LABELS: Record<string, string> = {

@@ -4,7 +4,7 @@
  */
 import type { CalendarDate } from '../../../domain/calendar-date.ts';
 import type { Actor } from '../../../domain/users.ts';
-import type { OfficeWithLabel } from '../../../db/repositories/offices.ts';
+import type { OfficeWithLabel } from '../../../domain/organisations.ts';
 import type { Services } from '../../../services/index.ts';
 import { messages } from '../../messages.ts';
 import type { FieldError } from '../form.ts';

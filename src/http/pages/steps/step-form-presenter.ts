@@ -4,8 +4,7 @@
  */
 import { formatDate, type CalendarDate } from '../../../domain/calendar-date.ts';
 import { STATE_LABELS, type StepState } from '../../../domain/steps/step.ts';
-import type { FundingNumber } from '../../../db/repositories/funding-numbers.ts';
-import type { OfficeWithLabel } from '../../../db/repositories/offices.ts';
+import type { FundingNumber, OfficeWithLabel } from '../../../domain/organisations.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
 import { dateInputItems } from '../date-input.ts';

@@ -1,7 +1,7 @@
 /** Begeleiding > Stappen naar werk (O1, O5, O7): the lines, the filter and "Voeg een stap toe". */
 import { formatDate } from '../../../domain/calendar-date.ts';
 import { STATE_LABELS, STEP_STATES, isStepState, type StepState, type StepType } from '../../../domain/steps/step.ts';
-import type { StepFilter, StepLine } from '../../../db/repositories/steps.ts';
+import type { StepFilter, StepLine } from '../../../domain/steps/step.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import type { PageView } from '../layout-presenter.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';

@@ -1,0 +1,63 @@
+/**
+ * The database as Kysely sees it: one `DB`, its tables declared per feature in this folder.
+ * Keep in step with the migrations (which never import these files); `npm run check:schema`
+ * compares them with a freshly migrated database.
+ */
+import type { Selectable } from 'kysely';
+import type { AuditEventsTable } from './audit.ts';
+import type { AttestRequestsTable, AttestsTable, ClientsTable } from './clients.ts';
+import type { DocumentsTable } from './documents.ts';
+import type {
+  ClientProfilesTable,
+  CvCompetencesTable,
+  CvEducationsTable,
+  CvLanguagesTable,
+  CvsTable,
+  CvWorkExperiencesTable,
+  DesiredJobsTable,
+  InternalNotesTable,
+  JobSeekerRegistrationsTable,
+  OccupationsTable,
+} from './dossier-upkeep.ts';
+import type { JobScheduleTable, OutboxTable } from './jobs.ts';
+import type { FundingNumbersTable, OfficesTable, OrganisationsTable } from './organisations.ts';
+import type { OrganisationStepTypesTable, StepsTable, StepTypesTable, StopRequestsTable } from './steps.ts';
+import type { SessionsTable, UsersTable } from './users.ts';
+
+export interface DB {
+  organisations: OrganisationsTable;
+  offices: OfficesTable;
+  funding_numbers: FundingNumbersTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  clients: ClientsTable;
+  attests: AttestsTable;
+  audit_events: AuditEventsTable;
+  // Steps towards work (O1–O13), migration 0002.
+  step_types: StepTypesTable;
+  organisation_step_types: OrganisationStepTypesTable;
+  steps: StepsTable;
+  stop_requests: StopRequestsTable;
+  // Documents (D1–D6), migration 0003.
+  documents: DocumentsTable;
+  // Keeping the client dossier up to date (K1–K3), migration 0004.
+  occupations: OccupationsTable;
+  job_seeker_registrations: JobSeekerRegistrationsTable;
+  client_profiles: ClientProfilesTable;
+  desired_jobs: DesiredJobsTable;
+  cvs: CvsTable;
+  cv_educations: CvEducationsTable;
+  cv_work_experiences: CvWorkExperiencesTable;
+  cv_languages: CvLanguagesTable;
+  cv_competences: CvCompetencesTable;
+  internal_notes: InternalNotesTable;
+  // Access by the signed attest outplacement (A2–A4), migration 0005.
+  attest_requests: AttestRequestsTable;
+  // Periodic jobs and outgoing messages, migration 0007.
+  job_schedule: JobScheduleTable;
+  outbox: OutboxTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ClientRow = Selectable<ClientsTable>;
+export type AttestRow = Selectable<AttestsTable>;
