@@ -16,6 +16,8 @@ export type Client = Readonly<{
 }>;
 
 export type Regime = 'algemeen' | 'cao82' | 'tewerkstellingscel';
+/** A2: the regime of an attest, as the form and the attest show it. */
+export const REGIME_LABELS: Readonly<Record<Regime, string>> = { algemeen: 'Algemeen regime', cao82: 'CAO 82 (45+)', tewerkstellingscel: 'Tewerkstellingscel' };
 export type AttestState = 'ingediend' | 'goedgekeurd' | 'afgewezen';
 
 export type Attest = Readonly<{

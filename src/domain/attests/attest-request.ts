@@ -7,6 +7,8 @@ import type { Regime } from '../clients.ts';
 import { birthDateMatches, parseInsz, type Insz } from '../insz.ts';
 
 export type AttestRequestKind = 'nieuw' | 'verlenging';
+/** A2/A4: what a request asks, on screen. */
+export const REQUEST_KIND_LABELS: Readonly<Record<AttestRequestKind, string>> = { nieuw: 'Toegang', verlenging: 'Verlenging' };
 export type AttestRequestState = 'ingediend' | 'goedgekeurd' | 'afgewezen';
 
 export const REGIMES: readonly Regime[] = ['algemeen', 'cao82', 'tewerkstellingscel'];

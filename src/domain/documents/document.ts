@@ -9,7 +9,7 @@ export const DOCUMENT_KINDS = ['actieplan', 'eindverslag', 'attest', 'ander'] as
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** D2: the words of "Soort" on screen. */
-export const KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
+export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
   actieplan: 'Actieplan',
   eindverslag: 'Eindverslag',
   attest: 'Attest',

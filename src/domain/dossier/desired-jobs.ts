@@ -10,7 +10,7 @@ export const EXPERIENCE_LABELS: Record<ExperienceLevel, string> = { geen: 'Geen'
 
 export const WORK_REGIMES = ['voltijds', 'deeltijds'] as const;
 export type WorkRegime = (typeof WORK_REGIMES)[number];
-export const REGIME_LABELS: Record<WorkRegime, string> = { voltijds: 'Voltijds', deeltijds: 'Deeltijds' };
+export const WORK_REGIME_LABELS: Readonly<Record<WorkRegime, string>> = { voltijds: 'Voltijds', deeltijds: 'Deeltijds' };
 
 /** Regions a client may prefer: the Flemish provinces, Brussels and Wallonia. */
 export const REGIONS = [

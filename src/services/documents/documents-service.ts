@@ -7,7 +7,7 @@ import { DOCUMENT_UPLOADS } from '../../domain/documents/content-check.ts';
 import {
   checkPublicationName,
   checkWithdrawalReason,
-  KIND_LABELS,
+  DOCUMENT_KIND_LABELS,
   type Document,
   type DocumentKind,
   type TextProblem,
@@ -147,7 +147,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
             details: {
               documentId,
               publicatienaam: input.publicationName,
-              soort: KIND_LABELS[input.kind],
+              soort: DOCUMENT_KIND_LABELS[input.kind],
               bestandsnaam: file.fileName,
               grootte: file.sizeBytes,
               mediaType: file.mediaType,
@@ -172,7 +172,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
           trx,
           byActor(actor, AuditAction.documentDownloaded, {
             clientId: dossier.client.id,
-            details: { documentId: found.id, publicatienaam: found.publicationName, soort: KIND_LABELS[found.kind], bestandsnaam: found.fileName },
+            details: { documentId: found.id, publicatienaam: found.publicationName, soort: DOCUMENT_KIND_LABELS[found.kind], bestandsnaam: found.fileName },
           }), clock.now(),
         );
         return found;
@@ -203,7 +203,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
         trx,
         byActor(actor, AuditAction.documentWithdrawn, {
           clientId: dossier.client.id,
-          details: { documentId: document.id, publicatienaam: document.publicationName, soort: KIND_LABELS[document.kind], reden: reason },
+          details: { documentId: document.id, publicatienaam: document.publicationName, soort: DOCUMENT_KIND_LABELS[document.kind], reden: reason },
         }), clock.now(),
       );
       return { ok: true as const, value: { document } };

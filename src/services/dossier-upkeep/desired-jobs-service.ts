@@ -2,7 +2,7 @@
  * Gewenste jobs (K2): adding, changing and removing a desired job, each in the dossier (access
  * check), refused on an outdated version (O12), with one audit record per changed field.
  */
-import { checkDesiredJob, EXPERIENCE_LABELS, orderedRegions, REGIME_LABELS, REGION_LABELS, type DesiredJob, type DesiredJobInput } from '../../domain/dossier/desired-jobs.ts';
+import { checkDesiredJob, EXPERIENCE_LABELS, orderedRegions, WORK_REGIME_LABELS, REGION_LABELS, type DesiredJob, type DesiredJobInput } from '../../domain/dossier/desired-jobs.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import { AuditAction } from '../audit/actions.ts';
@@ -32,7 +32,7 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
       beroep: occupation === undefined ? job.occupationCode : `${occupation.title} (${occupation.code})`,
       ervaring: EXPERIENCE_LABELS[job.experience],
       regio: orderedRegions(job.regions).map((r) => REGION_LABELS[r]).join(', '),
-      regime: REGIME_LABELS[job.regime],
+      regime: WORK_REGIME_LABELS[job.regime],
     };
   }
 

@@ -8,7 +8,7 @@ import type { NewRequestInput } from '../../../domain/attests/attest-request.ts'
 import { formatDate } from '../../../domain/calendar-date.ts';
 import { formatInsz, parseInsz } from '../../../domain/insz.ts';
 import { winAnsiSafe } from '../cv/cv-pdf.ts';
-import { REGIME_LABELS } from './request-form.ts';
+import { REGIME_LABELS } from '../../../domain/clients.ts';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;

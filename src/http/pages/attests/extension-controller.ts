@@ -7,14 +7,15 @@ import { formatDate } from '../../../domain/calendar-date.ts';
 import type { ExtensionContext } from '../../../services/attests/attest-requests-service.ts';
 import { messages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { verifyCsrfToken } from '../../plugins/external/multipart.ts';
 import { dateInputItems, EMPTY_DATE, parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
 import { presentDossierFrame, dossierPath } from '../dossier/dossier-presenter.ts';
 import { errorFor, type FieldError } from '../form.ts';
-import { readAttestUpload } from './attest-multipart.ts';
+import { readMultipartForm } from '../shared/multipart-form.ts';
+import { ATTEST_FORM_LIMITS, SCAN_FIELD } from './request-form.ts';
 import { requestProblemsToErrors, stateLabel } from './attest-problems.ts';
 import { REQUEST_PATHS } from './attests-presenter.ts';
-import { dateError, REGIME_LABELS } from './request-form.ts';
+import { dateError } from './request-form.ts';
+import { REGIME_LABELS } from '../../../domain/clients.ts';
 import { scanError } from './request-controller.ts';
 
 type Route = { Params: { clientId: string } };
@@ -50,18 +51,19 @@ function presentExtension(context: ExtensionContext, input: DateParts, errors: F
 export function extensionRoutes(app: FastifyInstance): void {
   const { attestRequests, uploads } = app.services;
 
-  app.get<Route>('/dossiers/:clientId/verlenging', async (request, reply) => {
+  app.get<Route>('/verlenging', async (request, reply) => {
     const context = await attestRequests.extensionContext(actorOf(request), request.params.clientId);
     return reply.render(TEMPLATE, presentExtension(context, EMPTY_DATE, []));
   });
 
-  app.post<Route>('/dossiers/:clientId/verlenging', async (request, reply) => {
+  app.post<Route>('/verlenging', async (request, reply) => {
     const actor = actorOf(request);
     // Access first (A1), before a byte of the scan is read.
     const context = await attestRequests.extensionContext(actor, request.params.clientId, false);
     const clientId = context.dossier.client.id;
-    const { form, upload } = await readAttestUpload(request, reply, {
-      verifyCsrf: (token) => verifyCsrfToken(app, request, token),
+    const { form, upload } = await readMultipartForm(request, reply, {
+      fileField: SCAN_FIELD,
+      limits: ATTEST_FORM_LIMITS,
       receive: (file) => attestRequests.receiveScan(actor, file),
       release: async (outcome) => {
         if (outcome.ok) await uploads.release(outcome.file);

@@ -9,7 +9,7 @@ import { formatDate } from '../../../domain/calendar-date.ts';
 import type { Decision } from '../../../services/attests/attest-handling-service.ts';
 import { messages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { attachmentDisposition } from '../documents/content-disposition.ts';
+import { attachmentDisposition } from '../shared/content-disposition.ts';
 import { asRawForm, textField, type FieldError } from '../form.ts';
 import { decisionProblemsToErrors } from './attest-problems.ts';
 import { presentDetail, presentQueue, REQUEST_PATHS, requestPath } from './attests-presenter.ts';

@@ -7,11 +7,11 @@ import type { FastifyInstance } from 'fastify';
 import { ATTEST_SCAN_UPLOADS } from '../../../domain/documents/content-check.ts';
 import { messages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { verifyCsrfToken } from '../../plugins/external/multipart.ts';
 import { uploadProblemMessage } from '../documents/document-problems.ts';
 import type { FieldError } from '../form.ts';
 import { dossierPath } from '../dossier/dossier-presenter.ts';
-import { readAttestUpload } from './attest-multipart.ts';
+import { readMultipartForm } from '../shared/multipart-form.ts';
+import { ATTEST_FORM_LIMITS, SCAN_FIELD } from './request-form.ts';
 import { alreadyAccessClient, requestProblemsToErrors } from './attest-problems.ts';
 import { attestFileName, renderAttestPdf } from './attest-pdf.ts';
 import { presentMyRequests, REQUEST_PATHS } from './attests-presenter.ts';
@@ -50,8 +50,9 @@ export function attestRequestRoutes(app: FastifyInstance): void {
   app.post(REQUEST_PATHS.request, async (request, reply) => {
     const actor = actorOf(request);
     attestRequests.formContext(actor);
-    const { form: raw, upload } = await readAttestUpload(request, reply, {
-      verifyCsrf: (token) => verifyCsrfToken(app, request, token),
+    const { form: raw, upload } = await readMultipartForm(request, reply, {
+      fileField: SCAN_FIELD,
+      limits: ATTEST_FORM_LIMITS,
       receive: (file) => attestRequests.receiveScan(actor, file),
       release: async (outcome) => {
         if (outcome.ok) await uploads.release(outcome.file);
@@ -83,8 +84,9 @@ export function attestRequestRoutes(app: FastifyInstance): void {
   app.post(REQUEST_PATHS.print, async (request, reply) => {
     const actor = actorOf(request);
     attestRequests.formContext(actor);
-    const { form: raw } = await readAttestUpload(request, reply, {
-      verifyCsrf: (token) => verifyCsrfToken(app, request, token),
+    const { form: raw } = await readMultipartForm(request, reply, {
+      fileField: SCAN_FIELD,
+      limits: ATTEST_FORM_LIMITS,
       receive: undefined,
       release: () => Promise.resolve(),
     });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ClientEvent as DossierView } from '../../../db/repositories/audit.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { attachmentDisposition } from '../documents/content-disposition.ts';
+import { attachmentDisposition } from '../shared/content-disposition.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import { formatMoment } from './attests-presenter.ts';
 import { toCsv } from './csv.ts';
@@ -51,7 +51,7 @@ const rowOf = (view: DossierView) => ({ when: formatMoment(view.occurredAt), who
 export function viewersRoutes(app: FastifyInstance): void {
   const { dossierViews } = app.services;
 
-  app.get<Route>('/dossiers/:clientId/wie-bekeek', async (request, reply) => {
+  app.get<Route>('/wie-bekeek', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const page = typeof query['pagina'] === 'string' && /^\d{1,6}$/.test(query['pagina']) ? Number(query['pagina']) : 1;
     const result = await dossierViews.list(actorOf(request), request.params.clientId, page);
@@ -69,7 +69,7 @@ export function viewersRoutes(app: FastifyInstance): void {
     });
   });
 
-  app.get<Route>('/dossiers/:clientId/wie-bekeek.csv', async (request, reply) => {
+  app.get<Route>('/wie-bekeek.csv', async (request, reply) => {
     const { dossier, views } = await dossierViews.exportAll(actorOf(request), request.params.clientId);
     const csv = toCsv(
       ['Datum en tijd', 'Wie', 'Organisatie', 'Wat'],

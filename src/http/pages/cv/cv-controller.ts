@@ -60,11 +60,11 @@ const ITEM_TEMPLATE = 'pages/cv/cv-item.njk';
 export function cvRoutes(app: FastifyInstance): void {
   const { cv } = app.services;
 
-  app.get<Route>('/dossiers/:clientId/cv', async (request, reply) => {
+  app.get<Route>('/cv', async (request, reply) => {
     return reply.render('pages/cv/cv.njk', presentCv(await cv.cv(actorOf(request), request.params.clientId)));
   });
 
-  app.get<Route>('/dossiers/:clientId/cv/afdrukken', async (request, reply) => {
+  app.get<Route>('/cv/afdrukken', async (request, reply) => {
     const forPrint = await cv.forPrint(actorOf(request), request.params.clientId);
     const pdf = await renderCvPdf(forPrint);
     return reply
@@ -73,7 +73,7 @@ export function cvRoutes(app: FastifyInstance): void {
       .send(Buffer.from(pdf));
   });
 
-  app.post<Route>('/dossiers/:clientId/cv/competenties', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/cv/competenties', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId } = request.params;
     const input = readCompetenceForm(request.body);
@@ -86,7 +86,7 @@ export function cvRoutes(app: FastifyInstance): void {
     return reply.redirect(`${cvPaths(clientId).cv}#competentie`, 303);
   });
 
-  app.post<ItemRoute>('/dossiers/:clientId/cv/competenties/:itemId/verwijderen', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<ItemRoute>('/cv/competenties/:itemId/verwijderen', { preHandler: app.csrfProtection }, async (request, reply) => {
     const { clientId, itemId } = request.params;
     const result = await cv.removeItem('competentie', actorOf(request), clientId, itemId, readVersion(asRawForm(request.body)));
     if (result.ok) request.flash('success', messages.upkeep.cvItemRemoved(result.value.removed));
@@ -94,12 +94,12 @@ export function cvRoutes(app: FastifyInstance): void {
     return reply.redirect(cvPaths(clientId).cv, 303);
   });
 
-  app.get<Route>('/dossiers/:clientId/cv/rijbewijzen', async (request, reply) => {
+  app.get<Route>('/cv/rijbewijzen', async (request, reply) => {
     const { dossier, drivingLicences } = await cv.drivingLicencesForm(actorOf(request), request.params.clientId);
     return reply.render('pages/cv/licences.njk', presentLicencesForm(dossier, { rijbewijs: drivingLicences.categories, versie: String(drivingLicences.version) }));
   });
 
-  app.post<Route>('/dossiers/:clientId/cv/rijbewijzen', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/cv/rijbewijzen', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId } = request.params;
     const input = readLicencesForm(request.body);
@@ -119,10 +119,10 @@ export function cvRoutes(app: FastifyInstance): void {
   itemRoutes(app, 'taal', { read: readLanguageForm, validate: validateLanguageForm, inputOf: languageInputOf, present: presentLanguageForm });
 }
 
-/** New, change and remove for one kind of item, under `/dossiers/:clientId/cv/<segment>`. */
+/** New, change and remove for one kind of item, under `<dossier scope>/cv/<segment>`. */
 function itemRoutes<K extends ItemKind>(app: FastifyInstance, kind: K, form: ItemForm<K>): void {
   const { cv } = app.services;
-  const base = `/dossiers/:clientId/cv/${KIND_SEGMENTS[kind]}`;
+  const base = `/cv/${KIND_SEGMENTS[kind]}`;
 
   async function showAgain(reply: FastifyReply, actor: Actor, where: { clientId: string; itemId: string | null }, input: FormInputs[K], errors: FieldErrors, status: number) {
     const { dossier } = await cv.itemForm(kind, actor, where.clientId, where.itemId);

@@ -6,7 +6,7 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatDate } from '../../../domain/calendar-date.ts';
 import { fullName } from '../../../domain/clients.ts';
-import { EXPERIENCE_LABELS, REGIME_LABELS, REGION_LABELS } from '../../../domain/dossier/desired-jobs.ts';
+import { EXPERIENCE_LABELS, WORK_REGIME_LABELS, REGION_LABELS } from '../../../domain/dossier/desired-jobs.ts';
 import type { CvForPrint } from '../../../services/dossier-upkeep/cv-service.ts';
 import { messages } from '../../messages.ts';
 import { addressOf } from '../profile/profile-presenter.ts';
@@ -124,7 +124,7 @@ export async function renderCvPdf(cv: CvForPrint): Promise<Uint8Array> {
     w.heading('Gewenste jobs');
     for (const job of cv.desiredJobs) {
       w.text(job.occupationTitle, { bold: true });
-      w.text(`Ervaring: ${EXPERIENCE_LABELS[job.experience]} · ${REGIME_LABELS[job.regime]} · ${job.regions.map((r) => REGION_LABELS[r]).join(', ')}`, { indent: 12, after: 4 });
+      w.text(`Ervaring: ${EXPERIENCE_LABELS[job.experience]} · ${WORK_REGIME_LABELS[job.regime]} · ${job.regions.map((r) => REGION_LABELS[r]).join(', ')}`, { indent: 12, after: 4 });
     }
     if (cv.availability?.availableFrom) w.text(`Beschikbaar vanaf ${formatDate(cv.availability.availableFrom)}`, { after: 4 });
   }

@@ -1,6 +1,6 @@
 /** Documents in the dossier (D1, D2, D4, D5): the overviews, the form, the withdrawal and the log as view data. */
 import { dateInBrussels, formatDate } from '../../../domain/calendar-date.ts';
-import { DOCUMENT_KINDS, formatDayWithDashes, isDocumentKind, KIND_LABELS, type Document, type DocumentKind } from '../../../domain/documents/document.ts';
+import { DOCUMENT_KINDS, formatDayWithDashes, isDocumentKind, DOCUMENT_KIND_LABELS, type Document, type DocumentKind } from '../../../domain/documents/document.ts';
 import { FILE_FORMATS, FORMAT_INFO, formatList } from '../../../domain/documents/file-formats.ts';
 import type { DocumentLogEvent } from '../../../db/repositories/documents.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
@@ -59,7 +59,7 @@ export function presentDocumentRows(clientId: string, documents: readonly Docume
   return documents.map((d) => ({
     name: d.publicationName,
     href: documentPath(clientId, d.id),
-    kind: KIND_LABELS[d.kind],
+    kind: DOCUMENT_KIND_LABELS[d.kind],
     date: formatDayWithDashes(d.uploadedOn),
     organisation: d.organisationName,
     withdrawHref: permissions.canWithdraw ? `${documentPath(clientId, d.id)}/intrekken` : null,
@@ -92,7 +92,7 @@ export function presentDocumentsTab(overview: DocumentsOverview, kind: DocumentK
     filtered: kind !== null,
     kindItems: [
       { value: '', text: 'Alle soorten', selected: kind === null },
-      ...DOCUMENT_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k], selected: k === kind })),
+      ...DOCUMENT_KINDS.map((k) => ({ value: k, text: DOCUMENT_KIND_LABELS[k], selected: k === kind })),
     ],
   };
 }
@@ -116,7 +116,7 @@ export function presentDocumentForm(input: {
     publicationName: { value: input.values.publicatienaam, errorMessage: errorFor(input.errors, 'publicatienaam') },
     kind: {
       errorMessage: errorFor(input.errors, 'soort'),
-      items: DOCUMENT_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k], checked: k === input.values.soort })),
+      items: DOCUMENT_KINDS.map((k) => ({ value: k, text: DOCUMENT_KIND_LABELS[k], checked: k === input.values.soort })),
     },
     file: {
       errorMessage: fileError,
@@ -139,7 +139,7 @@ export function presentWithdrawForm(input: { dossier: Dossier; document: Documen
     cancelHref: documentsPaths(dossier.client.id, 'documenten').overview,
     summary: [
       { key: { text: 'Publicatienaam' }, value: { text: document.publicationName } },
-      { key: { text: 'Soort' }, value: { text: KIND_LABELS[document.kind] } },
+      { key: { text: 'Soort' }, value: { text: DOCUMENT_KIND_LABELS[document.kind] } },
       { key: { text: 'Datum toevoegen' }, value: { text: formatDayWithDashes(document.uploadedOn) } },
       { key: { text: 'Toegevoegd door' }, value: { text: `${document.uploadedByLabel} (${document.organisationName})` } },
       { key: { text: 'Bestand' }, value: { text: document.fileName } },

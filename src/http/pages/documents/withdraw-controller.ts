@@ -12,12 +12,12 @@ export function withdrawDocumentRoutes(app: FastifyInstance): void {
   const { documents } = app.services;
   const template = 'pages/documents/withdraw.njk';
 
-  app.get<Route>('/dossiers/:clientId/documenten/:documentId/intrekken', async (request, reply) => {
+  app.get<Route>('/documenten/:documentId/intrekken', async (request, reply) => {
     const { dossier, document } = await documents.withdrawContext(actorOf(request), request.params.clientId, request.params.documentId);
     return reply.render(template, presentWithdrawForm({ dossier, document, reason: '', errors: [] }));
   });
 
-  app.post<Route>('/dossiers/:clientId/documenten/:documentId/intrekken', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/documenten/:documentId/intrekken', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId, documentId } = request.params;
     const raw = asRawForm(request.body)['reden'];

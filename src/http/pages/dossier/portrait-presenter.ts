@@ -1,7 +1,7 @@
 import { accessPeriodEnd } from '../../../domain/access.ts';
 import { formatDate } from '../../../domain/calendar-date.ts';
 import type { Regime } from '../../../domain/clients.ts';
-import { formatDayWithDashes, KIND_LABELS } from '../../../domain/documents/document.ts';
+import { formatDayWithDashes, DOCUMENT_KIND_LABELS } from '../../../domain/documents/document.ts';
 import type { PortraitWarning } from '../../../domain/dossier/portrait.ts';
 import { formatInsz } from '../../../domain/insz.ts';
 import { automaticCompletionDate } from '../../../domain/steps/dates.ts';
@@ -78,7 +78,7 @@ export function presentPortrait(portrait: Portrait): PageView {
     lastDocuments: portrait.lastDocuments.map((d) => ({
       name: d.publicationName,
       href: documentPath(client.id, d.id),
-      kind: KIND_LABELS[d.kind],
+      kind: DOCUMENT_KIND_LABELS[d.kind],
       date: formatDayWithDashes(d.uploadedOn),
       organisation: d.organisationName,
     })),

@@ -16,13 +16,13 @@ const TEMPLATE = 'pages/notes/notes.njk';
 export function notesRoutes(app: FastifyInstance): void {
   const { internalNotes } = app.services;
 
-  app.get<Route>('/dossiers/:clientId/begeleiding/interne-opmerking', async (request, reply) => {
+  app.get<Route>('/begeleiding/interne-opmerking', async (request, reply) => {
     const actor = actorOf(request);
     const { dossier, notes } = await internalNotes.list(actor, request.params.clientId);
     return reply.render(TEMPLATE, presentNotes({ dossier, notes, organisationName: actor.organisationName, input: '', errors: [] }));
   });
 
-  app.post<Route>('/dossiers/:clientId/begeleiding/interne-opmerking', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/begeleiding/interne-opmerking', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId } = request.params;
     const raw = asRawForm(request.body)['opmerking'];

@@ -51,11 +51,11 @@ export function desiredJobRoutes(app: FastifyInstance): void {
     return show(reply, actor, where, input, { results });
   }
 
-  app.get<NewRoute>('/dossiers/:clientId/gewenste-jobs/nieuw', async (request, reply) => {
+  app.get<NewRoute>('/gewenste-jobs/nieuw', async (request, reply) => {
     return show(reply, actorOf(request), { clientId: request.params.clientId, jobId: null }, EMPTY_DESIRED_JOB);
   });
 
-  app.post<NewRoute>('/dossiers/:clientId/gewenste-jobs/nieuw', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<NewRoute>('/gewenste-jobs/nieuw', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const where = { clientId: request.params.clientId, jobId: null };
     const { action, input } = readDesiredJobForm(request.body);
@@ -69,14 +69,14 @@ export function desiredJobRoutes(app: FastifyInstance): void {
     return reply.redirect(profilePaths(where.clientId).profile, 303);
   });
 
-  app.get<JobRoute>('/dossiers/:clientId/gewenste-jobs/:jobId', async (request, reply) => {
+  app.get<JobRoute>('/gewenste-jobs/:jobId', async (request, reply) => {
     const actor = actorOf(request);
     const { clientId, jobId } = request.params;
     const { job } = await desiredJobs.form(actor, clientId, jobId);
     return show(reply, actor, { clientId, jobId }, job === null ? EMPTY_DESIRED_JOB : desiredJobInputOf(job));
   });
 
-  app.post<JobRoute>('/dossiers/:clientId/gewenste-jobs/:jobId', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<JobRoute>('/gewenste-jobs/:jobId', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const where = { clientId: request.params.clientId, jobId: request.params.jobId };
     const { action, input } = readDesiredJobForm(request.body);
@@ -99,7 +99,7 @@ export function desiredJobRoutes(app: FastifyInstance): void {
     return reply.redirect(profilePaths(where.clientId).profile, 303);
   });
 
-  app.post<JobRoute>('/dossiers/:clientId/gewenste-jobs/:jobId/verwijderen', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<JobRoute>('/gewenste-jobs/:jobId/verwijderen', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId, jobId } = request.params;
     const result = await desiredJobs.remove(actor, clientId, jobId, readVersion(asRawForm(request.body)));

@@ -1,5 +1,5 @@
 /** View data for the form "Gewenste job" (K2): a new one, or one to change or remove. */
-import { EXPERIENCE_LABELS, EXPERIENCE_LEVELS, REGIME_LABELS, REGION_LABELS, REGIONS, WORK_REGIMES, type DesiredJob } from '../../../domain/dossier/desired-jobs.ts';
+import { EXPERIENCE_LABELS, EXPERIENCE_LEVELS, WORK_REGIME_LABELS, REGION_LABELS, REGIONS, WORK_REGIMES, type DesiredJob } from '../../../domain/dossier/desired-jobs.ts';
 import type { Occupation } from '../../../domain/dossier/occupations.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
@@ -53,7 +53,7 @@ export function presentDesiredJobForm(model: {
       errorMessage: errorFor(errors, 'regio'),
     },
     regime: {
-      items: WORK_REGIMES.map((r) => ({ value: r, text: REGIME_LABELS[r], checked: r === input.regime })),
+      items: WORK_REGIMES.map((r) => ({ value: r, text: WORK_REGIME_LABELS[r], checked: r === input.regime })),
       errorMessage: errorFor(errors, 'regime'),
     },
   };

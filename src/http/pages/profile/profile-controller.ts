@@ -39,16 +39,16 @@ const AVAILABILITY = 'pages/profile/availability-form.njk';
 export function profileRoutes(app: FastifyInstance): void {
   const { profile } = app.services;
 
-  app.get<Route>('/dossiers/:clientId/profiel', async (request, reply) => {
+  app.get<Route>('/profiel', async (request, reply) => {
     return reply.render('pages/profile/profile.njk', presentProfile(await profile.profile(actorOf(request), request.params.clientId)));
   });
 
-  app.get<Route>('/dossiers/:clientId/profiel/contactgegevens', async (request, reply) => {
+  app.get<Route>('/profiel/contactgegevens', async (request, reply) => {
     const dossier = await profile.contactForm(actorOf(request), request.params.clientId);
     return reply.render(CONTACT, presentContactForm(dossier, contactInputOf(dossier.client)));
   });
 
-  app.post<Route>('/dossiers/:clientId/profiel/contactgegevens', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/profiel/contactgegevens', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId } = request.params;
     const input = readContactForm(request.body);
@@ -63,12 +63,12 @@ export function profileRoutes(app: FastifyInstance): void {
     return reply.redirect(profilePaths(clientId).profile, 303);
   });
 
-  app.get<Route>('/dossiers/:clientId/profiel/inschrijving', async (request, reply) => {
+  app.get<Route>('/profiel/inschrijving', async (request, reply) => {
     const { dossier, registration } = await profile.registrationForm(actorOf(request), request.params.clientId);
     return reply.render(REGISTRATION, presentRegistrationForm(dossier, registrationInputOf(registration)));
   });
 
-  app.post<Route>('/dossiers/:clientId/profiel/inschrijving', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/profiel/inschrijving', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId } = request.params;
     const input = readRegistrationForm(request.body);
@@ -85,12 +85,12 @@ export function profileRoutes(app: FastifyInstance): void {
     return reply.redirect(profilePaths(clientId).profile, 303);
   });
 
-  app.get<Route>('/dossiers/:clientId/profiel/beschikbaarheid', async (request, reply) => {
+  app.get<Route>('/profiel/beschikbaarheid', async (request, reply) => {
     const { dossier, availability, today } = await profile.availabilityForm(actorOf(request), request.params.clientId);
     return reply.render(AVAILABILITY, presentAvailabilityForm(dossier, availabilityInputOf(availability), today));
   });
 
-  app.post<Route>('/dossiers/:clientId/profiel/beschikbaarheid', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/profiel/beschikbaarheid', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId } = request.params;
     const input = readAvailabilityForm(request.body);
@@ -108,7 +108,7 @@ export function profileRoutes(app: FastifyInstance): void {
   });
 
   // "Wijzigingen": who changed which field of profile, desired jobs and CV, when (O11-style).
-  app.get<Route>('/dossiers/:clientId/wijzigingen', async (request, reply) => {
+  app.get<Route>('/wijzigingen', async (request, reply) => {
     const { dossier, events } = await profile.changeLog(actorOf(request), request.params.clientId);
     return reply.render('pages/profile/changes.njk', {
       title: 'Wijzigingen aan profiel, gewenste jobs en cv',

@@ -1,7 +1,7 @@
 /** View data for Profiel & Gewenste jobs (K1, K2) and its forms: contact, registration, availability. */
 import { dateInBrussels, formatDate, type CalendarDate } from '../../../domain/calendar-date.ts';
 import type { Client } from '../../../domain/clients.ts';
-import { EXPERIENCE_LABELS, REGIME_LABELS, REGION_LABELS, type DesiredJob } from '../../../domain/dossier/desired-jobs.ts';
+import { EXPERIENCE_LABELS, WORK_REGIME_LABELS, REGION_LABELS, type DesiredJob } from '../../../domain/dossier/desired-jobs.ts';
 import type { Availability, JobSeekerRegistration } from '../../../domain/dossier/profile.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import type { Profile } from '../../../services/dossier-upkeep/profile-service.ts';
@@ -39,7 +39,7 @@ export function desiredJobRow(job: DesiredJob) {
     code: job.occupationCode,
     experience: EXPERIENCE_LABELS[job.experience],
     regions: job.regions.map((r) => REGION_LABELS[r]).join(', '),
-    regime: REGIME_LABELS[job.regime],
+    regime: WORK_REGIME_LABELS[job.regime],
   };
 }
 

@@ -51,7 +51,7 @@ export function newStepRoutes(app: FastifyInstance): void {
     return reply.render('pages/steps/step-form.njk', page, extra.status ?? 200);
   }
 
-  app.get<Route>('/dossiers/:clientId/stappen/nieuw', async (request, reply) => {
+  app.get<Route>('/stappen/nieuw', async (request, reply) => {
     const actor = actorOf(request);
     const context = await steps.formContext(actor, request.params.clientId, request.query.stap ?? '');
     const own = context.ownOffice?.id ?? '';
@@ -68,7 +68,7 @@ export function newStepRoutes(app: FastifyInstance): void {
     });
   });
 
-  app.post<Route>('/dossiers/:clientId/stappen/nieuw', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/stappen/nieuw', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const context = await steps.formContext(actor, request.params.clientId, request.query.stap ?? '');
     const { action, input } = readStepForm(request.body);

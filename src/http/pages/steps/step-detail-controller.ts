@@ -84,12 +84,12 @@ export function stepDetailRoutes(app: FastifyInstance): void {
     );
   }
 
-  app.get<Route>('/dossiers/:clientId/stappen/:stepId', async (request, reply) => {
+  app.get<Route>('/stappen/:stepId', async (request, reply) => {
     const actor = actorOf(request);
     return show(reply, actor, await steps.detail(actor, request.params.clientId, request.params.stepId));
   });
 
-  app.post<Route>('/dossiers/:clientId/stappen/:stepId', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/stappen/:stepId', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId, stepId } = request.params;
     const detail = await steps.detail(actor, clientId, stepId);
@@ -115,7 +115,7 @@ export function stepDetailRoutes(app: FastifyInstance): void {
     return reply.redirect(dossierPath(clientId, 'begeleiding', 'stappen-naar-werk'), 303);
   });
 
-  app.post<Route>('/dossiers/:clientId/stappen/:stepId/samenvatting', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/stappen/:stepId/samenvatting', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId, stepId } = request.params;
     const form = asRawForm(request.body);
@@ -129,7 +129,7 @@ export function stepDetailRoutes(app: FastifyInstance): void {
     return reply.redirect(stepPath(clientId, stepId), 303);
   });
 
-  app.post<Route>('/dossiers/:clientId/stappen/:stepId/stopzetten', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/stappen/:stepId/stopzetten', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId, stepId } = request.params;
     const form = asRawForm(request.body);
@@ -149,7 +149,7 @@ export function stepDetailRoutes(app: FastifyInstance): void {
     return reply.redirect(stepPath(clientId, stepId), 303);
   });
 
-  app.post<Route>('/dossiers/:clientId/stappen/:stepId/verzoek-afwijzen', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/stappen/:stepId/verzoek-afwijzen', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId, stepId } = request.params;
     const reason = textField(asRawForm(request.body), 'reden');

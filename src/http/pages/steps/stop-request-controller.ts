@@ -32,13 +32,13 @@ export function stopRequestRoutes(app: FastifyInstance): void {
   const { steps, stopRequests } = app.services;
   const template = 'pages/steps/stop-request.njk';
 
-  app.get<Route>('/dossiers/:clientId/stappen/:stepId/stopzetting', async (request, reply) => {
+  app.get<Route>('/stappen/:stepId/stopzetting', async (request, reply) => {
     const detail = await steps.detail(actorOf(request), request.params.clientId, request.params.stepId);
     if (!detail.permissions.canRequestStop) return reply.redirect(stepPath(detail.step.clientId, detail.step.id), 303);
     return reply.render(template, presentRequestForm(detail, { reason: '', date: EMPTY_DATE }, []));
   });
 
-  app.post<Route>('/dossiers/:clientId/stappen/:stepId/stopzetting', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/stappen/:stepId/stopzetting', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId, stepId } = request.params;
     const form = asRawForm(request.body);
@@ -59,6 +59,11 @@ export function stopRequestRoutes(app: FastifyInstance): void {
     const detail = await steps.detail(actor, clientId, stepId);
     return reply.render(template, presentRequestForm(detail, { reason, date: parts }, errors), 400);
   });
+}
+
+/** "Te behandelen verzoeken" (O8): the adviseur's work list, across dossiers. */
+export function workListRoutes(app: FastifyInstance): void {
+  const { stopRequests } = app.services;
 
   app.get('/verzoeken', async (request, reply) => {
     const requests = await stopRequests.workList(actorOf(request));
