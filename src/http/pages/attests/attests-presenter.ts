@@ -2,13 +2,12 @@
 import { accessPeriodEnd } from '../../../domain/access.ts';
 import { REQUEST_KIND_LABELS, type AttestRequest } from '../../../domain/attests/attest-request.ts';
 import { dateInBrussels, formatDate } from '../../../domain/calendar-date.ts';
-import { fullName, REGIME_LABELS } from '../../../domain/clients.ts';
+import { ATTEST_STATE_LABELS, fullName, REGIME_LABELS } from '../../../domain/clients.ts';
 import { formatInsz } from '../../../domain/insz.ts';
 import type { QueueItem, RequestDetail } from '../../../services/attests/attest-handling-service.ts';
 import { errorFor, type FieldError } from '../form.ts';
 import type { PageView } from '../layout-presenter.ts';
 import { dossierPath } from '../dossier/dossier-presenter.ts';
-import { ATTEST_STATES } from './attest-problems.ts';
 
 export const REQUEST_PATHS = {
   request: '/toegang-aanvragen',
@@ -26,7 +25,7 @@ export const formatMoment = (at: Date): string => dateTime.format(at);
 
 const STATE_TAG_CLASSES = { ingediend: 'govuk-tag--blue', goedgekeurd: 'govuk-tag--green', afgewezen: 'govuk-tag--red' } as const;
 
-const stateTag = (request: AttestRequest) => ({ text: ATTEST_STATES[request.state], classes: STATE_TAG_CLASSES[request.state] });
+const stateTag = (request: AttestRequest) => ({ text: ATTEST_STATE_LABELS[request.state], classes: STATE_TAG_CLASSES[request.state] });
 
 function period(request: AttestRequest): string {
   if (request.kind === 'verlenging' && request.previousEndDate !== null) {
@@ -102,7 +101,7 @@ export function presentDetail(detail: RequestDetail, input: { reason: string; or
     decision:
       request.state === 'ingediend'
         ? null
-        : `${ATTEST_STATES[request.state]} op ${request.decidedAt === null ? '' : formatMoment(request.decidedAt)} door ${request.decidedByLabel ?? ''}${request.rejectionReason === null ? '' : `. Reden: ${request.rejectionReason}`}`,
+        : `${ATTEST_STATE_LABELS[request.state]} op ${request.decidedAt === null ? '' : formatMoment(request.decidedAt)} door ${request.decidedByLabel ?? ''}${request.rejectionReason === null ? '' : `. Reden: ${request.rejectionReason}`}`,
     mayDecide: detail.mayDecide,
     action: requestPath(request.id),
     version: String(request.version),

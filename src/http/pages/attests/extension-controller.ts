@@ -3,50 +3,21 @@
  * the new end date and the new signed scan (multipart, CSRF first, see attest-multipart.ts).
  */
 import type { FastifyInstance } from 'fastify';
-import { formatDate } from '../../../domain/calendar-date.ts';
-import type { ExtensionContext } from '../../../services/attests/attest-requests-service.ts';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { dateInputItems, EMPTY_DATE, parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
-import { presentDossierFrame, dossierPath } from '../dossier/dossier-presenter.ts';
-import { errorFor, type FieldError } from '../form.ts';
+import { EMPTY_DATE, parseDateParts, readDateParts } from '../date-input.ts';
+import type { FieldError } from '../form.ts';
 import { readMultipartForm } from '../shared/multipart-form.ts';
 import { ATTEST_FORM_LIMITS, SCAN_FIELD } from './request-form.ts';
-import { requestProblemsToErrors, stateLabel } from './attest-problems.ts';
+import { problemsToErrors } from '../shared/problems.ts';
+import { presentExtension } from './extension-presenter.ts';
+import { scanError } from './request-presenter.ts';
 import { REQUEST_PATHS } from './attests-presenter.ts';
 import { dateError } from './request-form.ts';
-import { REGIME_LABELS } from '../../../domain/clients.ts';
-import { scanError } from './request-controller.ts';
 
 type Route = { Params: { clientId: string } };
 
 const TEMPLATE = 'pages/attests/extension.njk';
-
-export const extensionPath = (clientId: string): string => `/dossiers/${clientId}/verlenging`;
-
-function presentExtension(context: ExtensionContext, input: DateParts, errors: FieldError[], chooseAgain = false) {
-  const { dossier, attest } = context;
-  const endError = errorFor(errors, 'einddatum');
-  return {
-    title: 'Verlenging aanvragen',
-    errors,
-    frame: presentDossierFrame(dossier, 'klantenportret'),
-    attest:
-      attest === null
-        ? null
-        : [
-            { key: { text: 'Regime' }, value: { text: REGIME_LABELS[attest.regime] } },
-            { key: { text: 'Startdatum' }, value: { text: formatDate(attest.startDate) } },
-            { key: { text: 'Huidige einddatum' }, value: { text: formatDate(attest.endDate) } },
-          ],
-    lineEnded: context.lineEnded === null ? null : messages.attests.lineEnded(stateLabel(context.lineEnded)),
-    action: extensionPath(dossier.client.id),
-    backHref: dossierPath(dossier.client.id),
-    endDate: { items: dateInputItems(input, endError !== undefined), errorMessage: endError },
-    scan: { errorMessage: errorFor(errors, 'scan') },
-    scanHint: `PDF, JPG of PNG, hoogstens 20 MB.${chooseAgain ? ` ${messages.documents.chooseAgain}` : ''}`,
-  };
-}
 
 export function extensionRoutes(app: FastifyInstance): void {
   const { attestRequests, uploads } = app.services;
@@ -80,7 +51,7 @@ export function extensionRoutes(app: FastifyInstance): void {
     }
     const result = await attestRequests.requestExtension(actor, clientId, end.date, upload.file);
     if (!result.ok) {
-      return reply.render(TEMPLATE, presentExtension(context, parts, requestProblemsToErrors(result.problems, context.attest?.endDate ?? null), true), 400);
+      return reply.render(TEMPLATE, presentExtension(context, parts, problemsToErrors(result.problems, problemMessages.attests), true), 400);
     }
     request.flash('success', messages.attests.extensionSubmitted);
     return reply.redirect(REQUEST_PATHS.mine, 303);

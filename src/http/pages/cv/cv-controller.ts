@@ -7,12 +7,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor } from '../../../domain/users.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import type { CvInputs, CvItems, CvKind } from '../../../services/dossier-upkeep/cv-service.ts';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, type FieldErrors, type FormResult } from '../form.ts';
 import type { PageView } from '../layout-presenter.ts';
-import { readVersion } from '../profile/profile-forms.ts';
-import { isConflict, upkeepProblemsToErrors } from '../upkeep-problems.ts';
+import { readVersion } from '../shared/version.ts';
+import { isConflict } from '../../../domain/result.ts';
+import { problemsToErrors, statusOf } from '../shared/problems.ts';
 import {
   readCompetenceForm,
   readEducationForm,
@@ -80,7 +81,7 @@ export function cvRoutes(app: FastifyInstance): void {
     const result = await cv.addItem('competentie', actor, clientId, input);
     if (!result.ok) {
       const current = await cv.cv(actor, clientId);
-      return reply.render('pages/cv/cv.njk', presentCv(current, { value: input.text, errors: upkeepProblemsToErrors(result.problems) }), 400);
+      return reply.render('pages/cv/cv.njk', presentCv(current, { value: input.text, errors: problemsToErrors(result.problems, problemMessages.upkeep) }), 400);
     }
     request.flash('success', messages.upkeep.cvItemAdded(`De competentie ${input.text}`));
     return reply.redirect(`${cvPaths(clientId).cv}#competentie`, 303);
@@ -90,7 +91,7 @@ export function cvRoutes(app: FastifyInstance): void {
     const { clientId, itemId } = request.params;
     const result = await cv.removeItem('competentie', actorOf(request), clientId, itemId, readVersion(asRawForm(request.body)));
     if (result.ok) request.flash('success', messages.upkeep.cvItemRemoved(result.value.removed));
-    else request.flash('info', upkeepProblemsToErrors(result.problems)[0]?.message ?? messages.upkeep.removedMeanwhile);
+    else request.flash('info', problemsToErrors(result.problems, problemMessages.upkeep)[0]?.message ?? messages.upkeep.removedMeanwhile);
     return reply.redirect(cvPaths(clientId).cv, 303);
   });
 
@@ -108,7 +109,7 @@ export function cvRoutes(app: FastifyInstance): void {
       const { dossier, drivingLicences } = await cv.drivingLicencesForm(actor, clientId);
       const conflict = isConflict(result.problems);
       const kept = conflict ? { ...input, versie: String(drivingLicences.version) } : input;
-      return reply.render('pages/cv/licences.njk', presentLicencesForm(dossier, kept, upkeepProblemsToErrors(result.problems)), conflict ? 409 : 400);
+      return reply.render('pages/cv/licences.njk', presentLicencesForm(dossier, kept, problemsToErrors(result.problems, problemMessages.upkeep)), statusOf(conflict));
     }
     request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
     return reply.redirect(cvPaths(clientId).cv, 303);
@@ -141,7 +142,7 @@ function itemRoutes<K extends ItemKind>(app: FastifyInstance, kind: K, form: Ite
     const parsed = form.validate(input);
     if (!parsed.ok) return showAgain(reply, actor, where, input, parsed.errors, 400);
     const result = await cv.addItem(kind, actor, where.clientId, parsed.value);
-    if (!result.ok) return showAgain(reply, actor, where, input, upkeepProblemsToErrors(result.problems), 400);
+    if (!result.ok) return showAgain(reply, actor, where, input, problemsToErrors(result.problems, problemMessages.upkeep), 400);
     request.flash('success', messages.upkeep.cvItemAdded(KIND_NAMES[kind]));
     return reply.redirect(cvPaths(where.clientId).cv, 303);
   });
@@ -168,7 +169,7 @@ function itemRoutes<K extends ItemKind>(app: FastifyInstance, kind: K, form: Ite
       // O12: the input is kept, now on the current version.
       const { item } = await cv.itemForm(kind, actor, where.clientId, where.itemId);
       const kept = conflict && item !== null ? { ...input, versie: String(item.version) } : input;
-      return showAgain(reply, actor, where, kept, upkeepProblemsToErrors(result.problems), conflict ? 409 : 400);
+      return showAgain(reply, actor, where, kept, problemsToErrors(result.problems, problemMessages.upkeep), statusOf(conflict));
     }
     request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
     return reply.redirect(cvPaths(where.clientId).cv, 303);
@@ -184,7 +185,7 @@ function itemRoutes<K extends ItemKind>(app: FastifyInstance, kind: K, form: Ite
         return reply.redirect(cvPaths(clientId).cv, 303);
       }
       const { dossier, item } = await cv.itemForm(kind, actor, clientId, itemId);
-      return reply.render(ITEM_TEMPLATE, form.present(dossier, itemId, form.inputOf(item), upkeepProblemsToErrors(result.problems)), 409);
+      return reply.render(ITEM_TEMPLATE, form.present(dossier, itemId, form.inputOf(item), problemsToErrors(result.problems, problemMessages.upkeep)), statusOf(result.problems));
     }
     request.flash('success', messages.upkeep.cvItemRemoved(result.value.removed));
     return reply.redirect(cvPaths(clientId).cv, 303);

@@ -8,12 +8,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { DOCUMENT_UPLOADS } from '../../../domain/documents/content-check.ts';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import type { FieldError } from '../form.ts';
 import { readMultipartForm } from '../shared/multipart-form.ts';
 import { EMPTY_DOCUMENT_FORM, FILE_FIELD, readDocumentForm, validateDocumentForm } from './document-form.ts';
-import { documentProblemsToErrors, uploadProblemMessage } from './document-problems.ts';
+import { problemsToErrors } from '../shared/problems.ts';
+import { uploadProblemMessage } from '../shared/upload-problems.ts';
 import { documentsPaths, presentDocumentForm, readOrigin } from './documents-presenter.ts';
 
 type Route = { Params: { clientId: string } };
@@ -55,7 +56,7 @@ export function newDocumentRoutes(app: FastifyInstance): void {
 
     const result = await documents.add(actor, clientId, { ...form.value, stepId: null }, upload.file);
     if (!result.ok) {
-      return reply.render(template, presentDocumentForm({ dossier, origin, values: input, errors: documentProblemsToErrors(result.problems) }), 400);
+      return reply.render(template, presentDocumentForm({ dossier, origin, values: input, errors: problemsToErrors(result.problems, problemMessages.documents) }), 400);
     }
     request.flash('success', messages.documents.added(form.value.publicationName));
     return reply.redirect(documentsPaths(clientId, origin).overview, 303);

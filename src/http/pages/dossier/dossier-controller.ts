@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { attestGivesAccess } from '../../../domain/access.ts';
 import { isPartner, isServiceStaff } from '../../../domain/roles.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { presentAttestLinks } from '../attests/viewers-controller.ts';
+import { presentAttestLinks } from '../attests/viewers-presenter.ts';
 import { dossierPath } from './dossier-presenter.ts';
 import { presentPortrait } from './portrait-presenter.ts';
 

@@ -1,6 +1,6 @@
 import { accessPeriodEnd } from '../../../domain/access.ts';
 import { formatDate } from '../../../domain/calendar-date.ts';
-import type { Regime } from '../../../domain/clients.ts';
+import { ATTEST_STATE_LABELS, type Regime } from '../../../domain/clients.ts';
 import { formatDayWithDashes, DOCUMENT_KIND_LABELS } from '../../../domain/documents/document.ts';
 import type { PortraitWarning } from '../../../domain/dossier/portrait.ts';
 import { formatInsz } from '../../../domain/insz.ts';
@@ -19,7 +19,6 @@ const REGIMES: Record<Regime, string> = {
   tewerkstellingscel: 'Tewerkstellingscel',
 };
 
-const ATTEST_STATES = { ingediend: 'Ingediend', goedgekeurd: 'Goedgekeurd', afgewezen: 'Afgewezen' } as const;
 
 const NOT_FILLED = 'Niet ingevuld';
 
@@ -87,7 +86,7 @@ export function presentPortrait(portrait: Portrait): PageView {
       organisation: attest.organisationName,
       regime: REGIMES[attest.regime],
       period: `${formatDate(attest.startDate)} – ${formatDate(attest.endDate)}`,
-      state: ATTEST_STATES[attest.state],
+      state: ATTEST_STATE_LABELS[attest.state],
       accessUntil: attest.state === 'goedgekeurd' ? formatDate(accessPeriodEnd(attest.endDate)) : '',
     })),
   };

@@ -3,10 +3,10 @@
  * and a form to add one. Other organisations, service staff included, never see them.
  */
 import type { FastifyInstance } from 'fastify';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, type FieldErrors } from '../form.ts';
-import { upkeepProblemsToErrors } from '../upkeep-problems.ts';
+import { problemsToErrors } from '../shared/problems.ts';
 import { notesPath, presentNotes } from './notes-presenter.ts';
 
 type Route = { Params: { clientId: string } };
@@ -30,7 +30,7 @@ export function notesRoutes(app: FastifyInstance): void {
     const result = await internalNotes.add(actor, clientId, text);
     if (!result.ok) {
       const { dossier, notes } = await internalNotes.list(actor, clientId);
-      const errors: FieldErrors = upkeepProblemsToErrors(result.problems);
+      const errors: FieldErrors = problemsToErrors(result.problems, problemMessages.upkeep);
       return reply.render(TEMPLATE, presentNotes({ dossier, notes, organisationName: actor.organisationName, input: text, errors }), 400);
     }
     request.flash('success', messages.upkeep.noteAdded);

@@ -4,10 +4,11 @@
  * input comes back with status 400 and everything typed; a change on an outdated version with 409.
  */
 import type { FastifyInstance } from 'fastify';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm } from '../form.ts';
-import { isConflict, upkeepProblemsToErrors } from '../upkeep-problems.ts';
+import { isConflict } from '../../../domain/result.ts';
+import { problemsToErrors, statusOf } from '../shared/problems.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import { presentUpkeepTimeline } from './changes-presenter.ts';
 import {
@@ -15,10 +16,10 @@ import {
   readAvailabilityForm,
   readContactForm,
   readRegistrationForm,
-  readVersion,
   validateAvailabilityForm,
   validateRegistrationForm,
 } from './profile-forms.ts';
+import { readVersion } from '../shared/version.ts';
 import {
   availabilityInputOf,
   contactInputOf,
@@ -57,7 +58,7 @@ export function profileRoutes(app: FastifyInstance): void {
       const dossier = await profile.contactForm(actor, clientId);
       const conflict = isConflict(result.problems);
       const kept = conflict ? { ...input, versie: String(dossier.client.version) } : input;
-      return reply.render(CONTACT, presentContactForm(dossier, kept, upkeepProblemsToErrors(result.problems)), conflict ? 409 : 400);
+      return reply.render(CONTACT, presentContactForm(dossier, kept, problemsToErrors(result.problems, problemMessages.upkeep)), statusOf(conflict));
     }
     request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
     return reply.redirect(profilePaths(clientId).profile, 303);
@@ -77,9 +78,9 @@ export function profileRoutes(app: FastifyInstance): void {
     if (result === null || !result.ok) {
       const { dossier, registration } = await profile.registrationForm(actor, clientId);
       const conflict = result !== null && isConflict(result.problems);
-      const errors = result === null ? (form.ok ? [] : form.errors) : upkeepProblemsToErrors(result.problems);
+      const errors = result === null ? (form.ok ? [] : form.errors) : problemsToErrors(result.problems, problemMessages.upkeep);
       const kept = conflict ? { ...input, versie: String(registration?.version ?? 0) } : input;
-      return reply.render(REGISTRATION, presentRegistrationForm(dossier, kept, errors), conflict ? 409 : 400);
+      return reply.render(REGISTRATION, presentRegistrationForm(dossier, kept, errors), statusOf(conflict));
     }
     request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
     return reply.redirect(profilePaths(clientId).profile, 303);
@@ -99,9 +100,9 @@ export function profileRoutes(app: FastifyInstance): void {
     if (result === null || !result.ok) {
       const { dossier, availability, today } = await profile.availabilityForm(actor, clientId);
       const conflict = result !== null && isConflict(result.problems);
-      const errors = result === null ? (form.ok ? [] : form.errors) : upkeepProblemsToErrors(result.problems);
+      const errors = result === null ? (form.ok ? [] : form.errors) : problemsToErrors(result.problems, problemMessages.upkeep);
       const kept = conflict ? { ...input, versie: String(availability?.version ?? 0) } : input;
-      return reply.render(AVAILABILITY, presentAvailabilityForm(dossier, kept, today, errors), conflict ? 409 : 400);
+      return reply.render(AVAILABILITY, presentAvailabilityForm(dossier, kept, today, errors), statusOf(conflict));
     }
     request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
     return reply.redirect(profilePaths(clientId).profile, 303);

@@ -1,3 +1,4 @@
+import type { Problem } from '../../../domain/result.ts';
 /** Begeleiding > Stappen naar werk (O1, O5, O7): the lines, the filter and "Voeg een stap toe". */
 import { formatDate } from '../../../domain/calendar-date.ts';
 import { STATE_LABELS, STEP_STATES, isStepState, type StepState, type StepType } from '../../../domain/steps/step.ts';
@@ -28,6 +29,11 @@ export function readStepFilter(query: unknown): StepFilter & { custom: boolean }
 
 export function stepPath(clientId: string, stepId: string): string {
   return `/dossiers/${clientId}/stappen/${stepId}`;
+}
+
+/** O4: the error "al bezig" links to the existing line. */
+export function linkToExistingLine(clientId: string): (problem: Problem) => string | undefined {
+  return (problem) => (problem.code === 'al-bezig' && problem.params?.['stepId'] !== undefined ? stepPath(clientId, problem.params['stepId']) : undefined);
 }
 
 export function stateTag(state: StepState): { text: string; classes: string } {

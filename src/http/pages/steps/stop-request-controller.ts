@@ -1,14 +1,14 @@
 /** O8: the partner's "Verzoek tot stopzetting" and the adviseur's "Te behandelen verzoeken". */
 import type { FastifyInstance } from 'fastify';
 import { dateInBrussels, formatDate } from '../../../domain/calendar-date.ts';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, errorFor, textField, type FieldError } from '../form.ts';
 import { dateInputItems, EMPTY_DATE, parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import type { StepDetail } from '../../../services/steps/steps-service.ts';
-import { problemsToErrors } from './step-problems.ts';
-import { stepPath } from './steps-overview-presenter.ts';
+import { problemsToErrors } from '../shared/problems.ts';
+import { linkToExistingLine, stepPath } from './steps-overview-presenter.ts';
 
 type Route = { Params: { clientId: string; stepId: string } };
 
@@ -54,7 +54,7 @@ export function stopRequestRoutes(app: FastifyInstance): void {
         request.flash('success', messages.steps.stopRequested);
         return reply.redirect(stepPath(clientId, stepId), 303);
       }
-      errors.push(...problemsToErrors(result.problems, (id) => stepPath(clientId, id)));
+      errors.push(...problemsToErrors(result.problems, problemMessages.steps, linkToExistingLine(clientId)));
     }
     const detail = await steps.detail(actor, clientId, stepId);
     return reply.render(template, presentRequestForm(detail, { reason, date: parts }, errors), 400);
