@@ -11,32 +11,12 @@ import type { CvForPrint } from '../../../services/dossier-upkeep/cv-service.ts'
 import { messages } from '../../messages.ts';
 import { addressOf } from '../profile/profile-presenter.ts';
 import { educationRow, languageRow, workRow } from './cv-presenter.ts';
+import { winAnsiSafe, withoutAccent } from '../shared/pdf-text.ts';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
 const BRAND = rgb(0.114, 0.31, 0.361);
 const MUTED = rgb(0.3, 0.3, 0.3);
-
-/** Letters that Unicode does not decompose into a base letter and an accent. */
-const LOOKALIKES: Readonly<Record<string, string>> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŀ: 'L', ŀ: 'l', Ø: 'O', ø: 'o', ß: 'ss', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe' };
-
-/** The character without its accent (é → e, Ł → L); itself when it has none. */
-export function withoutAccent(char: string): string {
-  return LOOKALIKES[char] ?? char.normalize('NFD').replace(/\p{M}/gu, '');
-}
-
-/** Text the font can encode: unknown characters lose their accent, or become "?". */
-export function winAnsiSafe(font: PDFFont, text: string): string {
-  const supported = new Set(font.getCharacterSet());
-  // Per code point, as the font encodes them (a string iterates by code point).
-  const encodable = (value: string) => value !== '' && Array.from(value).every((c) => supported.has(c.codePointAt(0) ?? 0));
-  let out = '';
-  for (const char of text.replace(/[\r\n\t]+/g, ' ')) {
-    if (encodable(char)) out += char;
-    else out += encodable(withoutAccent(char)) ? withoutAccent(char) : '?';
-  }
-  return out;
-}
 
 /** Writes lines top-down, starting a new page when one is full. */
 class Writer {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { asRawForm } from '../form.ts';
+import { asRawForm, multilineField } from '../form.ts';
 import { problemsToErrors } from '../shared/problems.ts';
 import { documentsPaths, presentWithdrawForm } from './documents-presenter.ts';
 
@@ -20,8 +20,7 @@ export function withdrawDocumentRoutes(app: FastifyInstance): void {
   app.post<Route>('/documenten/:documentId/intrekken', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId, documentId } = request.params;
-    const raw = asRawForm(request.body)['reden'];
-    const reason = typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : '';
+    const reason = multilineField(asRawForm(request.body), 'reden').trim();
     const result = await documents.withdraw(actor, clientId, documentId, reason);
     if (!result.ok) {
       const { dossier, document } = await documents.withdrawContext(actor, clientId, documentId);

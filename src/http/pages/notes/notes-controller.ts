@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { asRawForm, type FieldErrors } from '../form.ts';
+import { asRawForm, multilineField, type FieldErrors } from '../form.ts';
 import { problemsToErrors } from '../shared/problems.ts';
 import { notesPath, presentNotes } from './notes-presenter.ts';
 
@@ -25,8 +25,7 @@ export function notesRoutes(app: FastifyInstance): void {
   app.post<Route>('/begeleiding/interne-opmerking', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId } = request.params;
-    const raw = asRawForm(request.body)['opmerking'];
-    const text = typeof raw === 'string' ? raw.replace(/\r\n/g, '\n') : '';
+    const text = multilineField(asRawForm(request.body), 'opmerking');
     const result = await internalNotes.add(actor, clientId, text);
     if (!result.ok) {
       const { dossier, notes } = await internalNotes.list(actor, clientId);

@@ -7,7 +7,7 @@ import type { Actor } from '../../../domain/users.ts';
 import type { StepDetail } from '../../../services/steps/steps-service.ts';
 import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { asRawForm, textField, type FieldError } from '../form.ts';
+import { asRawForm, multilineField, textField, type FieldError } from '../form.ts';
 import { parseDateParts, partsOf, readDateParts } from '../date-input.ts';
 import { dossierPath } from '../dossier/dossier-presenter.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
@@ -121,7 +121,7 @@ export function stepDetailRoutes(app: FastifyInstance): void {
     const actor = actorOf(request);
     const { clientId, stepId } = request.params;
     const form = asRawForm(request.body);
-    const addition = typeof form['aanvulling'] === 'string' ? form['aanvulling'].replace(/\r\n/g, '\n') : '';
+    const addition = multilineField(form, 'aanvulling');
     const result = await stepChanges.appendSummary(actor, clientId, stepId, readVersion(form), addition);
     if (!result.ok) {
       const detail = await steps.detail(actor, clientId, stepId);

@@ -6,7 +6,7 @@
 import type { CalendarDate } from '../../../domain/calendar-date.ts';
 import { isStepState, type StepState } from '../../../domain/steps/step.ts';
 import { messages } from '../../messages.ts';
-import { asRawForm, textField, type FieldError, type FormResult } from '../form.ts';
+import { asRawForm, multilineField, textField, type FieldError, type FormResult } from '../form.ts';
 import { parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
 import { parseVersion } from '../shared/version.ts';
 
@@ -41,7 +41,7 @@ export type StepFormValue = Readonly<{
 export function readStepForm(body: unknown): { action: StepFormAction; input: StepFormInput } {
   const form = asRawForm(body);
   const action = textField(form, 'actie');
-  const summary = typeof form['samenvatting'] === 'string' ? form['samenvatting'].replace(/\r\n/g, '\n') : '';
+  const summary = multilineField(form, 'samenvatting');
   return {
     action: (STEP_FORM_ACTIONS as readonly string[]).includes(action) ? (action as StepFormAction) : 'bevestigen',
     input: {
