@@ -61,16 +61,8 @@ export type AttestRequest = Readonly<{
   version: number;
 }>;
 
-/** What the partner typed for a new request, already parsed into dates. */
-export type NewRequestInput = Readonly<{
-  insz: string;
-  familyName: string;
-  firstName: string;
-  birthDate: CalendarDate;
-  regime: Regime;
-  startDate: CalendarDate;
-  endDate: CalendarDate;
-}>;
+/** What the partner typed for a new request, already parsed into dates; the INSZ as typed. */
+export type NewRequestInput = Readonly<{ insz: string }> & Pick<AttestRequest, 'familyName' | 'firstName' | 'birthDate' | 'regime' | 'startDate' | 'endDate'>;
 
 /** A2: the rules of the request's fields. The INSZ comes back normalised when it is valid. */
 export function checkNewRequest(input: NewRequestInput): { ok: true; insz: Insz } | { ok: false; problems: Problem[] } {

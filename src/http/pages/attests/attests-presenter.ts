@@ -6,7 +6,6 @@ import { ATTEST_STATE_LABELS, fullName, REGIME_LABELS } from '../../../domain/cl
 import { formatInsz } from '../../../domain/insz.ts';
 import type { QueueItem, RequestDetail } from '../../../services/attests/attest-handling-service.ts';
 import { errorFor, type FieldError } from '../form.ts';
-import type { PageView } from '../layout-presenter.ts';
 import { dossierPath } from '../dossier/dossier-presenter.ts';
 
 export const REQUEST_PATHS = {
@@ -34,7 +33,7 @@ function period(request: AttestRequest): string {
   return `${formatDate(request.startDate)} – ${formatDate(request.endDate)}`;
 }
 
-export function presentMyRequests(requests: readonly AttestRequest[]): PageView {
+export function presentMyRequests(requests: readonly AttestRequest[]) {
   return {
     title: 'Mijn aanvragen',
     requestHref: REQUEST_PATHS.request,
@@ -50,7 +49,7 @@ export function presentMyRequests(requests: readonly AttestRequest[]): PageView 
   };
 }
 
-export function presentQueue(items: readonly QueueItem[]): PageView {
+export function presentQueue(items: readonly QueueItem[]) {
   return {
     title: 'Te behandelen attesten',
     rows: items.map((r) => ({
@@ -65,7 +64,7 @@ export function presentQueue(items: readonly QueueItem[]): PageView {
   };
 }
 
-export function presentDetail(detail: RequestDetail, input: { reason: string; originalReceived: boolean }, errors: FieldError[]): PageView {
+export function presentDetail(detail: RequestDetail, input: { reason: string; originalReceived: boolean }, errors: FieldError[]) {
   const { request } = detail;
   const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
   const registry = detail.registryClient;
@@ -111,3 +110,7 @@ export function presentDetail(detail: RequestDetail, input: { reason: string; or
     queueHref: REQUEST_PATHS.queue,
   };
 }
+
+export type MyRequestsView = ReturnType<typeof presentMyRequests>;
+export type QueueView = ReturnType<typeof presentQueue>;
+export type DetailView = ReturnType<typeof presentDetail>;

@@ -9,7 +9,6 @@ import type { DocumentLog, DocumentPermissions, DocumentsOverview } from '../../
 import { messages } from '../../messages.ts';
 import { presentDossierFrame, type DossierFrame } from '../dossier/dossier-presenter.ts';
 import { errorFor, type FieldError } from '../form.ts';
-import type { PageView } from '../layout-presenter.ts';
 import type { DocumentFormInput } from './document-form.ts';
 
 /** Where the user came from and returns to: Begeleiding > Traject (the manual's way) or the Documenten tab. */
@@ -78,7 +77,7 @@ export function presentDocumentsSection(overview: DocumentsOverview) {
 }
 
 /** The Documenten tab (K1): every document of the client, with the filter on Soort. */
-export function presentDocumentsTab(overview: DocumentsOverview, kind: DocumentKind | null): PageView {
+export function presentDocumentsTab(overview: DocumentsOverview, kind: DocumentKind | null) {
   const clientId = overview.dossier.client.id;
   const paths = documentsPaths(clientId, 'documenten');
   return {
@@ -103,7 +102,7 @@ export function presentDocumentForm(input: {
   origin: DocumentsOrigin;
   values: DocumentFormInput;
   errors: readonly FieldError[];
-}): PageView {
+}) {
   const paths = documentsPaths(input.dossier.client.id, input.origin);
   const fileError = errorFor(input.errors, 'document');
   const formats = formatList(FILE_FORMATS);
@@ -128,7 +127,7 @@ export function presentDocumentForm(input: {
 }
 
 /** D4: "Document intrekken" for a beheerder. */
-export function presentWithdrawForm(input: { dossier: Dossier; document: Document; reason: string; errors: readonly FieldError[] }): PageView {
+export function presentWithdrawForm(input: { dossier: Dossier; document: Document; reason: string; errors: readonly FieldError[] }) {
   const { dossier, document } = input;
   const path = documentPath(dossier.client.id, document.id);
   return {
@@ -178,7 +177,7 @@ function presentLogEvent(event: DocumentLogEvent) {
 }
 
 /** D5: "Volledige logging", newest first, paged. */
-export function presentDocumentLog(log: DocumentLog, origin: DocumentsOrigin): PageView {
+export function presentDocumentLog(log: DocumentLog, origin: DocumentsOrigin) {
   const paths = documentsPaths(log.dossier.client.id, origin);
   const pageHref = (n: number): string => `${paths.log}${paths.log.includes('?') ? '&' : '?'}pagina=${n}`;
   return {
@@ -209,3 +208,8 @@ function presentPagination(current: number, count: number, href: (n: number) => 
     items,
   };
 }
+
+export type DocumentsTabView = ReturnType<typeof presentDocumentsTab>;
+export type DocumentFormView = ReturnType<typeof presentDocumentForm>;
+export type WithdrawFormView = ReturnType<typeof presentWithdrawForm>;
+export type DocumentLogView = ReturnType<typeof presentDocumentLog>;

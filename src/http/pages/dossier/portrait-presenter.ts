@@ -8,7 +8,6 @@ import { automaticCompletionDate } from '../../../domain/steps/dates.ts';
 import type { Portrait } from '../../../services/dossier-upkeep/portrait-service.ts';
 import { messages } from '../../messages.ts';
 import { documentPath } from '../documents/documents-presenter.ts';
-import type { PageView } from '../layout-presenter.ts';
 import { addressOf, desiredJobRow, profilePaths, registrationText } from '../profile/profile-presenter.ts';
 import { stateTag, stepPath } from '../steps/steps-overview-presenter.ts';
 import { dossierPath, presentDossierFrame } from './dossier-presenter.ts';
@@ -41,7 +40,7 @@ export function warningText(warning: PortraitWarning): string {
 }
 
 /** Klantenportret (K1, manual 4.3): everything a consultant must know in ten seconds. */
-export function presentPortrait(portrait: Portrait): PageView {
+export function presentPortrait(portrait: Portrait) {
   const { dossier } = portrait;
   const { client } = dossier;
   const paths = profilePaths(client.id);
@@ -91,3 +90,5 @@ export function presentPortrait(portrait: Portrait): PageView {
     })),
   };
 }
+
+export type PortraitView = ReturnType<typeof presentPortrait>;

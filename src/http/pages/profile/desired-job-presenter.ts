@@ -3,7 +3,6 @@ import { EXPERIENCE_LABELS, EXPERIENCE_LEVELS, WORK_REGIME_LABELS, REGION_LABELS
 import type { Occupation } from '../../../domain/dossier/occupations.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
-import type { PageView } from '../layout-presenter.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import type { DesiredJobFormInput } from './desired-job-form.ts';
 import { profilePaths } from './profile-presenter.ts';
@@ -21,7 +20,7 @@ export function presentDesiredJobForm(model: {
   /** The matches of "Zoek"; null when there was no search. */
   results: readonly Occupation[] | null;
   errors: FieldErrors;
-}): PageView {
+}) {
   const { input, errors, chosen } = model;
   const paths = profilePaths(model.dossier.client.id);
   const results = model.results ?? [];
@@ -58,3 +57,5 @@ export function presentDesiredJobForm(model: {
     },
   };
 }
+
+export type DesiredJobFormView = ReturnType<typeof presentDesiredJobForm>;

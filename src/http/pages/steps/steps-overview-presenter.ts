@@ -4,7 +4,6 @@ import { formatDate } from '../../../domain/calendar-date.ts';
 import { STATE_LABELS, STEP_STATES, isStepState, type StepState, type StepType } from '../../../domain/steps/step.ts';
 import type { StepFilter, StepLine } from '../../../db/repositories/steps.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
-import type { PageView } from '../layout-presenter.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
 
 /** O7: Geannuleerd lines leave the default overview. */
@@ -56,7 +55,7 @@ export function presentStepsOverview(input: {
   filter: StepFilter & { custom: boolean };
   allTypes: readonly StepType[];
   allowedTypes: readonly StepType[];
-}): PageView {
+}) {
   const { dossier, filter } = input;
   const clientId = dossier.client.id;
   const typeChecked = (code: string): boolean => filter.typeCodes === null || filter.typeCodes.includes(code);
@@ -74,3 +73,5 @@ export function presentStepsOverview(input: {
     logHref: `/dossiers/${clientId}/logboek`,
   };
 }
+
+export type StepsOverviewView = ReturnType<typeof presentStepsOverview>;
