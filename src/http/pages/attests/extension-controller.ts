@@ -1,6 +1,6 @@
 /**
  * "Verlenging aanvragen" (A4) on a dossier with a running attest of the partner's organisation:
- * the new end date and the new signed scan (multipart, CSRF first, see attest-multipart.ts).
+ * the new end date and the new signed scan (multipart, CSRF first, see shared/multipart-form.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import { messages, problemMessages } from '../../messages.ts';

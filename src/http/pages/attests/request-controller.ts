@@ -1,7 +1,7 @@
 /**
  * "Toegang aanvragen" (A2), "Attest afdrukken" and "Mijn aanvragen" for partners. The form is
  * multipart (the scan): the CSRF token is its first field, checked before the rest is read
- * (attest-multipart.ts); the scan streams into the one upload service.
+ * (shared/multipart-form.ts); the scan streams into the one upload service.
  */
 import type { FastifyInstance } from 'fastify';
 import { messages, problemMessages } from '../../messages.ts';

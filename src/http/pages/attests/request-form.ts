@@ -1,8 +1,8 @@
 /**
  * "Toegang aanvragen" (A2): the fields as typed, parsed into the request's input or field errors.
  * Dates are three boxes each (date-input.ts). The rules that need the INSZ (checksum, birth date)
- * and the period (end after start, 24 months) are the domain's; their problems become messages in
- * attest-problems.ts.
+ * and the period (end after start, 24 months) are the domain's; their problems become messages
+ * through shared/problems.ts (`problemMessages.attests`).
  */
 import { isRegime, type NewRequestInput } from '../../../domain/attests/attest-request.ts';
 import { REGIME_LABELS } from '../../../domain/clients.ts';

@@ -2,8 +2,9 @@
  * "Document toevoegen" (D2): Publicatienaam, Soort and the file, read from the multipart body by
  * shared/multipart-form.ts (the CSRF token first, the file streamed into the upload service).
  */
-import { isDocumentKind, PUBLICATION_NAME_MAX, type DocumentKind } from '../../../domain/documents/document.ts';
-import { messages } from '../../messages.ts';
+import { checkPublicationName, isDocumentKind, type DocumentKind } from '../../../domain/documents/document.ts';
+import { messages, problemMessages } from '../../messages.ts';
+import { problemsToErrors } from '../shared/problems.ts';
 import { textField, type FieldError, type FormResult, type RawForm } from '../form.ts';
 
 /** What the user typed, kept to be shown again. */
@@ -24,9 +25,8 @@ export function readDocumentForm(form: RawForm): DocumentFormInput {
 /** The fields besides the file: Publicatienaam* (1–200 characters) and Soort. */
 export function validateDocumentForm(input: DocumentFormInput): FormResult<DocumentFormValue> {
   const errors: FieldError[] = [];
-  const length = Array.from(input.publicatienaam).length;
-  if (length === 0) errors.push({ field: 'publicatienaam', message: messages.documents.publicationNameRequired });
-  else if (length > PUBLICATION_NAME_MAX) errors.push({ field: 'publicatienaam', message: messages.documents.publicationNameTooLong(PUBLICATION_NAME_MAX) });
+  // D2: the domain's rule, as the service applies it.
+  errors.push(...problemsToErrors(checkPublicationName(input.publicatienaam), problemMessages.documents));
   if (!isDocumentKind(input.soort)) errors.push({ field: 'soort', message: messages.documents.kindRequired });
   if (errors.length > 0 || !isDocumentKind(input.soort)) return { ok: false, errors };
   return { ok: true, value: { publicationName: input.publicatienaam, kind: input.soort } };
