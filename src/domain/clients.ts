@@ -16,7 +16,10 @@ export type Client = Readonly<{
 }>;
 
 export type Regime = 'algemeen' | 'cao82' | 'tewerkstellingscel';
+/** A2: the regime of an attest, as the form and the attest show it. */
+export const REGIME_LABELS: Readonly<Record<Regime, string>> = { algemeen: 'Algemeen regime', cao82: 'CAO 82 (45+)', tewerkstellingscel: 'Tewerkstellingscel' };
 export type AttestState = 'ingediend' | 'goedgekeurd' | 'afgewezen';
+export const ATTEST_STATE_LABELS: Readonly<Record<AttestState, string>> = { ingediend: 'Ingediend', goedgekeurd: 'Goedgekeurd', afgewezen: 'Afgewezen' };
 
 export type Attest = Readonly<{
   id: string;

@@ -2,6 +2,10 @@
  * Every Dutch text the portal shows beyond the labels in the views: messages keyed by feature,
  * rule and field. One catalogue, so that wording stays consistent and reviewable.
  */
+import { formatDate, type CalendarDate } from '../domain/calendar-date.ts';
+import { ATTEST_STATE_LABELS, type AttestState } from '../domain/clients.ts';
+import { STATE_LABELS } from '../domain/steps/step.ts';
+
 export const messages = {
   common: {
     serviceName: 'Loopbaanportaal',
@@ -37,8 +41,6 @@ export const messages = {
     officeSearchTooShort: 'Vul minstens 2 tekens van de naam of de code van de vestiging in',
     officeSearchNone: 'Geen vestiging gevonden met deze naam of code',
     fundingUnknown: 'Kies een financieringsnummer van je eigen organisatie',
-    summaryTooLong: (max: string) => `De samenvatting mag hoogstens ${max} tekens bevatten`,
-    additionTooLong: (max: string) => `De aanvulling mag hoogstens ${max} tekens bevatten`,
     additionRequired: 'Vul de tekst in waarmee je de samenvatting aanvult',
     windowClosed: 'De samenvatting kan niet meer aangevuld worden: de termijn van twee weken na de eindtoestand is voorbij',
     stateNotAllowed: 'Deze toestand kan je niet kiezen. Stopzetten gebeurt door de sociale interventieadviseur; Uitgevoerd zet het systeem zelf',
@@ -46,7 +48,6 @@ export const messages = {
     alreadyRunning: 'Deze klant heeft al een lijn Outplacement in toestand Bezig van jouw organisatie: werk verder met die lijn',
     changedMeanwhile: (by: string) => `Deze stap werd intussen gewijzigd door ${by}. Bekijk de huidige gegevens en bevestig je wijziging opnieuw.`,
     reasonRequired: 'Vul de reden in',
-    reasonTooLong: (max: string) => `De reden mag hoogstens ${max} tekens bevatten`,
     requestOpen: 'Er loopt al een verzoek tot stopzetting voor deze lijn',
     registered: (type: string) => `De stap ${type} is toegevoegd.`,
     changed: 'De wijzigingen zijn opgeslagen.',
@@ -58,7 +59,6 @@ export const messages = {
   },
   documents: {
     publicationNameRequired: 'Vul de publicatienaam in',
-    publicationNameTooLong: (max: number) => `De publicatienaam mag hoogstens ${max} tekens bevatten`,
     kindRequired: 'Kies de soort van het document',
     stepUnknown: 'Deze stap hoort niet bij dit dossier',
     upload: {
@@ -76,7 +76,6 @@ export const messages = {
     chooseAgain: 'Kies het bestand opnieuw: een browser onthoudt het niet.',
     added: (name: string) => `Het document ${name} is toegevoegd.`,
     reasonRequired: 'Vul de reden van de intrekking in',
-    reasonTooLong: (max: number) => `De reden mag hoogstens ${max} tekens bevatten`,
     alreadyWithdrawn: 'Dit document is al ingetrokken',
     withdrawn: (name: string) => `Het document ${name} is ingetrokken.`,
   },
@@ -174,7 +173,6 @@ export const messages = {
     inszDate: 'Dit INSZ-nummer bestaat niet: de eerste 6 cijfers zijn geen geboortedatum',
     familyNameRequired: 'Vul de familienaam in',
     firstNameRequired: 'Vul de voornaam in',
-    nameTooLong: (max: number) => `De naam mag hoogstens ${max} tekens bevatten`,
     birthDateRequired: 'Vul de geboortedatum in',
     birthDateMismatch: 'De geboortedatum past niet bij het INSZ-nummer: controleer beide',
     regimeRequired: 'Kies het regime',
@@ -192,7 +190,6 @@ export const messages = {
     submitted: 'Je aanvraag is ingediend. Het secretariaat van de sociale interventiedienst behandelt ze; je volgt ze op in Mijn aanvragen.',
     extensionSubmitted: 'Je aanvraag tot verlenging is ingediend. Een sociale interventieadviseur of het secretariaat behandelt ze; je volgt ze op in Mijn aanvragen.',
     reasonRequired: 'Vul de reden van de afwijzing in: de partner ziet ze',
-    reasonTooLong: (max: number) => `De reden mag hoogstens ${max} tekens bevatten`,
     alreadyHandled: (state: string, by: string) => `Deze aanvraag werd intussen al behandeld (${state}) door ${by}. Er is niets gewijzigd.`,
     changedMeanwhile: 'Deze aanvraag werd intussen gewijzigd. Bekijk de huidige gegevens en probeer het opnieuw.',
     attestChanged: 'Het attest werd intussen gewijzigd: de verlenging kan zo niet doorgevoerd worden. Wijs de aanvraag af.',
@@ -219,3 +216,81 @@ export const messages = {
     documentMissingBody: 'Dit document kan niet getoond worden: het bestand ontbreekt. Dit werd automatisch gemeld aan de dienst.',
   },
 } as const;
+
+/** A refusal's message from the problem's parameters and field (see pages/shared/problems.ts). */
+export type ProblemMessage = (params: Readonly<Record<string, string>>, field: string) => string;
+export type ProblemMessages = Readonly<Record<string, ProblemMessage>>;
+
+const date = (value: string | undefined): string => (value === undefined ? '' : formatDate(value as CalendarDate));
+const stepState = (state: string | undefined): string => (STATE_LABELS as Readonly<Record<string, string | undefined>>)[state ?? ''] ?? state ?? '';
+const { steps: s, upkeep: u, documents: d, attests: a } = messages;
+
+/** "… mag hoogstens N tekens bevatten": the field's name in that sentence. */
+const TOO_LONG_LABELS: Readonly<Record<string, string>> = {
+  ...u.labels,
+  samenvatting: 'De samenvatting',
+  aanvulling: 'De aanvulling',
+  reden: 'De reden',
+  publicatienaam: 'De publicatienaam',
+  familienaam: 'De naam',
+  voornaam: 'De naam',
+};
+const tooLong: ProblemMessage = (p, field) => u.tooLong(TOO_LONG_LABELS[field] ?? 'Dit veld', p['max'] ?? '');
+
+/** The messages of the services' problem codes, per feature: one text per code, chosen by field where it depends on it. */
+export const problemMessages = {
+  steps: {
+    'na-vandaag': () => s.dateAfterToday,
+    'voor-attest': (p) => s.dateBeforeAttest(date(p['start']), date(p['end'])),
+    'na-attest': (p) => s.dateAfterAttest(date(p['start']), date(p['end'])),
+    'voor-start': (p) => s.dateBeforeStart(date(p['start'])),
+    'te-lang': tooLong,
+    verplicht: (_p, field) => (field === 'aanvulling' ? s.additionRequired : s.reasonRequired),
+    'onbekende-vestiging': (_p, field) => (field === 'aanvrager' ? s.officeUnknown.aanvrager : s.officeUnknown.uitvoerder),
+    'onbekend-financieringsnummer': () => s.fundingUnknown,
+    'niet-toegestaan': () => s.stateNotAllowed,
+    'al-bezig': () => s.alreadyRunning,
+    gewijzigd: (p) => s.changedMeanwhile(p['by'] ?? ''),
+    'venster-gesloten': () => s.windowClosed,
+    'verzoek-loopt': () => s.requestOpen,
+  },
+  upkeep: {
+    verplicht: (_p, field) => u.required[field] ?? u.requiredOther,
+    'te-lang': tooLong,
+    postcode: () => u.postcode,
+    telefoon: () => u.phone,
+    'e-mail': () => u.email,
+    'na-vandaag': (_p, field) => (field === 'inschrijvingsdatum' ? u.registrationDateAfterToday : field === 'tot' ? u.untilAfterNow : u.fromAfterNow),
+    toekomst: () => u.diplomaInFuture,
+    'voor-van': () => u.untilBeforeFrom,
+    ongeldig: (_p, field) => (field === 'jaar' ? u.yearInvalid : field === 'rijbewijs' ? u.licenceInvalid : u.levelInvalid),
+    'bestaat-al': (_p, field) => (field === 'taal' ? u.languageExists : field === 'titel' ? u.occupationExists : u.competenceExists),
+    'onbekend-beroep': () => u.occupationUnknown,
+    'onbekende-isco-code': () => u.iscoCodeUnknown,
+    gewijzigd: (p) => u.changedMeanwhile(p['by'] ?? ''),
+    verwijderd: () => u.removedMeanwhile,
+  },
+  documents: {
+    verplicht: (_p, field) => (field === 'reden' ? d.reasonRequired : d.publicationNameRequired),
+    'te-lang': tooLong,
+    onbekend: () => d.stepUnknown,
+    'al-ingetrokken': () => d.alreadyWithdrawn,
+  },
+  attests: {
+    verplicht: (_p, field) => (field === 'insz' ? a.inszRequired : field === 'familienaam' ? a.familyNameRequired : field === 'voornaam' ? a.firstNameRequired : a.reasonRequired),
+    'te-lang': tooLong,
+    formaat: () => a.inszFormat,
+    controlegetal: () => a.inszChecksum,
+    datum: () => a.inszDate,
+    'past-niet-bij-insz': () => a.birthDateMismatch,
+    'niet-na-start': () => a.endNotAfterStart,
+    'te-lang-periode': (p) => a.periodTooLong(Number(p['months']), date(p['lastAllowed'])),
+    'niet-na-huidige': (p) => a.endNotAfterCurrent(date(p['current'])),
+    'al-toegang': () => a.alreadyAccess,
+    'al-ingediend': () => a.alreadyRequested,
+    eindtoestand: (p) => a.lineEnded(stepState(p['state'])),
+    // O12: decided meanwhile (with the outcome and who, when known) or changed meanwhile.
+    gewijzigd: (p) => (p['state'] === undefined ? a.changedMeanwhile : a.alreadyHandled(ATTEST_STATE_LABELS[p['state'] as AttestState], p['by'] || 'een collega')),
+    'attest-gewijzigd': () => a.attestChanged,
+  },
+} satisfies Readonly<Record<string, ProblemMessages>>;

@@ -8,14 +8,14 @@ import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { addDays, addMonths, type CalendarDate } from '../../src/domain/calendar-date.ts';
 import type { Step, StepState } from '../../src/domain/steps/step.ts';
-import type { StepProblem } from '../../src/domain/steps/validation.ts';
+import type { Problem } from '../../src/domain/result.ts';
 import type { Actor } from '../../src/domain/users.ts';
 import type { Database } from '../../src/db/database.ts';
 import { createRepositories } from '../../src/db/repositories/index.ts';
 import { createServices } from '../../src/services/index.ts';
 import { createFilesystemBlobStore } from '../../src/storage/filesystem-blob-store.ts';
 import type { StepChangeInput } from '../../src/services/steps/step-changes-service.ts';
-import type { StepResult } from '../../src/services/steps/step-context.ts';
+import type { Result } from '../../src/domain/result.ts';
 import type { StepInput } from '../../src/services/steps/steps-service.ts';
 import { DossierNotFoundError, ForbiddenError } from '../../src/services/errors.ts';
 import {
@@ -106,12 +106,12 @@ function input(t: TestApp & { data: Data }, overrides: Partial<StepInput> = {}):
   };
 }
 
-function valueOf<T>(result: StepResult<T>): T {
+function valueOf<T>(result: Result<T>): T {
   if (!result.ok) assert.fail(`expected success, got ${JSON.stringify(result.problems)}`);
   return result.value;
 }
 
-function problemsOf(result: StepResult<unknown>): StepProblem[] {
+function problemsOf(result: Result<unknown>): Problem[] {
   if (result.ok) assert.fail('expected problems, got success');
   return result.problems;
 }
@@ -251,7 +251,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
     });
 
     describe('O3 each problem is reported and nothing is stored', () => {
-      const cases: readonly { title: string; attest?: AttestVariant; change: (t: TestApp & { data: Data }) => Partial<StepInput>; expected: StepProblem }[] = [
+      const cases: readonly { title: string; attest?: AttestVariant; change: (t: TestApp & { data: Data }) => Partial<StepInput>; expected: Problem }[] = [
         { title: 'date after today', change: () => ({ date: addDays(TODAY, 1) }), expected: { field: 'datum', code: 'na-vandaag' } },
         {
           title: 'date before the attest start',
@@ -722,7 +722,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
       const { anna, ilse } = t.data;
       const { clientId, stepId } = await aBezigLine(t, { overrides: { summary: 'x'.repeat(4000) } });
       valueOf(await t.services.stopRequests.stop(ilse, clientId, stepId, { version: 1, date: TODAY }));
-      let outcome: StepResult<{ changed: number }> | undefined;
+      let outcome: Result<{ changed: number }> | undefined;
       for (let i = 0; i < 6 && (outcome === undefined || outcome.ok); i++) {
         const step = await stepOf(t, clientId, stepId);
         try {

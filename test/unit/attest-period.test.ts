@@ -32,7 +32,7 @@ describe('attest periods', () => {
   it('A2 a period is at most 24 months, the start day included: 01/01/2025 may end on 31/12/2026, not 01/01/2027', () => {
     assert.equal(lastAllowedEndDate(date('2025-01-01')), '2026-12-31');
     assert.deepEqual(checkPeriod(date('2025-01-01'), date('2026-12-31')), []);
-    assert.deepEqual(checkPeriod(date('2025-01-01'), date('2027-01-01')), [{ field: 'einddatum', code: 'te-lang-periode', lastAllowed: '2026-12-31' }]);
+    assert.deepEqual(checkPeriod(date('2025-01-01'), date('2027-01-01')), [{ field: 'einddatum', code: 'te-lang-periode', params: { months: '24', lastAllowed: '2026-12-31' } }]);
   });
 
   it('A2 the 24-month limit at month ends and leap years: 29/02/2024 → 28/02/2026, 01/03/2024 → 28/02/2026, 01/03/2026 → 29/02/2028, 31/01/2024 → 30/01/2026', () => {
@@ -51,7 +51,7 @@ describe('attest periods', () => {
 
   it('A4 the new end date comes after the current one, and the whole period stays within 24 months', () => {
     const start = date('2026-01-01');
-    assert.deepEqual(checkExtension(start, date('2026-06-30'), date('2026-06-30')), [{ field: 'einddatum', code: 'niet-na-huidige' }]);
+    assert.deepEqual(checkExtension(start, date('2026-06-30'), date('2026-06-30')), [{ field: 'einddatum', code: 'niet-na-huidige', params: { current: '2026-06-30' } }]);
     assert.deepEqual(checkExtension(start, date('2026-06-30'), date('2026-12-31')), []);
     assert.equal(checkExtension(start, date('2026-06-30'), date('2028-01-01'))[0]?.code, 'te-lang-periode');
   });

@@ -151,10 +151,10 @@ describe('D3 D6 file names', () => {
 
 describe('D2 D1 form values', () => {
   it('D2 Publicatienaam is required and has at most 200 characters (counted as a person counts them)', () => {
-    assert.equal(checkPublicationName(''), 'verplicht');
-    assert.equal(checkPublicationName('é'.repeat(200)), undefined);
-    assert.equal(checkPublicationName('😀'.repeat(200)), undefined);
-    assert.equal(checkPublicationName('a'.repeat(201)), 'te-lang');
+    assert.deepEqual(checkPublicationName(''), [{ field: 'publicatienaam', code: 'verplicht' }]);
+    assert.deepEqual(checkPublicationName('é'.repeat(200)), []);
+    assert.deepEqual(checkPublicationName('😀'.repeat(200)), []);
+    assert.deepEqual(checkPublicationName('a'.repeat(201)), [{ field: 'publicatienaam', code: 'te-lang', params: { max: '200' } }]);
   });
 
   it('D1 "Datum toevoegen" reads dd-mm-jjjj', () => {

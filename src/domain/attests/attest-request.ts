@@ -5,8 +5,11 @@
 import { addDays, addMonths, compareDates, dateParts, type CalendarDate } from '../calendar-date.ts';
 import type { Regime } from '../clients.ts';
 import { birthDateMatches, parseInsz, type Insz } from '../insz.ts';
+import { requiredText, type Problem } from '../result.ts';
 
 export type AttestRequestKind = 'nieuw' | 'verlenging';
+/** A2/A4: what a request asks, on screen. */
+export const REQUEST_KIND_LABELS: Readonly<Record<AttestRequestKind, string>> = { nieuw: 'Toegang', verlenging: 'Verlenging' };
 export type AttestRequestState = 'ingediend' | 'goedgekeurd' | 'afgewezen';
 
 export const REGIMES: readonly Regime[] = ['algemeen', 'cao82', 'tewerkstellingscel'];
@@ -58,29 +61,12 @@ export type AttestRequest = Readonly<{
   version: number;
 }>;
 
-/** What the partner typed for a new request, already parsed into dates. */
-export type NewRequestInput = Readonly<{
-  insz: string;
-  familyName: string;
-  firstName: string;
-  birthDate: CalendarDate;
-  regime: Regime;
-  startDate: CalendarDate;
-  endDate: CalendarDate;
-}>;
-
-export type RequestField = 'insz' | 'familienaam' | 'voornaam' | 'geboortedatum' | 'regime' | 'startdatum' | 'einddatum';
-
-export type RequestProblem = Readonly<{
-  field: RequestField;
-  code: 'verplicht' | 'te-lang' | 'formaat' | 'controlegetal' | 'datum' | 'past-niet-bij-insz' | 'niet-na-start' | 'te-lang-periode' | 'niet-na-huidige';
-  /** For te-lang-periode: the last allowed end date. */
-  lastAllowed?: CalendarDate;
-}>;
+/** What the partner typed for a new request, already parsed into dates; the INSZ as typed. */
+export type NewRequestInput = Readonly<{ insz: string }> & Pick<AttestRequest, 'familyName' | 'firstName' | 'birthDate' | 'regime' | 'startDate' | 'endDate'>;
 
 /** A2: the rules of the request's fields. The INSZ comes back normalised when it is valid. */
-export function checkNewRequest(input: NewRequestInput): { ok: true; insz: Insz } | { ok: false; problems: RequestProblem[] } {
-  const problems: RequestProblem[] = [];
+export function checkNewRequest(input: NewRequestInput): { ok: true; insz: Insz } | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
   const insz = parseInsz(input.insz);
   if (input.insz.trim() === '') problems.push({ field: 'insz', code: 'verplicht' });
   else if (!insz.ok) problems.push({ field: 'insz', code: insz.problem === 'format' ? 'formaat' : insz.problem === 'checksum' ? 'controlegetal' : 'datum' });
@@ -91,33 +77,26 @@ export function checkNewRequest(input: NewRequestInput): { ok: true; insz: Insz 
 }
 
 /** A2: end after start, at most 24 months. */
-export function checkPeriod(start: CalendarDate, end: CalendarDate): RequestProblem[] {
+export function checkPeriod(start: CalendarDate, end: CalendarDate): Problem[] {
   if (compareDates(end, start) <= 0) return [{ field: 'einddatum', code: 'niet-na-start' }];
   const lastAllowed = lastAllowedEndDate(start);
-  if (compareDates(end, lastAllowed) > 0) return [{ field: 'einddatum', code: 'te-lang-periode', lastAllowed }];
+  if (compareDates(end, lastAllowed) > 0) return [{ field: 'einddatum', code: 'te-lang-periode', params: { months: String(MAX_PERIOD_MONTHS), lastAllowed } }];
   return [];
 }
 
 /** A4: the new end date comes after the current one, and the whole period stays within 24 months. */
-export function checkExtension(start: CalendarDate, currentEnd: CalendarDate, newEnd: CalendarDate): RequestProblem[] {
-  if (compareDates(newEnd, currentEnd) <= 0) return [{ field: 'einddatum', code: 'niet-na-huidige' }];
+export function checkExtension(start: CalendarDate, currentEnd: CalendarDate, newEnd: CalendarDate): Problem[] {
+  if (compareDates(newEnd, currentEnd) <= 0) return [{ field: 'einddatum', code: 'niet-na-huidige', params: { current: currentEnd } }];
   return checkPeriod(start, newEnd);
 }
 
-function checkName(field: 'familienaam' | 'voornaam', value: string): RequestProblem[] {
-  const length = Array.from(value.trim()).length;
-  if (length === 0) return [{ field, code: 'verplicht' }];
-  if (length > NAME_MAX) return [{ field, code: 'te-lang' }];
-  return [];
+function checkName(field: 'familienaam' | 'voornaam', value: string): Problem[] {
+  return requiredText(field, value.trim(), NAME_MAX);
 }
 
-export type RejectionProblem = 'verplicht' | 'te-lang';
-
-export function checkRejectionReason(reason: string): RejectionProblem | undefined {
-  const length = Array.from(reason.trim()).length;
-  if (length === 0) return 'verplicht';
-  if (length > REJECTION_REASON_MAX) return 'te-lang';
-  return undefined;
+/** A3: the reason of a rejection, which the partner sees. */
+export function checkRejectionReason(reason: string): Problem[] {
+  return requiredText('reden', reason.trim(), REJECTION_REASON_MAX);
 }
 
 /** A3/A4: who handles which request: the secretariaat every request, an adviseur extensions. */

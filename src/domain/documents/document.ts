@@ -4,12 +4,13 @@
  * with a reason (D4).
  */
 import type { CalendarDate } from '../calendar-date.ts';
+import { requiredText, type Problem } from '../result.ts';
 
 export const DOCUMENT_KINDS = ['actieplan', 'eindverslag', 'attest', 'ander'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** D2: the words of "Soort" on screen. */
-export const KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
+export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
   actieplan: 'Actieplan',
   eindverslag: 'Eindverslag',
   attest: 'Attest',
@@ -48,23 +49,12 @@ export type Document = Readonly<{
   withdrawalReason: string | null;
 }>;
 
-export type TextProblem = 'verplicht' | 'te-lang';
-
-/** Counted in characters as a person sees them (code points), not UTF-16 units. */
-function length(text: string): number {
-  return Array.from(text).length;
+export function checkPublicationName(name: string): Problem[] {
+  return requiredText('publicatienaam', name, PUBLICATION_NAME_MAX);
 }
 
-export function checkPublicationName(name: string): TextProblem | undefined {
-  if (name === '') return 'verplicht';
-  if (length(name) > PUBLICATION_NAME_MAX) return 'te-lang';
-  return undefined;
-}
-
-export function checkWithdrawalReason(reason: string): TextProblem | undefined {
-  if (reason === '') return 'verplicht';
-  if (length(reason) > WITHDRAWAL_REASON_MAX) return 'te-lang';
-  return undefined;
+export function checkWithdrawalReason(reason: string): Problem[] {
+  return requiredText('reden', reason, WITHDRAWAL_REASON_MAX);
 }
 
 /** "Datum toevoegen" as in the manual's overview: dd-mm-jjjj. */

@@ -3,7 +3,7 @@
  * street. All optional, because a dossier may lack them (the portrait warns), but what is
  * filled in must be right, and an address is filled in whole.
  */
-import { maxLength, type UpkeepProblem } from './problems.ts';
+import { maxLength, type Problem } from '../result.ts';
 
 export type ContactData = Readonly<{
   phone: string | null;
@@ -48,8 +48,8 @@ export function emptyToNull(value: string): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-export function checkContact(contact: ContactData): UpkeepProblem[] {
-  const problems: UpkeepProblem[] = [];
+export function checkContact(contact: ContactData): Problem[] {
+  const problems: Problem[] = [];
   if (contact.phone !== null && !isBelgianPhone(contact.phone)) problems.push({ field: 'telefoon', code: 'telefoon' });
   if (contact.email !== null && !isEmailAddress(contact.email)) problems.push({ field: 'e-mail', code: 'e-mail' });
   const addressStarted = contact.street !== null || contact.postcode !== null || contact.city !== null;

@@ -3,7 +3,7 @@
  * licences and competences. Months are `YYYY-MM` strings, which compare as dates.
  */
 import { dateParts, type CalendarDate } from '../calendar-date.ts';
-import { maxLength, requiredText, type UpkeepProblem } from './problems.ts';
+import { maxLength, requiredText, type Problem } from '../result.ts';
 
 export const CV_TEXT_MAX = 150;
 
@@ -99,7 +99,7 @@ export function formatYearMonth(value: YearMonth): string {
   return `${month}/${year}`;
 }
 
-export function checkEducation(input: EducationInput, today: CalendarDate): UpkeepProblem[] {
+export function checkEducation(input: EducationInput, today: CalendarDate): Problem[] {
   const thisYear = dateParts(today).year;
   const problems = [...requiredText('richting', input.field, CV_TEXT_MAX), ...maxLength('instelling', input.institution, CV_TEXT_MAX)];
   if (input.year !== null) {
@@ -109,7 +109,7 @@ export function checkEducation(input: EducationInput, today: CalendarDate): Upke
   return problems;
 }
 
-export function checkWorkExperience(input: WorkExperienceInput, today: CalendarDate): UpkeepProblem[] {
+export function checkWorkExperience(input: WorkExperienceInput, today: CalendarDate): Problem[] {
   const now = monthOf(today);
   const problems = [...requiredText('functie', input.jobTitle, CV_TEXT_MAX), ...requiredText('werkgever', input.employer, CV_TEXT_MAX)];
   if (input.from > now) problems.push({ field: 'van', code: 'na-vandaag' });
@@ -121,19 +121,19 @@ export function checkWorkExperience(input: WorkExperienceInput, today: CalendarD
 }
 
 /** One entry per language: the same language twice is refused, whatever its case. */
-export function checkLanguage(input: LanguageInput, others: readonly Pick<Language, 'language'>[]): UpkeepProblem[] {
+export function checkLanguage(input: LanguageInput, others: readonly Pick<Language, 'language'>[]): Problem[] {
   const problems = requiredText('taal', input.language, 60);
   if (problems.length === 0 && others.some((o) => sameText(o.language, input.language))) problems.push({ field: 'taal', code: 'bestaat-al' });
   return problems;
 }
 
-export function checkCompetence(input: CompetenceInput, others: readonly Pick<Competence, 'text'>[]): UpkeepProblem[] {
+export function checkCompetence(input: CompetenceInput, others: readonly Pick<Competence, 'text'>[]): Problem[] {
   const problems = requiredText('competentie', input.text, CV_TEXT_MAX);
   if (problems.length === 0 && others.some((o) => sameText(o.text, input.text))) problems.push({ field: 'competentie', code: 'bestaat-al' });
   return problems;
 }
 
-export function checkDrivingLicences(values: readonly string[]): UpkeepProblem[] {
+export function checkDrivingLicences(values: readonly string[]): Problem[] {
   return values.every(isDrivingLicence) ? [] : [{ field: 'rijbewijs', code: 'ongeldig' }];
 }
 

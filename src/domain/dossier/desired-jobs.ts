@@ -2,7 +2,7 @@
  * Gewenste jobs (K2): the occupations a client looks for, from the occupation catalogue, with
  * the experience the client has in it, the regions where and the working regime.
  */
-import type { UpkeepProblem } from './problems.ts';
+import type { Problem } from '../result.ts';
 
 export const EXPERIENCE_LEVELS = ['geen', 'beperkt', 'ervaren'] as const;
 export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
@@ -10,7 +10,7 @@ export const EXPERIENCE_LABELS: Record<ExperienceLevel, string> = { geen: 'Geen'
 
 export const WORK_REGIMES = ['voltijds', 'deeltijds'] as const;
 export type WorkRegime = (typeof WORK_REGIMES)[number];
-export const REGIME_LABELS: Record<WorkRegime, string> = { voltijds: 'Voltijds', deeltijds: 'Deeltijds' };
+export const WORK_REGIME_LABELS: Readonly<Record<WorkRegime, string>> = { voltijds: 'Voltijds', deeltijds: 'Deeltijds' };
 
 /** Regions a client may prefer: the Flemish provinces, Brussels and Wallonia. */
 export const REGIONS = [
@@ -48,8 +48,8 @@ export const isWorkRegime = (value: string): value is WorkRegime => (WORK_REGIME
 export const isRegion = (value: string): value is Region => (REGIONS as readonly string[]).includes(value);
 
 /** At least one region; the occupation's existence is checked against the catalogue by the service. */
-export function checkDesiredJob(input: DesiredJobInput): UpkeepProblem[] {
-  const problems: UpkeepProblem[] = [];
+export function checkDesiredJob(input: DesiredJobInput): Problem[] {
+  const problems: Problem[] = [];
   if (input.occupationCode === '') problems.push({ field: 'beroep', code: 'verplicht' });
   if (input.regions.length === 0) problems.push({ field: 'regio', code: 'verplicht' });
   return problems;

@@ -2,7 +2,7 @@
  * Interne opmerking (K3): notes by date and author, visible only inside the organisation that
  * wrote them. Service staff see their own organisation's notes, never the partners'.
  */
-import { requiredText, type UpkeepProblem } from './problems.ts';
+import { requiredText, type Problem } from '../result.ts';
 
 export const NOTE_MAX_LENGTH = 2000;
 
@@ -15,6 +15,6 @@ export type InternalNote = Readonly<{
   text: string;
 }>;
 
-export function checkNote(text: string): UpkeepProblem[] {
+export function checkNote(text: string): Problem[] {
   return requiredText('opmerking', text, NOTE_MAX_LENGTH);
 }

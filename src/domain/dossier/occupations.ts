@@ -3,7 +3,7 @@
  * beheerder. Searching by name is done here, on the whole catalogue in memory (a few hundred
  * rows), so that it ignores case and accents the same way on every database.
  */
-import { requiredText, type UpkeepProblem } from './problems.ts';
+import { requiredText, type Problem } from '../result.ts';
 
 export type OccupationSource = 'isco-08' | 'beheerder';
 
@@ -57,7 +57,7 @@ export function isIscoUnitGroupCode(value: string): boolean {
 }
 
 /** A beheerder's new entry: a title that is not yet in the catalogue, under an existing ISCO-08 unit group. */
-export function checkNewOccupation(input: { title: string; iscoGroup: string }, catalogue: readonly Occupation[]): UpkeepProblem[] {
+export function checkNewOccupation(input: { title: string; iscoGroup: string }, catalogue: readonly Occupation[]): Problem[] {
   const problems = requiredText('titel', input.title, OCCUPATION_TITLE_MAX);
   if (problems.length === 0 && catalogue.some((o) => searchKey(o.title) === searchKey(input.title))) problems.push({ field: 'titel', code: 'bestaat-al' });
   if (input.iscoGroup === '') problems.push({ field: 'isco-code', code: 'verplicht' });

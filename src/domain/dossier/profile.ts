@@ -5,7 +5,7 @@
  */
 import { compareDates, type CalendarDate } from '../calendar-date.ts';
 import { isPartner, isServiceStaff, type Role } from '../roles.ts';
-import type { UpkeepProblem } from './problems.ts';
+import type { Problem } from '../result.ts';
 
 export type JobSeekerRegistration = Readonly<{
   clientId: string;
@@ -29,7 +29,7 @@ export function mayRecordJobSeekerRegistration(role: Role): boolean {
   return isServiceStaff(role) && role !== 'beheerder';
 }
 
-export function checkJobSeekerRegistration(input: { registered: boolean; registeredOn: CalendarDate | null }, today: CalendarDate): UpkeepProblem[] {
+export function checkJobSeekerRegistration(input: { registered: boolean; registeredOn: CalendarDate | null }, today: CalendarDate): Problem[] {
   if (!input.registered) return [];
   if (input.registeredOn === null) return [{ field: 'inschrijvingsdatum', code: 'verplicht' }];
   return compareDates(input.registeredOn, today) > 0 ? [{ field: 'inschrijvingsdatum', code: 'na-vandaag' }] : [];

@@ -3,45 +3,13 @@
  * The web layer turns codes into Dutch messages; the rules stay here, testable without a database.
  */
 import { compareDates, type CalendarDate } from '../calendar-date.ts';
+import { maxLength, type Problem } from '../result.ts';
 import { SUMMARY_MAX_LENGTH } from './step.ts';
-
-export type StepField =
-  | 'toestand'
-  | 'datum'
-  | 'financieringsnummer'
-  | 'aanvrager'
-  | 'uitvoerder'
-  | 'samenvatting'
-  | 'aanvulling'
-  | 'reden'
-  | 'voorgestelde-datum';
-
-export type StepProblemCode =
-  | 'na-vandaag'
-  | 'voor-attest'
-  | 'na-attest'
-  | 'voor-start'
-  | 'te-lang'
-  | 'verplicht'
-  | 'onbekende-vestiging'
-  | 'onbekend-financieringsnummer'
-  | 'niet-toegestaan'
-  | 'al-bezig'
-  | 'gewijzigd'
-  | 'venster-gesloten'
-  | 'verzoek-loopt';
-
-export type StepProblem = Readonly<{
-  field: StepField;
-  code: StepProblemCode;
-  /** Extra facts for the message: dates, the existing line, who changed it. */
-  params?: Readonly<Record<string, string>>;
-}>;
 
 export type Period = Readonly<{ startDate: CalendarDate; endDate: CalendarDate }>;
 
 /** O2: the start of the guidance: within the attest's period and not after today. */
-export function checkStartDate(date: CalendarDate, today: CalendarDate, attest: Period | null): StepProblem[] {
+export function checkStartDate(date: CalendarDate, today: CalendarDate, attest: Period | null): Problem[] {
   if (compareDates(date, today) > 0) return [{ field: 'datum', code: 'na-vandaag' }];
   if (attest !== null && compareDates(date, attest.startDate) < 0) {
     return [{ field: 'datum', code: 'voor-attest', params: { start: attest.startDate, end: attest.endDate } }];
@@ -53,14 +21,14 @@ export function checkStartDate(date: CalendarDate, today: CalendarDate, attest: 
 }
 
 /** O7/O8: a date of cancellation or stop lies between the start and today. */
-export function checkEndingDate(field: 'datum' | 'voorgestelde-datum', date: CalendarDate, startDate: CalendarDate, today: CalendarDate): StepProblem[] {
+export function checkEndingDate(field: 'datum' | 'voorgestelde-datum', date: CalendarDate, startDate: CalendarDate, today: CalendarDate): Problem[] {
   if (compareDates(date, startDate) < 0) return [{ field, code: 'voor-start', params: { start: startDate } }];
   if (field === 'datum' && compareDates(date, today) > 0) return [{ field, code: 'na-vandaag' }];
   return [];
 }
 
-export function checkSummary(field: 'samenvatting' | 'aanvulling', text: string): StepProblem[] {
-  return text.length > SUMMARY_MAX_LENGTH ? [{ field, code: 'te-lang', params: { max: String(SUMMARY_MAX_LENGTH) } }] : [];
+export function checkSummary(field: 'samenvatting' | 'aanvulling', text: string): Problem[] {
+  return maxLength(field, text, SUMMARY_MAX_LENGTH);
 }
 
 /** O10: text appended to the Samenvatting, with date and author; earlier text is never changed. */

@@ -18,6 +18,12 @@ export function textField(form: RawForm, name: string): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
+/** A multi-line text field, line breaks as `\n` (a browser sends CRLF); '' when missing. Not trimmed. */
+export function multilineField(form: RawForm, name: string): string {
+  const value = form[name];
+  return typeof value === 'string' ? value.replace(/\r\n/g, '\n') : '';
+}
+
 /** The message for one field, for the presenter to put beside it. */
 export function errorFor(errors: FieldErrors | undefined, field: string): { text: string; visuallyHiddenText: string } | undefined {
   const error = errors?.find((e) => e.field === field);

@@ -3,13 +3,15 @@ import type { Actor } from '../../domain/users.ts';
 import { messages } from '../messages.ts';
 import type { FieldErrors } from './form.ts';
 
-/** What every page gives the layout: its title and, after invalid input, its field errors. */
+/**
+ * What every page gives the layout: its title and, after invalid input, its field errors. Each
+ * presenter returns its own view type, which extends this one (`XView = PageView & {...}`).
+ */
 export type PageView = Readonly<{
   title: string;
   /** Field errors in the order of the form; shown in the error summary, linked to the fields. */
   errors?: FieldErrors;
-}> &
-  Readonly<Record<string, unknown>>;
+}>;
 
 export type LayoutView = Readonly<{
   serviceName: string;

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireLogin } from '../plugins/app/auth.ts';
 import { attestHandlingRoutes } from './attests/handling-controller.ts';
 import { extensionRoutes } from './attests/extension-controller.ts';
@@ -20,9 +20,21 @@ import { searchRoutes } from './search/search-controller.ts';
 import { newStepRoutes } from './steps/new-step-controller.ts';
 import { stepDetailRoutes } from './steps/step-detail-controller.ts';
 import { stepsOverviewRoutes } from './steps/steps-overview-controller.ts';
-import { stopRequestRoutes } from './steps/stop-request-controller.ts';
+import { stopRequestRoutes, workListRoutes } from './steps/stop-request-controller.ts';
 
-/** All pages. Everything but "Aanmelden" needs a logged-in user. */
+/** Pages that hold personal data: never kept by a browser or proxy cache. */
+async function noStore(_request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  reply.header('Cache-Control', 'no-store');
+}
+
+/** Every page of one client's dossier lives under this prefix, in one scope with its hooks. */
+export const DOSSIER_SCOPE = '/dossiers/:clientId';
+
+/**
+ * All pages. Everything but "Aanmelden" needs a logged-in user. The dossier scope: every route
+ * under `DOSSIER_SCOPE`, answered with `Cache-Control: no-store`; each route opens the dossier
+ * through its service, which checks access (A1/A5) and logs (A6).
+ */
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (open) => {
     loginRoutes(open);
@@ -36,23 +48,32 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
     // Access by the signed attest outplacement (A2–A4).
     attestRequestRoutes(closed);
     attestHandlingRoutes(closed);
-    await closed.register(async (dossier) => {
-      dossierRoutes(dossier);
-      stepsOverviewRoutes(dossier);
-      newStepRoutes(dossier);
-      stepDetailRoutes(dossier);
-      stopRequestRoutes(dossier);
-      documentsRoutes(dossier);
-      newDocumentRoutes(dossier);
-      withdrawDocumentRoutes(dossier);
-      // Keeping the dossier up to date (K1–K3).
-      profileRoutes(dossier);
-      desiredJobRoutes(dossier);
-      cvRoutes(dossier);
-      notesRoutes(dossier);
-      // A4 extension and A6 "Wie bekeek dit dossier".
-      extensionRoutes(dossier);
-      viewersRoutes(dossier);
+    await closed.register(async (workList) => {
+      // O8: the adviseur's work list names clients: not cached either.
+      workList.addHook('onSend', noStore);
+      workListRoutes(workList);
     });
+    await closed.register(
+      async (dossier) => {
+        dossier.addHook('onSend', noStore);
+        dossierRoutes(dossier);
+        stepsOverviewRoutes(dossier);
+        newStepRoutes(dossier);
+        stepDetailRoutes(dossier);
+        stopRequestRoutes(dossier);
+        documentsRoutes(dossier);
+        newDocumentRoutes(dossier);
+        withdrawDocumentRoutes(dossier);
+        // Keeping the dossier up to date (K1–K3).
+        profileRoutes(dossier);
+        desiredJobRoutes(dossier);
+        cvRoutes(dossier);
+        notesRoutes(dossier);
+        // A4 extension and A6 "Wie bekeek dit dossier".
+        extensionRoutes(dossier);
+        viewersRoutes(dossier);
+      },
+      { prefix: DOSSIER_SCOPE },
+    );
   });
 }

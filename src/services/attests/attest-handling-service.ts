@@ -10,6 +10,7 @@ import { accessPeriodEnd, automaticCompletionDate } from '../../domain/access.ts
 import { checkRejectionReason, mayHandle, mayHandleAny, type AttestRequest, type AttestRequestKind } from '../../domain/attests/attest-request.ts';
 import { daysBetween, dateInBrussels, formatDate } from '../../domain/calendar-date.ts';
 import type { Client } from '../../domain/clients.ts';
+import { changedMeanwhile, failed, succeeded, type Problem, type Result } from '../../domain/result.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import type { BlobContent, BlobStore } from '../../storage/blob-store.ts';
@@ -37,14 +38,8 @@ export type Decision =
   | Readonly<{ action: 'afwijzen'; version: number; originalReceived: boolean; reason: string }>
   | Readonly<{ action: 'origineel'; version: number }>;
 
-export type DecisionProblem =
-  | Readonly<{ code: 'reden-verplicht' | 'reden-te-lang' }>
-  | Readonly<{ code: 'al-behandeld'; state: AttestRequest['state']; byLabel: string | null }>
-  | Readonly<{ code: 'gewijzigd' }>
-  | Readonly<{ code: 'eindtoestand'; state: string }>
-  | Readonly<{ code: 'attest-gewijzigd' }>;
-
-export type DecisionResult = { ok: true; request: AttestRequest; clientId: string | null } | { ok: false; problems: DecisionProblem[] };
+/** What a decision did: the request as it was, and the client it is about (created on approval). */
+export type Decided = Readonly<{ request: AttestRequest; clientId: string | null }>;
 
 const END_STATES: readonly string[] = ['uitgevoerd', 'stopgezet'];
 
@@ -110,32 +105,32 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
   }
 
   /** A3/A4: Goedkeuren, Afwijzen or only "Origineel ontvangen", in one transaction. */
-  async function decide(actor: Actor, requestId: string, decision: Decision): Promise<DecisionResult> {
+  async function decide(actor: Actor, requestId: string, decision: Decision): Promise<Result<Decided>> {
     kindsFor(actor);
     if (decision.action === 'afwijzen') {
-      const problem = checkRejectionReason(decision.reason);
-      if (problem !== undefined) return { ok: false, problems: [{ code: problem === 'verplicht' ? 'reden-verplicht' : 'reden-te-lang' }] };
+      const problems = checkRejectionReason(decision.reason);
+      if (problems.length > 0) return failed(problems);
     }
-    return db.transaction().execute(async (trx): Promise<DecisionResult> => {
+    return db.transaction().execute(async (trx): Promise<Result<Decided>> => {
       const request = await visibleRequest(trx, actor, requestId);
       if (!mayHandle(actor.role, request.kind)) throw new AttestRequestNotFoundError();
       const now = clock.now();
 
       if (decision.action === 'origineel') {
-        if (request.version !== decision.version) return { ok: false, problems: [{ code: 'gewijzigd' }] };
+        if (request.version !== decision.version) return failed([changedMeanwhile('beslissing', '')]);
         if (await repos.attestRequests.markOriginalReceived(trx, request.id, { label: actor.displayName, at: now })) {
           await repos.audit.append(trx, byActor(actor, AuditAction.originalReceived, { clientId: request.clientId, details: { requestId: request.id } }), clock.now());
         }
-        return { ok: true, request, clientId: request.clientId };
+        return succeeded({ request, clientId: request.clientId });
       }
 
       // Claim the request: the row lock makes a concurrent handler wait, then find it decided.
       if (!(await repos.attestRequests.claim(trx, request.id, decision.version))) {
         const current = await repos.attestRequests.findById(trx, request.id);
         if (current !== undefined && current.state !== 'ingediend') {
-          return { ok: false, problems: [{ code: 'al-behandeld', state: current.state, byLabel: current.decidedByLabel }] };
+          return failed([changedMeanwhile('beslissing', current.decidedByLabel ?? '', { state: current.state })]);
         }
-        return { ok: false, problems: [{ code: 'gewijzigd' }] };
+        return failed([changedMeanwhile('beslissing', '')]);
       }
       let version = decision.version;
       if (decision.originalReceived && request.originalReceived === null) {
@@ -148,7 +143,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
         await repos.attestRequests.decide(trx, request.id, version, { state: 'afgewezen', reason: decision.reason.trim() }, by);
         await appendOriginal(trx, actor, request, decision.originalReceived);
         await repos.audit.append(trx, byActor(actor, AuditAction.attestRejected, { clientId: request.clientId, details: { requestId: request.id, kind: request.kind, reason: decision.reason.trim() } }), clock.now());
-        return { ok: true, request, clientId: request.clientId };
+        return succeeded({ request, clientId: request.clientId });
       }
 
       const outcome = request.kind === 'nieuw' ? await approveNew(trx, actor, request) : await approveExtension(trx, actor, request);
@@ -156,11 +151,11 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
         // Nothing of this transaction may stay: the request remains Ingediend.
         throw new RolledBack(outcome.problems);
       }
-      await repos.attestRequests.decide(trx, request.id, version, { state: 'goedgekeurd', clientId: outcome.clientId, attestId: outcome.attestId }, by);
-      await appendOriginal(trx, actor, request, decision.originalReceived, outcome.clientId);
-      return { ok: true, request, clientId: outcome.clientId };
+      await repos.attestRequests.decide(trx, request.id, version, { state: 'goedgekeurd', clientId: outcome.value.clientId, attestId: outcome.value.attestId }, by);
+      await appendOriginal(trx, actor, request, decision.originalReceived, outcome.value.clientId);
+      return succeeded({ request, clientId: outcome.value.clientId });
     }).catch((error: unknown) => {
-      if (error instanceof RolledBack) return { ok: false as const, problems: error.problems };
+      if (error instanceof RolledBack) return failed(error.problems);
       throw error;
     });
   }
@@ -170,7 +165,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
     await repos.audit.append(trx, byActor(actor, AuditAction.originalReceived, { clientId, details: { requestId: request.id } }), clock.now());
   }
 
-  type Approval = { ok: true; clientId: string; attestId: string } | { ok: false; problems: DecisionProblem[] };
+  type Approval = Result<{ clientId: string; attestId: string }>;
 
   /** A3: the client from the request's data when the registry does not know the INSZ; the attest approved today. */
   async function approveNew(trx: Executor, actor: Actor, request: AttestRequest): Promise<Approval> {
@@ -219,7 +214,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
         },
       }), clock.now(),
     );
-    return { ok: true, clientId: client.id, attestId };
+    return succeeded({ clientId: client.id, attestId });
   }
 
   /**
@@ -231,14 +226,14 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
     const from = request.previousEndDate;
     if (attestId === null || from === null || request.clientId === null) throw new Error('an extension without its attest');
     const attest = await repos.attests.findByIdForUpdate(trx, attestId);
-    if (attest === undefined || attest.state !== 'goedgekeurd' || attest.endDate !== from) return { ok: false, problems: [{ code: 'attest-gewijzigd' }] };
+    if (attest === undefined || attest.state !== 'goedgekeurd' || attest.endDate !== from) return failed([{ field: 'beslissing', code: 'attest-gewijzigd' }]);
     const lines = await repos.steps.linesOfAttestForUpdate(trx, attestId);
     const running = lines.find((l) => l.state === 'bezig');
     const ended = lines.find((l) => END_STATES.includes(l.state));
-    if (running === undefined && ended !== undefined) return { ok: false, problems: [{ code: 'eindtoestand', state: ended.state }] };
+    if (running === undefined && ended !== undefined) return failed([{ field: 'beslissing', code: 'eindtoestand', params: { state: ended.state } }]);
 
     const to = request.endDate;
-    if (!(await repos.attests.moveEndDate(trx, attestId, from, to))) return { ok: false, problems: [{ code: 'attest-gewijzigd' }] };
+    if (!(await repos.attests.moveEndDate(trx, attestId, from, to))) return failed([{ field: 'beslissing', code: 'attest-gewijzigd' }]);
     const now = clock.now();
     const details: Record<string, unknown> = {
       requestId: request.id,
@@ -265,7 +260,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
       );
     }
     await repos.audit.append(trx, byActor(actor, AuditAction.attestExtended, { clientId: request.clientId, details }), clock.now());
-    return { ok: true, clientId: request.clientId, attestId };
+    return succeeded({ clientId: request.clientId, attestId });
   }
 
   return { queue, detail, downloadScan, decide };
@@ -274,8 +269,8 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
 /** Carries a refusal out of a transaction so that it rolls back. */
 class RolledBack extends Error {
   override name = 'RolledBack';
-  readonly problems: DecisionProblem[];
-  constructor(problems: DecisionProblem[]) {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
     super('decision refused');
     this.problems = problems;
   }

@@ -13,10 +13,10 @@ import {
   checkNewRequest,
   type AttestRequest,
   type NewRequestInput,
-  type RequestProblem,
 } from '../../domain/attests/attest-request.ts';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import { ATTEST_SCAN_UPLOADS } from '../../domain/documents/content-check.ts';
+import { failed, succeeded, type Problem, type Result } from '../../domain/result.ts';
 import { isPartner } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { AttestOfOrganisation } from '../../db/repositories/attests.ts';
@@ -30,15 +30,6 @@ import { ForbiddenError } from '../errors.ts';
 
 /** "Mijn aanvragen" shows this many, newest first. */
 export const MY_REQUESTS_LIMIT = 200;
-
-/** A problem of a request: a field rule, or one of the refusals against the organisation's own data. */
-export type AttestRequestProblem =
-  | RequestProblem
-  | Readonly<{ field: 'insz'; code: 'al-toegang'; clientId: string }>
-  | Readonly<{ field: 'insz'; code: 'al-ingediend' }>
-  | Readonly<{ field: 'einddatum'; code: 'eindtoestand'; state: string }>;
-
-export type AttestRequestResult = { ok: true; requestId: string } | { ok: false; problems: AttestRequestProblem[] };
 
 /** A4: what "Verlenging aanvragen" needs: the running attest of the organisation, if any. */
 export type ExtensionContext = Readonly<{ dossier: Dossier; attest: AttestOfOrganisation | null; lineEnded: string | null }>;
@@ -62,7 +53,7 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
   }
 
   /** A2: the field rules alone, for "Attest afdrukken" (before there is a scan). */
-  function checkFields(actor: Actor, input: NewRequestInput): RequestProblem[] {
+  function checkFields(actor: Actor, input: NewRequestInput): Problem[] {
     requirePartner(actor);
     const checked = checkNewRequest(input);
     return checked.ok ? [] : checked.problems;
@@ -72,22 +63,22 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
    * A2: stores the request (state Ingediend) with its scan, in one transaction with its audit
    * record. The temporary scan is released in every case; it stays only when kept.
    */
-  async function submit(actor: Actor, input: NewRequestInput, scan: ReceivedFile): Promise<AttestRequestResult> {
+  async function submit(actor: Actor, input: NewRequestInput, scan: ReceivedFile): Promise<Result<{ requestId: string }>> {
     try {
       requirePartner(actor);
       const checked = checkNewRequest(input);
-      if (!checked.ok) return { ok: false, problems: checked.problems };
+      if (!checked.ok) return failed(checked.problems);
       const insz = checked.insz;
-      return await db.transaction().execute(async (trx): Promise<AttestRequestResult> => {
+      return await db.transaction().execute(async (trx): Promise<Result<{ requestId: string }>> => {
         const today = clock.today();
         const known = await repos.clients.findByInsz(trx, insz);
         if (known !== undefined) {
           // Only the organisation's own attests are looked at: nothing tells about others.
           const own = await repos.attests.listForClient(trx, known.id, actor.organisationId);
-          if (own.some((a) => attestGivesAccess(a, today))) return { ok: false, problems: [{ field: 'insz', code: 'al-toegang', clientId: known.id }] };
+          if (own.some((a) => attestGivesAccess(a, today))) return failed([{ field: 'insz', code: 'al-toegang', params: { clientId: known.id } }]);
         }
         if ((await repos.attestRequests.findOpen(trx, actor.organisationId, insz)) !== undefined) {
-          return { ok: false, problems: [{ field: 'insz', code: 'al-ingediend' }] };
+          return failed([{ field: 'insz', code: 'al-ingediend' }]);
         }
         await uploads.keep(scan);
         const requestId = await repos.attestRequests.insert(trx, {
@@ -109,10 +100,10 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
           submittedAt: clock.now(),
         });
         // A second submission racing this one: the unique index of open requests refused it.
-        if (requestId === undefined) return { ok: false, problems: [{ field: 'insz', code: 'al-ingediend' }] };
+        if (requestId === undefined) return failed([{ field: 'insz', code: 'al-ingediend' }]);
         // No client id: the request is not linked to a dossier before the secretariaat approves it.
         await repos.audit.append(trx, byActor(actor, AuditAction.attestRequested, { details: { requestId, kind: 'nieuw', fileName: scan.fileName, sha256: scan.sha256 } }), clock.now());
-        return { ok: true, requestId };
+        return succeeded({ requestId });
       });
     } finally {
       await uploads.release(scan);
@@ -142,18 +133,18 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
   }
 
   /** A4: the new end date (after the current one) and the new signed scan; refused once the line has an end state. */
-  async function requestExtension(actor: Actor, clientId: string, newEnd: CalendarDate, scan: ReceivedFile): Promise<AttestRequestResult> {
+  async function requestExtension(actor: Actor, clientId: string, newEnd: CalendarDate, scan: ReceivedFile): Promise<Result<{ requestId: string }>> {
     try {
       requirePartner(actor);
-      return await access.withDossier({ actor, clientId, page: null }, async (trx, dossier): Promise<AttestRequestResult> => {
+      return await access.withDossier({ actor, clientId, page: null }, async (trx, dossier): Promise<Result<{ requestId: string }>> => {
         const { attest, lineEnded } = await contextIn(trx, actor, dossier);
         if (attest === null) throw new ForbiddenError('verlenging zonder lopend attest');
-        if (lineEnded !== null) return { ok: false, problems: [{ field: 'einddatum', code: 'eindtoestand', state: lineEnded }] };
+        if (lineEnded !== null) return failed([{ field: 'einddatum', code: 'eindtoestand', params: { state: lineEnded } }]);
         const problems = checkExtension(attest.startDate, attest.endDate, newEnd);
-        if (problems.length > 0) return { ok: false, problems };
+        if (problems.length > 0) return failed(problems);
         const { client } = dossier;
         if ((await repos.attestRequests.findOpen(trx, actor.organisationId, client.insz)) !== undefined) {
-          return { ok: false, problems: [{ field: 'insz', code: 'al-ingediend' }] };
+          return failed([{ field: 'insz', code: 'al-ingediend' }]);
         }
         await uploads.keep(scan);
         const requestId = await repos.attestRequests.insert(trx, {
@@ -174,7 +165,7 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
           submittedByLabel: actor.displayName,
           submittedAt: clock.now(),
         });
-        if (requestId === undefined) return { ok: false, problems: [{ field: 'insz', code: 'al-ingediend' }] };
+        if (requestId === undefined) return failed([{ field: 'insz', code: 'al-ingediend' }]);
         await repos.audit.append(
           trx,
           byActor(actor, AuditAction.extensionRequested, {
@@ -182,7 +173,7 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
             details: { requestId, attestId: attest.id, currentEndDate: attest.endDate, newEndDate: newEnd, fileName: scan.fileName, sha256: scan.sha256 },
           }), clock.now(),
         );
-        return { ok: true, requestId };
+        return succeeded({ requestId });
       });
     } finally {
       await uploads.release(scan);

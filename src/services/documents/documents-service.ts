@@ -7,11 +7,11 @@ import { DOCUMENT_UPLOADS } from '../../domain/documents/content-check.ts';
 import {
   checkPublicationName,
   checkWithdrawalReason,
-  KIND_LABELS,
+  DOCUMENT_KIND_LABELS,
   type Document,
   type DocumentKind,
-  type TextProblem,
 } from '../../domain/documents/document.ts';
+import { failed, type Problem, type Result } from '../../domain/result.ts';
 import { isPartner } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { DocumentLogEvent } from '../../domain/audit.ts';
@@ -34,9 +34,7 @@ export type DocumentsOverview = Readonly<{ dossier: Dossier; documents: Document
 
 export type NewDocumentInput = Readonly<{ publicationName: string; kind: DocumentKind; stepId: string | null }>;
 
-export type DocumentProblem = Readonly<{ field: 'publicatienaam' | 'stap' | 'reden'; code: TextProblem | 'onbekend' | 'al-ingetrokken' }>;
 
-export type DocumentResult<T> = { ok: true; value: T } | { ok: false; problems: DocumentProblem[] };
 
 export type DocumentLog = Readonly<{ dossier: Dossier; events: DocumentLogEvent[]; total: number; page: number; pageCount: number }>;
 
@@ -106,16 +104,15 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
   }
 
   /** D2: the form's fields; the rules the database does not need. */
-  function checkInput(input: NewDocumentInput): DocumentProblem[] {
-    const name = checkPublicationName(input.publicationName);
-    return name === undefined ? [] : [{ field: 'publicatienaam', code: name }];
+  function checkInput(input: NewDocumentInput): Problem[] {
+    return checkPublicationName(input.publicationName);
   }
 
   /**
    * D2, D3: adds the received file to the dossier. The blob is moved into place first, then the
    * row and its audit record are written in one transaction; the temporary file is gone after.
    */
-  async function add(actor: Actor, clientId: string, input: NewDocumentInput, file: ReceivedFile): Promise<DocumentResult<{ documentId: string }>> {
+  async function add(actor: Actor, clientId: string, input: NewDocumentInput, file: ReceivedFile): Promise<Result<{ documentId: string }>> {
     try {
       requirePartner(actor);
       return await access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
@@ -124,7 +121,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
           const step = isUuid(input.stepId) ? await repos.steps.findById(trx, input.stepId) : undefined;
           if (step?.clientId !== dossier.client.id) problems.push({ field: 'stap', code: 'onbekend' });
         }
-        if (problems.length > 0) return { ok: false as const, problems };
+        if (problems.length > 0) return failed(problems);
 
         await uploads.keep(file);
         const documentId = await repos.documents.insert(trx, {
@@ -148,7 +145,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
             details: {
               documentId,
               publicationName: input.publicationName,
-              kind: KIND_LABELS[input.kind],
+              kind: DOCUMENT_KIND_LABELS[input.kind],
               fileName: file.fileName,
               sizeBytes: file.sizeBytes,
               mediaType: file.mediaType,
@@ -195,7 +192,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
           trx,
           byActor(actor, AuditAction.documentDownloaded, {
             clientId: dossier.client.id,
-            details: { documentId: found.id, publicationName: found.publicationName, kind: KIND_LABELS[found.kind], fileName: found.fileName },
+            details: { documentId: found.id, publicationName: found.publicationName, kind: DOCUMENT_KIND_LABELS[found.kind], fileName: found.fileName },
           }), clock.now(),
         );
         return found;
@@ -215,18 +212,18 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
   }
 
   /** D4: withdrawn with a reason, logged; the row and the file are kept. */
-  function withdraw(actor: Actor, clientId: string, documentId: string, reason: string): Promise<DocumentResult<{ document: Document }>> {
+  function withdraw(actor: Actor, clientId: string, documentId: string, reason: string): Promise<Result<{ document: Document }>> {
     requireWithdrawer(actor);
     return withDocument({ actor, clientId, page: 'document-intrekken', opening: false }, documentId, async (trx, dossier, document) => {
-      const problem = checkWithdrawalReason(reason);
-      if (problem !== undefined) return { ok: false as const, problems: [{ field: 'reden' as const, code: problem }] };
+      const problems = checkWithdrawalReason(reason);
+      if (problems.length > 0) return failed(problems);
       const withdrawn = await repos.documents.withdraw(trx, document.id, { byLabel: actor.displayName, at: clock.now(), reason });
-      if (!withdrawn) return { ok: false as const, problems: [{ field: 'reden' as const, code: 'al-ingetrokken' as const }] };
+      if (!withdrawn) return failed([{ field: 'reden', code: 'al-ingetrokken' }]);
       await repos.audit.append(
         trx,
         byActor(actor, AuditAction.documentWithdrawn, {
           clientId: dossier.client.id,
-          details: { documentId: document.id, publicationName: document.publicationName, kind: KIND_LABELS[document.kind], reason },
+          details: { documentId: document.id, publicationName: document.publicationName, kind: DOCUMENT_KIND_LABELS[document.kind], reason },
         }), clock.now(),
       );
       return { ok: true as const, value: { document } };

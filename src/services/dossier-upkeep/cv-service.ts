@@ -29,7 +29,7 @@ import {
 } from '../../domain/dossier/cv.ts';
 import type { DesiredJob } from '../../domain/dossier/desired-jobs.ts';
 import { mayKeepDossierUpToDate, type Availability } from '../../domain/dossier/profile.ts';
-import type { UpkeepProblem } from '../../domain/dossier/problems.ts';
+import type { Problem } from '../../domain/result.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { ChangedBy } from '../../db/repositories/client-profiles.ts';
 import type { CvItemTable } from '../../db/repositories/cv.ts';
@@ -38,20 +38,8 @@ import type { Repositories } from '../../db/repositories/index.ts';
 import { AuditAction } from '../audit/actions.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
-import {
-  auditFieldChanges,
-  changedBy,
-  changedMeanwhile,
-  failed,
-  fieldChanges,
-  removedMeanwhile,
-  requireItemId,
-  requireOwnItem,
-  requireUpkeepRight,
-  succeeded,
-  type FieldValues,
-  type UpkeepResult,
-} from './upkeep-context.ts';
+import { auditFieldChanges, changedBy, fieldChanges, requireItemId, requireOwnItem, requireUpkeepRight, type FieldValues } from './upkeep-context.ts';
+import { changedMeanwhile, failed, removedMeanwhile, type Result, succeeded } from '../../domain/result.ts';
 
 export const CV_KINDS = ['opleiding', 'werkervaring', 'taal', 'competentie'] as const;
 export type CvKind = (typeof CV_KINDS)[number];
@@ -66,7 +54,7 @@ type Section<I, T extends I & { id: string; clientId: string; version: number; u
   firstField: string;
   list(repos: Repositories, trx: Executor, clientId: string): Promise<T[]>;
   find(repos: Repositories, trx: Executor, id: string): Promise<T | undefined>;
-  check(input: I, others: readonly T[], today: CalendarDate): UpkeepProblem[];
+  check(input: I, others: readonly T[], today: CalendarDate): Problem[];
   insert(repos: Repositories, trx: Executor, clientId: string, input: I, by: ChangedBy): Promise<string>;
   update: ((repos: Repositories, trx: Executor, id: string, version: number, input: I, by: ChangedBy) => Promise<boolean>) | null;
   /** The item's fields as the log shows them. */
@@ -180,7 +168,7 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
     }));
   }
 
-  function addItem<K extends CvKind>(kind: K, actor: Actor, clientId: string, input: CvInputs[K]): Promise<UpkeepResult<{ itemId: string }>> {
+  function addItem<K extends CvKind>(kind: K, actor: Actor, clientId: string, input: CvInputs[K]): Promise<Result<{ itemId: string }>> {
     requireUpkeepRight(actor);
     const section: Section<CvInputs[K], CvItems[K]> = SECTIONS[kind];
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
@@ -195,7 +183,7 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
     });
   }
 
-  function changeItem<K extends CvKind>(kind: K, actor: Actor, clientId: string, itemId: string, version: number, input: CvInputs[K]): Promise<UpkeepResult<{ changed: number }>> {
+  function changeItem<K extends CvKind>(kind: K, actor: Actor, clientId: string, itemId: string, version: number, input: CvInputs[K]): Promise<Result<{ changed: number }>> {
     requireUpkeepRight(actor);
     const section: Section<CvInputs[K], CvItems[K]> = SECTIONS[kind];
     const update = section.update;
@@ -220,7 +208,7 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
 
   // K ties SECTIONS[kind] to its own item type inside the function.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
-  function removeItem<K extends CvKind>(kind: K, actor: Actor, clientId: string, itemId: string, version: number): Promise<UpkeepResult<{ removed: string }>> {
+  function removeItem<K extends CvKind>(kind: K, actor: Actor, clientId: string, itemId: string, version: number): Promise<Result<{ removed: string }>> {
     requireUpkeepRight(actor);
     const section: Section<CvInputs[K], CvItems[K]> = SECTIONS[kind];
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
@@ -250,7 +238,7 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
     }));
   }
 
-  function changeDrivingLicences(actor: Actor, clientId: string, version: number, categories: readonly string[]): Promise<UpkeepResult<{ changed: number }>> {
+  function changeDrivingLicences(actor: Actor, clientId: string, version: number, categories: readonly string[]): Promise<Result<{ changed: number }>> {
     requireUpkeepRight(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const current = await repos.cv.findDrivingLicences(trx, dossier.client.id);

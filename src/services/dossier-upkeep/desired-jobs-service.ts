@@ -2,26 +2,14 @@
  * Gewenste jobs (K2): adding, changing and removing a desired job, each in the dossier (access
  * check), refused on an outdated version (O12), with one audit record per changed field.
  */
-import { checkDesiredJob, EXPERIENCE_LABELS, orderedRegions, REGIME_LABELS, REGION_LABELS, type DesiredJob, type DesiredJobInput } from '../../domain/dossier/desired-jobs.ts';
+import { checkDesiredJob, EXPERIENCE_LABELS, orderedRegions, WORK_REGIME_LABELS, REGION_LABELS, type DesiredJob, type DesiredJobInput } from '../../domain/dossier/desired-jobs.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import { AuditAction } from '../audit/actions.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
-import {
-  auditFieldChanges,
-  changedBy,
-  changedMeanwhile,
-  failed,
-  fieldChanges,
-  removedMeanwhile,
-  requireItemId,
-  requireOwnItem,
-  requireUpkeepRight,
-  succeeded,
-  type FieldValues,
-  type UpkeepResult,
-} from './upkeep-context.ts';
+import { auditFieldChanges, changedBy, fieldChanges, requireItemId, requireOwnItem, requireUpkeepRight, type FieldValues } from './upkeep-context.ts';
+import { changedMeanwhile, failed, removedMeanwhile, type Result, succeeded } from '../../domain/result.ts';
 
 const SECTION = 'gewenste-job';
 
@@ -32,7 +20,7 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
       beroep: occupation === undefined ? job.occupationCode : `${occupation.title} (${occupation.code})`,
       ervaring: EXPERIENCE_LABELS[job.experience],
       regio: orderedRegions(job.regions).map((r) => REGION_LABELS[r]).join(', '),
-      regime: REGIME_LABELS[job.regime],
+      regime: WORK_REGIME_LABELS[job.regime],
     };
   }
 
@@ -53,7 +41,7 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
     }));
   }
 
-  function add(actor: Actor, clientId: string, input: DesiredJobInput): Promise<UpkeepResult<{ jobId: string }>> {
+  function add(actor: Actor, clientId: string, input: DesiredJobInput): Promise<Result<{ jobId: string }>> {
     requireUpkeepRight(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const problems = await check(trx, input);
@@ -66,7 +54,7 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
     });
   }
 
-  function change(actor: Actor, clientId: string, jobId: string, version: number, input: DesiredJobInput): Promise<UpkeepResult<{ changed: number }>> {
+  function change(actor: Actor, clientId: string, jobId: string, version: number, input: DesiredJobInput): Promise<Result<{ changed: number }>> {
     requireUpkeepRight(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const current = await repos.desiredJobs.findById(trx, requireItemId(jobId), { forUpdate: true });
@@ -85,7 +73,7 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
     });
   }
 
-  function remove(actor: Actor, clientId: string, jobId: string, version: number): Promise<UpkeepResult<{ removed: string }>> {
+  function remove(actor: Actor, clientId: string, jobId: string, version: number): Promise<Result<{ removed: string }>> {
     requireUpkeepRight(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const current = await repos.desiredJobs.findById(trx, requireItemId(jobId), { forUpdate: true });

@@ -10,7 +10,8 @@ import { AuditAction } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
-import { failed, succeeded, type UpkeepResult, requireUpkeepRight } from './upkeep-context.ts';
+import { requireUpkeepRight } from './upkeep-context.ts';
+import { failed, type Result, succeeded } from '../../domain/result.ts';
 
 export function createNotesService({ repos, clock }: ServiceContext, access: DossierAccess) {
   function list(actor: Actor, clientId: string): Promise<{ dossier: Dossier; notes: InternalNote[] }> {
@@ -20,7 +21,7 @@ export function createNotesService({ repos, clock }: ServiceContext, access: Dos
     }));
   }
 
-  async function add(actor: Actor, clientId: string, text: string): Promise<UpkeepResult<{ noteId: string }>> {
+  async function add(actor: Actor, clientId: string, text: string): Promise<Result<{ noteId: string }>> {
     // Reading is for everyone with access; writing is for those who keep the dossier up to date.
     requireUpkeepRight(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {

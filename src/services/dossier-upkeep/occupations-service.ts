@@ -8,7 +8,7 @@ import { AuditAction } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
-import { failed, succeeded, type UpkeepResult } from './upkeep-context.ts';
+import { changedMeanwhile, failed, type Result, succeeded } from '../../domain/result.ts';
 
 export const OCCUPATION_SEARCH_LIMIT = 25;
 
@@ -35,7 +35,7 @@ export function createOccupationsService({ db, repos, clock }: ServiceContext) {
   }
 
   /** A new occupation under an existing ISCO-08 unit group, code `<group>-<n>`. */
-  async function add(actor: Actor, input: { title: string; iscoGroup: string }): Promise<UpkeepResult<Occupation>> {
+  async function add(actor: Actor, input: { title: string; iscoGroup: string }): Promise<Result<Occupation>> {
     requireBeheerder(actor);
     const title = input.title.trim();
     return db.transaction().execute(async (trx) => {
@@ -45,7 +45,7 @@ export function createOccupationsService({ db, repos, clock }: ServiceContext) {
       const code = addedOccupationCode(input.iscoGroup, catalogue.map((o) => o.code));
       // Two beheerders adding to one group at once: the second gets the next number on a new try.
       if (!(await repos.occupations.insertAdded(trx, { code, iscoGroup: input.iscoGroup, title, createdByLabel: actor.displayName }, clock.now()))) {
-        return failed([{ field: 'titel', code: 'gewijzigd', params: { by: '' } }]);
+        return failed([changedMeanwhile('titel', '')]);
       }
       await repos.audit.append(trx, byActor(actor, AuditAction.occupationAdded, { details: { code, isco: input.iscoGroup, title } }), clock.now());
       return succeeded({ code, iscoGroup: input.iscoGroup, title, source: 'beheerder' as const });

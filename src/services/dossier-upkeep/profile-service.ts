@@ -13,7 +13,8 @@ import { AuditAction, UPKEEP_ACTIONS } from '../audit/actions.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
 import { ForbiddenError } from '../errors.ts';
-import { auditFieldChanges, changedBy, changedMeanwhile, failed, fieldChanges, requireUpkeepRight, succeeded, type UpkeepResult } from './upkeep-context.ts';
+import { auditFieldChanges, changedBy, fieldChanges, requireUpkeepRight } from './upkeep-context.ts';
+import { changedMeanwhile, failed, type Result, succeeded } from '../../domain/result.ts';
 
 export type ProfilePermissions = Readonly<{ canEdit: boolean; canRecordRegistration: boolean }>;
 
@@ -52,7 +53,7 @@ export function createProfileService({ repos, clock }: ServiceContext, access: D
     return access.withDossier({ actor, clientId, page: 'contactgegevens' }, (_trx, dossier) => Promise.resolve(dossier));
   }
 
-  function changeContact(actor: Actor, clientId: string, version: number, contact: ContactData): Promise<UpkeepResult<{ changed: number }>> {
+  function changeContact(actor: Actor, clientId: string, version: number, contact: ContactData): Promise<Result<{ changed: number }>> {
     requireUpkeepRight(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const client = dossier.client;
@@ -78,7 +79,7 @@ export function createProfileService({ repos, clock }: ServiceContext, access: D
   }
 
   /** Service staff record whether the client is registered as a job seeker, and since when. */
-  function recordRegistration(actor: Actor, clientId: string, version: number, input: RegistrationInput): Promise<UpkeepResult<{ changed: number }>> {
+  function recordRegistration(actor: Actor, clientId: string, version: number, input: RegistrationInput): Promise<Result<{ changed: number }>> {
     if (!mayRecordJobSeekerRegistration(actor.role)) throw new ForbiddenError('de inschrijving als werkzoekende registreren');
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const current = (await repos.clientProfiles.findRegistration(trx, dossier.client.id)) ?? null;
@@ -107,7 +108,7 @@ export function createProfileService({ repos, clock }: ServiceContext, access: D
     }));
   }
 
-  function changeAvailability(actor: Actor, clientId: string, version: number, availableFrom: CalendarDate | null): Promise<UpkeepResult<{ changed: number }>> {
+  function changeAvailability(actor: Actor, clientId: string, version: number, availableFrom: CalendarDate | null): Promise<Result<{ changed: number }>> {
     requireUpkeepRight(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const current = (await repos.clientProfiles.findAvailability(trx, dossier.client.id)) ?? null;

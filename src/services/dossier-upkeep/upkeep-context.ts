@@ -1,9 +1,8 @@
 /**
- * Shared pieces of the dossier-upkeep use cases (K1–K3): results with problems, the right to
+ * Shared pieces of the dossier-upkeep use cases (K1–K3): the right to
  * change the dossier, and the field-level audit records (O11-style: field, old and new value).
  */
 import { mayKeepDossierUpToDate } from '../../domain/dossier/profile.ts';
-import type { UpkeepProblem } from '../../domain/dossier/problems.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { ChangedBy } from '../../db/repositories/client-profiles.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
@@ -13,22 +12,6 @@ import { byActor } from '../audit/actor-entry.ts';
 import type { Clock } from '../clock.ts';
 import { isUuid } from '../dossiers/dossier-access.ts';
 import { DossierNotFoundError, ForbiddenError } from '../errors.ts';
-
-export type UpkeepResult<T> = { ok: true; value: T } | { ok: false; problems: UpkeepProblem[] };
-
-export const failed = (problems: UpkeepProblem[]): { ok: false; problems: UpkeepProblem[] } => ({ ok: false, problems });
-
-export const succeeded = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-
-/** O12: the data changed since the form was read; `by` names who changed it when known. */
-export function changedMeanwhile(field: string, by: string): UpkeepProblem {
-  return { field, code: 'gewijzigd', params: { by } };
-}
-
-/** The item was removed since the form was read. */
-export function removedMeanwhile(field: string): UpkeepProblem {
-  return { field, code: 'verwijderd' };
-}
 
 /** K2: partners with access and the service's secretariaat and adviseurs keep the dossier up to date. */
 export function requireUpkeepRight(actor: Actor): void {

@@ -6,7 +6,7 @@
 import { formatDate, type CalendarDate } from '../../domain/calendar-date.ts';
 import { mayTransition, stepActorOf } from '../../domain/steps/state-machine.ts';
 import { isEndState, STATE_LABELS, SUMMARY_TOTAL_MAX_LENGTH, type Step, type StepState } from '../../domain/steps/step.ts';
-import { appendToSummary, checkEndingDate, checkStartDate, checkSummary, type StepProblem } from '../../domain/steps/validation.ts';
+import { appendToSummary, checkEndingDate, checkStartDate, checkSummary } from '../../domain/steps/validation.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import type { StepChanges } from '../../db/repositories/steps.ts';
@@ -15,7 +15,8 @@ import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DossierAccess } from '../dossiers/dossier-access.ts';
 import { ForbiddenError } from '../errors.ts';
-import { failed, runningAttest, stepOfDossier, type StepResult } from './step-context.ts';
+import { runningAttest, stepOfDossier } from './step-context.ts';
+import { changedMeanwhile, failed, type Result, type Problem } from '../../domain/result.ts';
 import { permissionsFor, type createStepsService } from './steps-service.ts';
 
 export type StepChangeInput = Readonly<{
@@ -35,7 +36,7 @@ export function createStepChangesService(
   access: DossierAccess,
   steps: Pick<ReturnType<typeof createStepsService>, 'checkReferences'>,
 ) {
-  const conflict = (step: Step): StepProblem => ({ field: 'toestand', code: 'gewijzigd', params: { by: step.updatedByLabel } });
+  const conflict = (step: Step): Problem => changedMeanwhile('toestand', step.updatedByLabel);
 
   async function writeChanges(
     trx: Executor,
@@ -58,7 +59,7 @@ export function createStepChangesService(
   }
 
   /** O6/O7: the registering partner changes the fields of a Bezig line, or cancels it. */
-  function change(actor: Actor, clientId: string, stepId: string, input: StepChangeInput): Promise<StepResult<{ changed: number }>> {
+  function change(actor: Actor, clientId: string, stepId: string, input: StepChangeInput): Promise<Result<{ changed: number }>> {
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const step = await stepOfDossier(repos, trx, dossier, stepId, true);
       const who = stepActorOf(actor, step.organisationId);
@@ -126,7 +127,7 @@ export function createStepChangesService(
   }
 
   /** O10: text appended to the Samenvatting of an end-state line, within its 14-day window. */
-  function appendSummary(actor: Actor, clientId: string, stepId: string, version: number, addition: string): Promise<StepResult<{ changed: number }>> {
+  function appendSummary(actor: Actor, clientId: string, stepId: string, version: number, addition: string): Promise<Result<{ changed: number }>> {
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const step = await stepOfDossier(repos, trx, dossier, stepId, true);
       const today = clock.today();

@@ -2,15 +2,11 @@
 import { attestGivesAccess } from '../../domain/access.ts';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { Step } from '../../domain/steps/step.ts';
-import type { Period, StepProblem } from '../../domain/steps/validation.ts';
+import type { Period } from '../../domain/steps/validation.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import type { Repositories } from '../../db/repositories/index.ts';
 import { DossierNotFoundError } from '../errors.ts';
 import { isUuid, type Dossier } from '../dossiers/dossier-access.ts';
-
-export type StepResult<T> = { ok: true; value: T } | { ok: false; problems: StepProblem[] };
-
-export const failed = (problems: StepProblem[]): { ok: false; problems: StepProblem[] } => ({ ok: false, problems });
 
 /** The line, when it belongs to this dossier; a foreign or unknown id is a 404, as any dossier id. */
 export async function stepOfDossier(repos: Repositories, trx: Executor, dossier: Dossier, stepId: string, forUpdate = false): Promise<Step> {

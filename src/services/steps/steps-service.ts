@@ -7,7 +7,7 @@ import { isPartner } from '../../domain/roles.ts';
 import { automaticCompletionDate, isSummaryWindowOpen, summaryWindowLastDay } from '../../domain/steps/dates.ts';
 import { choosableStates, mayEditFields, stepActorOf, type StepActor } from '../../domain/steps/state-machine.ts';
 import { isEndState, STATE_LABELS, type Step, type StepState, type StepType } from '../../domain/steps/step.ts';
-import { checkStartDate, checkSummary, type StepProblem } from '../../domain/steps/validation.ts';
+import { checkStartDate, checkSummary } from '../../domain/steps/validation.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { AuditRecord } from '../../domain/audit.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
@@ -19,7 +19,8 @@ import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import { isUuid, type Dossier, type DossierAccess } from '../dossiers/dossier-access.ts';
 import { ForbiddenError } from '../errors.ts';
-import { failed, runningAttest, stepOfDossier, type StepResult } from './step-context.ts';
+import { runningAttest, stepOfDossier } from './step-context.ts';
+import { failed, type Result, type Problem } from '../../domain/result.ts';
 
 const OFFICE_SEARCH_LIMIT = 20;
 
@@ -102,7 +103,7 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
   }
 
   /** O2–O5, O13: registers a line in state Bezig, or says what is wrong and stores nothing. */
-  async function register(actor: Actor, clientId: string, typeCode: string, input: StepInput): Promise<StepResult<{ stepId: string }>> {
+  async function register(actor: Actor, clientId: string, typeCode: string, input: StepInput): Promise<Result<{ stepId: string }>> {
     requirePartner(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const type = (await repos.stepTypes.listAllowedFor(trx, actor.organisationId)).find((t) => t.code === typeCode);
@@ -166,8 +167,8 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
     trx: Executor,
     actor: Actor,
     input: Pick<StepInput, 'fundingNumberId' | 'requesterOfficeId' | 'executorOfficeId'>,
-  ): Promise<StepProblem[]> {
-    const problems: StepProblem[] = [];
+  ): Promise<Problem[]> {
+    const problems: Problem[] = [];
     if ((await repos.offices.findById(trx, input.requesterOfficeId)) === undefined) problems.push({ field: 'aanvrager', code: 'onbekende-vestiging' });
     if ((await repos.offices.findById(trx, input.executorOfficeId)) === undefined) problems.push({ field: 'uitvoerder', code: 'onbekende-vestiging' });
     if (input.fundingNumberId !== null) {

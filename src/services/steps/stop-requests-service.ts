@@ -6,7 +6,7 @@
 import { formatDate, type CalendarDate } from '../../domain/calendar-date.ts';
 import { stepActorOf } from '../../domain/steps/state-machine.ts';
 import { STATE_LABELS } from '../../domain/steps/step.ts';
-import { checkEndingDate, type StepProblem } from '../../domain/steps/validation.ts';
+import { checkEndingDate } from '../../domain/steps/validation.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { OpenStopRequest } from '../../db/repositories/stop-requests.ts';
 import { AuditAction } from '../audit/actions.ts';
@@ -14,7 +14,8 @@ import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DossierAccess } from '../dossiers/dossier-access.ts';
 import { ForbiddenError } from '../errors.ts';
-import { failed, stepOfDossier, type StepResult } from './step-context.ts';
+import { stepOfDossier } from './step-context.ts';
+import { changedMeanwhile, failed, type Result, type Problem } from '../../domain/result.ts';
 import type { createStepChangesService } from './step-changes-service.ts';
 import { permissionsFor } from './steps-service.ts';
 
@@ -25,14 +26,14 @@ export function createStopRequestsService(
   access: DossierAccess,
   changes: Pick<ReturnType<typeof createStepChangesService>, 'writeChanges'>,
 ) {
-  function checkReason(reason: string): StepProblem[] {
+  function checkReason(reason: string): Problem[] {
     if (reason.trim() === '') return [{ field: 'reden', code: 'verplicht' }];
     if (reason.length > REASON_MAX_LENGTH) return [{ field: 'reden', code: 'te-lang', params: { max: String(REASON_MAX_LENGTH) } }];
     return [];
   }
 
   /** The partner asks the adviseur to stop the line. */
-  function request(actor: Actor, clientId: string, stepId: string, input: { reason: string; proposedDate: CalendarDate }): Promise<StepResult<{ requestId: string }>> {
+  function request(actor: Actor, clientId: string, stepId: string, input: { reason: string; proposedDate: CalendarDate }): Promise<Result<{ requestId: string }>> {
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const step = await stepOfDossier(repos, trx, dossier, stepId, true);
       const open = await repos.stopRequests.findOpenForStep(trx, step.id);
@@ -61,12 +62,12 @@ export function createStopRequestsService(
   }
 
   /** O8: the adviseur sets Stopgezet with the date of the stop; an open request is thereby granted. */
-  function stop(actor: Actor, clientId: string, stepId: string, input: { version: number; date: CalendarDate }): Promise<StepResult<{ stepId: string }>> {
+  function stop(actor: Actor, clientId: string, stepId: string, input: { version: number; date: CalendarDate }): Promise<Result<{ stepId: string }>> {
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const step = await stepOfDossier(repos, trx, dossier, stepId, true);
       const today = clock.today();
       const who = stepActorOf(actor, step.organisationId);
-      if (who === 'adviseur' && step.version !== input.version) return failed([{ field: 'toestand', code: 'gewijzigd', params: { by: step.updatedByLabel } }]);
+      if (who === 'adviseur' && step.version !== input.version) return failed([changedMeanwhile('toestand', step.updatedByLabel)]);
       if (!permissionsFor(step, who, [], today).canStop) throw new ForbiddenError('deze stap stopzetten');
       const problems = checkEndingDate('datum', input.date, step.startDate, today);
       if (problems.length > 0) return failed(problems);
@@ -76,7 +77,7 @@ export function createStopRequestsService(
         ...(input.date !== step.date ? [{ field: 'datum', old: formatDate(step.date), new: formatDate(input.date) }] : []),
       ];
       const written = await changes.writeChanges(trx, actor, step, input.version, { state: 'stopgezet', date: input.date, endedOn: today }, fields);
-      if (!written) return failed([{ field: 'toestand', code: 'gewijzigd', params: { by: step.updatedByLabel } }]);
+      if (!written) return failed([changedMeanwhile('toestand', step.updatedByLabel)]);
 
       const open = await repos.stopRequests.findOpenForStep(trx, step.id);
       if (open !== undefined) {
@@ -91,12 +92,12 @@ export function createStopRequestsService(
   }
 
   /** The adviseur declines a request, with a reason the partner sees on the line. */
-  function decline(actor: Actor, clientId: string, stepId: string, input: { reason: string }): Promise<StepResult<{ requestId: string }>> {
+  function decline(actor: Actor, clientId: string, stepId: string, input: { reason: string }): Promise<Result<{ requestId: string }>> {
     if (actor.role !== 'interventieadviseur') return Promise.reject(new ForbiddenError('verzoeken behandelen'));
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const step = await stepOfDossier(repos, trx, dossier, stepId, true);
       const open = await repos.stopRequests.findOpenForStep(trx, step.id);
-      if (open === undefined) return failed([{ field: 'reden', code: 'gewijzigd', params: { by: step.updatedByLabel } }]);
+      if (open === undefined) return failed([changedMeanwhile('reden', step.updatedByLabel)]);
       const problems = checkReason(input.reason);
       if (problems.length > 0) return failed(problems);
       await repos.stopRequests.decide(trx, open.id, { state: 'afgewezen', byLabel: actor.displayName, at: clock.now(), reason: input.reason.trim() });

@@ -1,14 +1,14 @@
 /**
  * "Attest afdrukken" (A2): the attest outplacement filled in with the data the partner typed,
  * with room for the client's signature and the date, to be signed and scanned. pdf-lib with the
- * standard Helvetica fonts; text the font cannot encode loses its accent (cv-pdf.ts#winAnsiSafe).
+ * standard Helvetica fonts; text the font cannot encode loses its accent (shared/pdf-text.ts).
  */
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { NewRequestInput } from '../../../domain/attests/attest-request.ts';
 import { formatDate } from '../../../domain/calendar-date.ts';
 import { formatInsz, parseInsz } from '../../../domain/insz.ts';
-import { winAnsiSafe } from '../cv/cv-pdf.ts';
-import { REGIME_LABELS } from './request-form.ts';
+import { winAnsiSafe } from '../shared/pdf-text.ts';
+import { REGIME_LABELS } from '../../../domain/clients.ts';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;

@@ -1,15 +1,12 @@
 /** View data of the attest pages (A2–A4): Mijn aanvragen, Te behandelen attesten and the detail. */
 import { accessPeriodEnd } from '../../../domain/access.ts';
-import type { AttestRequest } from '../../../domain/attests/attest-request.ts';
+import { REQUEST_KIND_LABELS, type AttestRequest } from '../../../domain/attests/attest-request.ts';
 import { dateInBrussels, formatDate } from '../../../domain/calendar-date.ts';
-import { fullName } from '../../../domain/clients.ts';
+import { ATTEST_STATE_LABELS, fullName, REGIME_LABELS } from '../../../domain/clients.ts';
 import { formatInsz } from '../../../domain/insz.ts';
 import type { QueueItem, RequestDetail } from '../../../services/attests/attest-handling-service.ts';
 import { errorFor, type FieldError } from '../form.ts';
-import type { PageView } from '../layout-presenter.ts';
 import { dossierPath } from '../dossier/dossier-presenter.ts';
-import { ATTEST_STATES } from './attest-problems.ts';
-import { REGIME_LABELS } from './request-form.ts';
 
 export const REQUEST_PATHS = {
   request: '/toegang-aanvragen',
@@ -25,10 +22,9 @@ const dateTime = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels',
 
 export const formatMoment = (at: Date): string => dateTime.format(at);
 
-const KIND_LABELS = { nieuw: 'Toegang', verlenging: 'Verlenging' } as const;
 const STATE_TAG_CLASSES = { ingediend: 'govuk-tag--blue', goedgekeurd: 'govuk-tag--green', afgewezen: 'govuk-tag--red' } as const;
 
-const stateTag = (request: AttestRequest) => ({ text: ATTEST_STATES[request.state], classes: STATE_TAG_CLASSES[request.state] });
+const stateTag = (request: AttestRequest) => ({ text: ATTEST_STATE_LABELS[request.state], classes: STATE_TAG_CLASSES[request.state] });
 
 function period(request: AttestRequest): string {
   if (request.kind === 'verlenging' && request.previousEndDate !== null) {
@@ -37,14 +33,14 @@ function period(request: AttestRequest): string {
   return `${formatDate(request.startDate)} – ${formatDate(request.endDate)}`;
 }
 
-export function presentMyRequests(requests: readonly AttestRequest[]): PageView {
+export function presentMyRequests(requests: readonly AttestRequest[]) {
   return {
     title: 'Mijn aanvragen',
     requestHref: REQUEST_PATHS.request,
     rows: requests.map((r) => ({
       submittedOn: formatDate(dateInBrussels(r.submittedAt)),
       client: `${r.firstName} ${r.familyName}`,
-      kind: KIND_LABELS[r.kind],
+      kind: REQUEST_KIND_LABELS[r.kind],
       period: period(r),
       state: stateTag(r),
       reason: r.state === 'afgewezen' ? (r.rejectionReason ?? '') : r.state === 'goedgekeurd' && r.decidedAt !== null ? `Goedgekeurd op ${formatDate(dateInBrussels(r.decidedAt))}` : '',
@@ -53,13 +49,13 @@ export function presentMyRequests(requests: readonly AttestRequest[]): PageView 
   };
 }
 
-export function presentQueue(items: readonly QueueItem[]): PageView {
+export function presentQueue(items: readonly QueueItem[]) {
   return {
     title: 'Te behandelen attesten',
     rows: items.map((r) => ({
       href: requestPath(r.id),
       client: `${r.firstName} ${r.familyName}`,
-      kind: KIND_LABELS[r.kind],
+      kind: REQUEST_KIND_LABELS[r.kind],
       organisation: r.organisationName,
       submittedOn: formatDate(dateInBrussels(r.submittedAt)),
       age: r.ageDays === 1 ? '1 dag' : `${r.ageDays} dagen`,
@@ -68,7 +64,7 @@ export function presentQueue(items: readonly QueueItem[]): PageView {
   };
 }
 
-export function presentDetail(detail: RequestDetail, input: { reason: string; originalReceived: boolean }, errors: FieldError[]): PageView {
+export function presentDetail(detail: RequestDetail, input: { reason: string; originalReceived: boolean }, errors: FieldError[]) {
   const { request } = detail;
   const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
   const registry = detail.registryClient;
@@ -76,9 +72,9 @@ export function presentDetail(detail: RequestDetail, input: { reason: string; or
     registry !== null &&
     (registry.familyName !== request.familyName || registry.firstName !== request.firstName || registry.birthDate !== request.birthDate);
   return {
-    title: `Attest ${KIND_LABELS[request.kind].toLowerCase()}: ${request.firstName} ${request.familyName}`,
+    title: `Attest ${REQUEST_KIND_LABELS[request.kind].toLowerCase()}: ${request.firstName} ${request.familyName}`,
     errors,
-    kind: KIND_LABELS[request.kind],
+    kind: REQUEST_KIND_LABELS[request.kind],
     state: stateTag(request),
     data: [
       row('Soort', request.kind === 'nieuw' ? 'Toegang (nieuw attest)' : 'Verlenging van een lopend attest'),
@@ -104,7 +100,7 @@ export function presentDetail(detail: RequestDetail, input: { reason: string; or
     decision:
       request.state === 'ingediend'
         ? null
-        : `${ATTEST_STATES[request.state]} op ${request.decidedAt === null ? '' : formatMoment(request.decidedAt)} door ${request.decidedByLabel ?? ''}${request.rejectionReason === null ? '' : `. Reden: ${request.rejectionReason}`}`,
+        : `${ATTEST_STATE_LABELS[request.state]} op ${request.decidedAt === null ? '' : formatMoment(request.decidedAt)} door ${request.decidedByLabel ?? ''}${request.rejectionReason === null ? '' : `. Reden: ${request.rejectionReason}`}`,
     mayDecide: detail.mayDecide,
     action: requestPath(request.id),
     version: String(request.version),
@@ -114,3 +110,7 @@ export function presentDetail(detail: RequestDetail, input: { reason: string; or
     queueHref: REQUEST_PATHS.queue,
   };
 }
+
+export type MyRequestsView = ReturnType<typeof presentMyRequests>;
+export type QueueView = ReturnType<typeof presentQueue>;
+export type DetailView = ReturnType<typeof presentDetail>;

@@ -6,12 +6,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { formatDate } from '../../../domain/calendar-date.ts';
-import type { Decision } from '../../../services/attests/attest-handling-service.ts';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { attachmentDisposition } from '../documents/content-disposition.ts';
-import { asRawForm, textField, type FieldError } from '../form.ts';
-import { decisionProblemsToErrors } from './attest-problems.ts';
+import { attachmentDisposition } from '../shared/content-disposition.ts';
+import { asRawForm, type FieldError } from '../form.ts';
+import { problemsToErrors, statusOf } from '../shared/problems.ts';
+import { readDecisionForm } from './handling-form.ts';
 import { presentDetail, presentQueue, REQUEST_PATHS, requestPath } from './attests-presenter.ts';
 
 type Route = { Params: { requestId: string } };
@@ -33,35 +33,28 @@ export function attestHandlingRoutes(app: FastifyInstance): void {
   app.post<Route>(`${REQUEST_PATHS.queue}/:requestId`, { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { requestId } = request.params;
-    const form = asRawForm(request.body);
-    const reason = textField(form, 'reden');
-    const originalReceived = textField(form, 'origineel') === 'ja';
-    const version = /^\d{1,9}$/.test(textField(form, 'versie')) ? Number(textField(form, 'versie')) : 0;
-    const action = textField(form, 'actie');
-    let decision: Decision | undefined;
-    if (action === 'goedkeuren') decision = { action, version, originalReceived };
-    else if (action === 'afwijzen') decision = { action, version, originalReceived, reason };
-    else if (originalReceived) decision = { action: 'origineel', version };
+    const { input, decision } = readDecisionForm(asRawForm(request.body));
 
     let errors: FieldError[];
-    let status = 400;
+    let status: 400 | 409 = 400;
     if (decision === undefined) {
       errors = [{ field: 'beslissing', message: messages.attests.nothingChosen }];
     } else {
       const result = await attestHandling.decide(actor, requestId, decision);
       if (result.ok) {
-        const name = `${result.request.firstName} ${result.request.familyName}`;
+        const decided = result.value.request;
+        const name = `${decided.firstName} ${decided.familyName}`;
         const m = messages.attests;
         if (decision.action === 'origineel') request.flash('success', m.originalRecorded);
         else if (decision.action === 'afwijzen') request.flash('success', m.rejected(name));
-        else request.flash('success', result.request.kind === 'verlenging' ? m.extended(name, formatDate(result.request.endDate)) : m.approved(name));
+        else request.flash('success', decided.kind === 'verlenging' ? m.extended(name, formatDate(decided.endDate)) : m.approved(name));
         return reply.redirect(decision.action === 'origineel' ? requestPath(requestId) : REQUEST_PATHS.queue, 303);
       }
-      errors = decisionProblemsToErrors(result.problems);
-      if (result.problems.some((p) => p.code === 'al-behandeld' || p.code === 'gewijzigd')) status = 409;
+      errors = problemsToErrors(result.problems, problemMessages.attests);
+      status = statusOf(result.problems);
     }
     const detail = await attestHandling.detail(actor, requestId);
-    return reply.render(TEMPLATE, presentDetail(detail, { reason, originalReceived }, errors), status);
+    return reply.render(TEMPLATE, presentDetail(detail, input, errors), status);
   });
 
   // The scan: always as an attachment, never rendered inline or sniffed (as D6).

@@ -1,43 +1,21 @@
 /**
  * "Toegang aanvragen" (A2), "Attest afdrukken" and "Mijn aanvragen" for partners. The form is
  * multipart (the scan): the CSRF token is its first field, checked before the rest is read
- * (attest-multipart.ts); the scan streams into the one upload service.
+ * (shared/multipart-form.ts); the scan streams into the one upload service.
  */
 import type { FastifyInstance } from 'fastify';
-import { ATTEST_SCAN_UPLOADS } from '../../../domain/documents/content-check.ts';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { verifyCsrfToken } from '../../plugins/external/multipart.ts';
-import { uploadProblemMessage } from '../documents/document-problems.ts';
+import { problemsToErrors } from '../shared/problems.ts';
 import type { FieldError } from '../form.ts';
 import { dossierPath } from '../dossier/dossier-presenter.ts';
-import { readAttestUpload } from './attest-multipart.ts';
-import { alreadyAccessClient, requestProblemsToErrors } from './attest-problems.ts';
+import { readMultipartForm } from '../shared/multipart-form.ts';
+import { alreadyAccessClient, presentRequestPage, scanError } from './request-presenter.ts';
 import { attestFileName, renderAttestPdf } from './attest-pdf.ts';
 import { presentMyRequests, REQUEST_PATHS } from './attests-presenter.ts';
-import { EMPTY_REQUEST_FORM, parseRequestForm, presentRequestFields, readRequestForm, type RequestFormInput } from './request-form.ts';
-import type { UploadOutcome } from '../../../services/documents/upload-service.ts';
+import { ATTEST_FORM_LIMITS, EMPTY_REQUEST_FORM, parseRequestForm, readRequestForm, SCAN_FIELD } from './request-form.ts';
 
 const TEMPLATE = 'pages/attests/request.njk';
-
-function presentRequestPage(input: RequestFormInput, errors: FieldError[], options: { dossierHref?: string | null; chooseAgain?: boolean } = {}) {
-  return {
-    title: 'Toegang aanvragen',
-    errors,
-    action: REQUEST_PATHS.request,
-    printAction: REQUEST_PATHS.print,
-    fields: presentRequestFields(input, errors),
-    scanHint: `PDF, JPG of PNG, hoogstens 20 MB.${options.chooseAgain === true ? ` ${messages.documents.chooseAgain}` : ''}`,
-    dossierHref: options.dossierHref ?? null,
-  };
-}
-
-/** The message at the scan field for a missing or refused scan. */
-export function scanError(upload: UploadOutcome | undefined): FieldError | undefined {
-  if (upload?.ok === true) return undefined;
-  const problem = upload?.problem ?? 'geen-bestand';
-  return { field: 'scan', message: problem === 'geen-bestand' ? messages.attests.scanRequired : uploadProblemMessage(problem, ATTEST_SCAN_UPLOADS) };
-}
 
 export function attestRequestRoutes(app: FastifyInstance): void {
   const { attestRequests, uploads } = app.services;
@@ -50,8 +28,9 @@ export function attestRequestRoutes(app: FastifyInstance): void {
   app.post(REQUEST_PATHS.request, async (request, reply) => {
     const actor = actorOf(request);
     attestRequests.formContext(actor);
-    const { form: raw, upload } = await readAttestUpload(request, reply, {
-      verifyCsrf: (token) => verifyCsrfToken(app, request, token),
+    const { form: raw, upload } = await readMultipartForm(request, reply, {
+      fileField: SCAN_FIELD,
+      limits: ATTEST_FORM_LIMITS,
       receive: (file) => attestRequests.receiveScan(actor, file),
       release: async (outcome) => {
         if (outcome.ok) await uploads.release(outcome.file);
@@ -71,7 +50,7 @@ export function attestRequestRoutes(app: FastifyInstance): void {
       const clientId = alreadyAccessClient(result.problems);
       return reply.render(
         TEMPLATE,
-        presentRequestPage(input, requestProblemsToErrors(result.problems), { dossierHref: clientId === null ? null : dossierPath(clientId), chooseAgain: true }),
+        presentRequestPage(input, problemsToErrors(result.problems, problemMessages.attests), { dossierHref: clientId === null ? null : dossierPath(clientId), chooseAgain: true }),
         400,
       );
     }
@@ -83,14 +62,15 @@ export function attestRequestRoutes(app: FastifyInstance): void {
   app.post(REQUEST_PATHS.print, async (request, reply) => {
     const actor = actorOf(request);
     attestRequests.formContext(actor);
-    const { form: raw } = await readAttestUpload(request, reply, {
-      verifyCsrf: (token) => verifyCsrfToken(app, request, token),
+    const { form: raw } = await readMultipartForm(request, reply, {
+      fileField: SCAN_FIELD,
+      limits: ATTEST_FORM_LIMITS,
       receive: undefined,
       release: () => Promise.resolve(),
     });
     const input = readRequestForm(raw);
     const form = parseRequestForm(input);
-    const errors: FieldError[] = form.ok ? requestProblemsToErrors(attestRequests.checkFields(actor, form.value)) : [...form.errors];
+    const errors: FieldError[] = form.ok ? problemsToErrors(attestRequests.checkFields(actor, form.value), problemMessages.attests) : [...form.errors];
     if (!form.ok || errors.length > 0) return reply.render(TEMPLATE, presentRequestPage(input, errors), 400);
     const pdf = await renderAttestPdf({ ...form.value, organisationName: actor.organisationName, officeLabel: actor.officeLabel });
     return reply

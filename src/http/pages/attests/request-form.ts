@@ -1,13 +1,20 @@
 /**
  * "Toegang aanvragen" (A2): the fields as typed, parsed into the request's input or field errors.
  * Dates are three boxes each (date-input.ts). The rules that need the INSZ (checksum, birth date)
- * and the period (end after start, 24 months) are the domain's; their problems become messages in
- * attest-problems.ts.
+ * and the period (end after start, 24 months) are the domain's; their problems become messages
+ * through shared/problems.ts (`problemMessages.attests`).
  */
 import { isRegime, type NewRequestInput } from '../../../domain/attests/attest-request.ts';
+import { REGIME_LABELS } from '../../../domain/clients.ts';
 import { messages } from '../../messages.ts';
 import { dateInputItems, EMPTY_DATE, parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
 import { errorFor, textField, type FieldError, type FieldErrors, type FormResult, type RawForm } from '../form.ts';
+
+/** The scan's field in the request and extension forms. */
+export const SCAN_FIELD = 'scan';
+
+/** The request form has more fields than a document: the multipart limits widen for fields and parts only. */
+export const ATTEST_FORM_LIMITS = Object.freeze({ fields: 24, parts: 26 });
 
 export type RequestFormInput = Readonly<{
   insz: string;
@@ -73,7 +80,6 @@ export function parseRequestForm(input: RequestFormInput): FormResult<NewRequest
   };
 }
 
-export const REGIME_LABELS = { algemeen: 'Algemeen regime', cao82: 'CAO 82 (45+)', tewerkstellingscel: 'Tewerkstellingscel' } as const;
 
 /** The view data of the form: values as typed, a message at each field. */
 export function presentRequestFields(input: RequestFormInput, errors: FieldErrors) {

@@ -2,9 +2,8 @@ import { formatDate } from '../../../domain/calendar-date.ts';
 import { fullName } from '../../../domain/clients.ts';
 import { maskInsz } from '../../../domain/insz.ts';
 import type { ClientWithPeriod } from '../../../domain/clients.ts';
-import type { PageView } from '../layout-presenter.ts';
 
-export function presentMyClients(organisationName: string, clients: readonly ClientWithPeriod[]): PageView {
+export function presentMyClients(organisationName: string, clients: readonly ClientWithPeriod[]) {
   return {
     title: 'Mijn klanten',
     organisationName,
@@ -17,3 +16,5 @@ export function presentMyClients(organisationName: string, clients: readonly Cli
     ]),
   };
 }
+
+export type MyClientsView = ReturnType<typeof presentMyClients>;

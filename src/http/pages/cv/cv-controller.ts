@@ -7,12 +7,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor } from '../../../domain/users.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import type { CvInputs, CvItems, CvKind } from '../../../services/dossier-upkeep/cv-service.ts';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, type FieldErrors, type FormResult } from '../form.ts';
 import type { PageView } from '../layout-presenter.ts';
-import { readVersion } from '../profile/profile-forms.ts';
-import { isConflict, upkeepProblemsToErrors } from '../upkeep-problems.ts';
+import { readVersion } from '../shared/version.ts';
+import { isConflict } from '../../../domain/result.ts';
+import { problemsToErrors, statusOf } from '../shared/problems.ts';
 import {
   readCompetenceForm,
   readEducationForm,
@@ -60,11 +61,11 @@ const ITEM_TEMPLATE = 'pages/cv/cv-item.njk';
 export function cvRoutes(app: FastifyInstance): void {
   const { cv } = app.services;
 
-  app.get<Route>('/dossiers/:clientId/cv', async (request, reply) => {
+  app.get<Route>('/cv', async (request, reply) => {
     return reply.render('pages/cv/cv.njk', presentCv(await cv.cv(actorOf(request), request.params.clientId)));
   });
 
-  app.get<Route>('/dossiers/:clientId/cv/afdrukken', async (request, reply) => {
+  app.get<Route>('/cv/afdrukken', async (request, reply) => {
     const forPrint = await cv.forPrint(actorOf(request), request.params.clientId);
     const pdf = await renderCvPdf(forPrint);
     return reply
@@ -73,33 +74,33 @@ export function cvRoutes(app: FastifyInstance): void {
       .send(Buffer.from(pdf));
   });
 
-  app.post<Route>('/dossiers/:clientId/cv/competenties', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/cv/competenties', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId } = request.params;
     const input = readCompetenceForm(request.body);
     const result = await cv.addItem('competentie', actor, clientId, input);
     if (!result.ok) {
       const current = await cv.cv(actor, clientId);
-      return reply.render('pages/cv/cv.njk', presentCv(current, { value: input.text, errors: upkeepProblemsToErrors(result.problems) }), 400);
+      return reply.render('pages/cv/cv.njk', presentCv(current, { value: input.text, errors: problemsToErrors(result.problems, problemMessages.upkeep) }), 400);
     }
     request.flash('success', messages.upkeep.cvItemAdded(`De competentie ${input.text}`));
     return reply.redirect(`${cvPaths(clientId).cv}#competentie`, 303);
   });
 
-  app.post<ItemRoute>('/dossiers/:clientId/cv/competenties/:itemId/verwijderen', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<ItemRoute>('/cv/competenties/:itemId/verwijderen', { preHandler: app.csrfProtection }, async (request, reply) => {
     const { clientId, itemId } = request.params;
     const result = await cv.removeItem('competentie', actorOf(request), clientId, itemId, readVersion(asRawForm(request.body)));
     if (result.ok) request.flash('success', messages.upkeep.cvItemRemoved(result.value.removed));
-    else request.flash('info', upkeepProblemsToErrors(result.problems)[0]?.message ?? messages.upkeep.removedMeanwhile);
+    else request.flash('info', problemsToErrors(result.problems, problemMessages.upkeep)[0]?.message ?? messages.upkeep.removedMeanwhile);
     return reply.redirect(cvPaths(clientId).cv, 303);
   });
 
-  app.get<Route>('/dossiers/:clientId/cv/rijbewijzen', async (request, reply) => {
+  app.get<Route>('/cv/rijbewijzen', async (request, reply) => {
     const { dossier, drivingLicences } = await cv.drivingLicencesForm(actorOf(request), request.params.clientId);
     return reply.render('pages/cv/licences.njk', presentLicencesForm(dossier, { rijbewijs: drivingLicences.categories, versie: String(drivingLicences.version) }));
   });
 
-  app.post<Route>('/dossiers/:clientId/cv/rijbewijzen', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/cv/rijbewijzen', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId } = request.params;
     const input = readLicencesForm(request.body);
@@ -108,7 +109,7 @@ export function cvRoutes(app: FastifyInstance): void {
       const { dossier, drivingLicences } = await cv.drivingLicencesForm(actor, clientId);
       const conflict = isConflict(result.problems);
       const kept = conflict ? { ...input, versie: String(drivingLicences.version) } : input;
-      return reply.render('pages/cv/licences.njk', presentLicencesForm(dossier, kept, upkeepProblemsToErrors(result.problems)), conflict ? 409 : 400);
+      return reply.render('pages/cv/licences.njk', presentLicencesForm(dossier, kept, problemsToErrors(result.problems, problemMessages.upkeep)), statusOf(conflict));
     }
     request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
     return reply.redirect(cvPaths(clientId).cv, 303);
@@ -119,10 +120,10 @@ export function cvRoutes(app: FastifyInstance): void {
   itemRoutes(app, 'taal', { read: readLanguageForm, validate: validateLanguageForm, inputOf: languageInputOf, present: presentLanguageForm });
 }
 
-/** New, change and remove for one kind of item, under `/dossiers/:clientId/cv/<segment>`. */
+/** New, change and remove for one kind of item, under `<dossier scope>/cv/<segment>`. */
 function itemRoutes<K extends ItemKind>(app: FastifyInstance, kind: K, form: ItemForm<K>): void {
   const { cv } = app.services;
-  const base = `/dossiers/:clientId/cv/${KIND_SEGMENTS[kind]}`;
+  const base = `/cv/${KIND_SEGMENTS[kind]}`;
 
   async function showAgain(reply: FastifyReply, actor: Actor, where: { clientId: string; itemId: string | null }, input: FormInputs[K], errors: FieldErrors, status: number) {
     const { dossier } = await cv.itemForm(kind, actor, where.clientId, where.itemId);
@@ -141,7 +142,7 @@ function itemRoutes<K extends ItemKind>(app: FastifyInstance, kind: K, form: Ite
     const parsed = form.validate(input);
     if (!parsed.ok) return showAgain(reply, actor, where, input, parsed.errors, 400);
     const result = await cv.addItem(kind, actor, where.clientId, parsed.value);
-    if (!result.ok) return showAgain(reply, actor, where, input, upkeepProblemsToErrors(result.problems), 400);
+    if (!result.ok) return showAgain(reply, actor, where, input, problemsToErrors(result.problems, problemMessages.upkeep), 400);
     request.flash('success', messages.upkeep.cvItemAdded(KIND_NAMES[kind]));
     return reply.redirect(cvPaths(where.clientId).cv, 303);
   });
@@ -168,7 +169,7 @@ function itemRoutes<K extends ItemKind>(app: FastifyInstance, kind: K, form: Ite
       // O12: the input is kept, now on the current version.
       const { item } = await cv.itemForm(kind, actor, where.clientId, where.itemId);
       const kept = conflict && item !== null ? { ...input, versie: String(item.version) } : input;
-      return showAgain(reply, actor, where, kept, upkeepProblemsToErrors(result.problems), conflict ? 409 : 400);
+      return showAgain(reply, actor, where, kept, problemsToErrors(result.problems, problemMessages.upkeep), statusOf(conflict));
     }
     request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
     return reply.redirect(cvPaths(where.clientId).cv, 303);
@@ -184,7 +185,7 @@ function itemRoutes<K extends ItemKind>(app: FastifyInstance, kind: K, form: Ite
         return reply.redirect(cvPaths(clientId).cv, 303);
       }
       const { dossier, item } = await cv.itemForm(kind, actor, clientId, itemId);
-      return reply.render(ITEM_TEMPLATE, form.present(dossier, itemId, form.inputOf(item), upkeepProblemsToErrors(result.problems)), 409);
+      return reply.render(ITEM_TEMPLATE, form.present(dossier, itemId, form.inputOf(item), problemsToErrors(result.problems, problemMessages.upkeep)), statusOf(result.problems));
     }
     request.flash('success', messages.upkeep.cvItemRemoved(result.value.removed));
     return reply.redirect(cvPaths(clientId).cv, 303);

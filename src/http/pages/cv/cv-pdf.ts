@@ -6,37 +6,17 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatDate } from '../../../domain/calendar-date.ts';
 import { fullName } from '../../../domain/clients.ts';
-import { EXPERIENCE_LABELS, REGIME_LABELS, REGION_LABELS } from '../../../domain/dossier/desired-jobs.ts';
+import { EXPERIENCE_LABELS, WORK_REGIME_LABELS, REGION_LABELS } from '../../../domain/dossier/desired-jobs.ts';
 import type { CvForPrint } from '../../../services/dossier-upkeep/cv-service.ts';
 import { messages } from '../../messages.ts';
 import { addressOf } from '../profile/profile-presenter.ts';
 import { educationRow, languageRow, workRow } from './cv-presenter.ts';
+import { winAnsiSafe, withoutAccent } from '../shared/pdf-text.ts';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
 const BRAND = rgb(0.114, 0.31, 0.361);
 const MUTED = rgb(0.3, 0.3, 0.3);
-
-/** Letters that Unicode does not decompose into a base letter and an accent. */
-const LOOKALIKES: Readonly<Record<string, string>> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŀ: 'L', ŀ: 'l', Ø: 'O', ø: 'o', ß: 'ss', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe' };
-
-/** The character without its accent (é → e, Ł → L); itself when it has none. */
-export function withoutAccent(char: string): string {
-  return LOOKALIKES[char] ?? char.normalize('NFD').replace(/\p{M}/gu, '');
-}
-
-/** Text the font can encode: unknown characters lose their accent, or become "?". */
-export function winAnsiSafe(font: PDFFont, text: string): string {
-  const supported = new Set(font.getCharacterSet());
-  // Per code point, as the font encodes them (a string iterates by code point).
-  const encodable = (value: string) => value !== '' && Array.from(value).every((c) => supported.has(c.codePointAt(0) ?? 0));
-  let out = '';
-  for (const char of text.replace(/[\r\n\t]+/g, ' ')) {
-    if (encodable(char)) out += char;
-    else out += encodable(withoutAccent(char)) ? withoutAccent(char) : '?';
-  }
-  return out;
-}
 
 /** Writes lines top-down, starting a new page when one is full. */
 class Writer {
@@ -124,7 +104,7 @@ export async function renderCvPdf(cv: CvForPrint): Promise<Uint8Array> {
     w.heading('Gewenste jobs');
     for (const job of cv.desiredJobs) {
       w.text(job.occupationTitle, { bold: true });
-      w.text(`Ervaring: ${EXPERIENCE_LABELS[job.experience]} · ${REGIME_LABELS[job.regime]} · ${job.regions.map((r) => REGION_LABELS[r]).join(', ')}`, { indent: 12, after: 4 });
+      w.text(`Ervaring: ${EXPERIENCE_LABELS[job.experience]} · ${WORK_REGIME_LABELS[job.regime]} · ${job.regions.map((r) => REGION_LABELS[r]).join(', ')}`, { indent: 12, after: 4 });
     }
     if (cv.availability?.availableFrom) w.text(`Beschikbaar vanaf ${formatDate(cv.availability.availableFrom)}`, { after: 4 });
   }

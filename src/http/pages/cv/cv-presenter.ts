@@ -16,7 +16,6 @@ import {
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import type { Cv, CvKind } from '../../../services/dossier-upkeep/cv-service.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
-import type { PageView } from '../layout-presenter.ts';
 import { monthInputItems, monthPartsOf } from '../month-input.ts';
 import { dossierPath, presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import type { EducationFormInput, LanguageFormInput, WorkFormInput } from './cv-forms.ts';
@@ -37,7 +36,7 @@ export const cvPaths = (clientId: string) => ({
 
 export type CompetenceFormState = Readonly<{ value: string; errors: FieldErrors }>;
 
-export function presentCv(cv: Cv, competence: CompetenceFormState = { value: '', errors: [] }): PageView {
+export function presentCv(cv: Cv, competence: CompetenceFormState = { value: '', errors: [] }) {
   const clientId = cv.dossier.client.id;
   const paths = cvPaths(clientId);
   const edit = cv.canEdit;
@@ -98,7 +97,7 @@ export function educationInputOf(e: Education | null): EducationFormInput {
   return { niveau: e.level, richting: e.field, instelling: e.institution, jaar: e.year === null ? '' : String(e.year), diploma: e.diploma ? 'ja' : 'nee', versie: String(e.version) };
 }
 
-export function presentEducationForm(dossier: Dossier, itemId: string | null, input: EducationFormInput, errors: FieldErrors = []): PageView {
+export function presentEducationForm(dossier: Dossier, itemId: string | null, input: EducationFormInput, errors: FieldErrors = []) {
   const text = (value: string, name: string) => ({ value, errorMessage: errorFor(errors, name) });
   return {
     ...itemPage(dossier, 'opleiding', itemId, ['Opleiding toevoegen', 'Opleiding wijzigen'], input.versie, errors),
@@ -124,7 +123,7 @@ export function workInputOf(w: WorkExperience | null): WorkFormInput {
   return { werkgever: w.employer, functie: w.jobTitle, van: monthPartsOf(w.from), tot: monthPartsOf(w.until), versie: String(w.version) };
 }
 
-export function presentWorkForm(dossier: Dossier, itemId: string | null, input: WorkFormInput, errors: FieldErrors = []): PageView {
+export function presentWorkForm(dossier: Dossier, itemId: string | null, input: WorkFormInput, errors: FieldErrors = []) {
   const text = (value: string, name: string) => ({ value, errorMessage: errorFor(errors, name) });
   const month = (parts: WorkFormInput['van'], name: string) => {
     const error = errorFor(errors, name);
@@ -144,7 +143,7 @@ export function languageInputOf(l: Language | null): LanguageFormInput {
   return { taal: l.language, understanding: l.understanding, speaking: l.speaking, reading: l.reading, writing: l.writing, versie: String(l.version) };
 }
 
-export function presentLanguageForm(dossier: Dossier, itemId: string | null, input: LanguageFormInput, errors: FieldErrors = []): PageView {
+export function presentLanguageForm(dossier: Dossier, itemId: string | null, input: LanguageFormInput, errors: FieldErrors = []) {
   return {
     ...itemPage(dossier, 'taal', itemId, ['Taal toevoegen', 'Taal wijzigen'], input.versie, errors),
     taal: { value: input.taal, errorMessage: errorFor(errors, 'taal') },
@@ -157,7 +156,7 @@ export function presentLanguageForm(dossier: Dossier, itemId: string | null, inp
   };
 }
 
-export function presentLicencesForm(dossier: Dossier, input: { rijbewijs: readonly string[]; versie: string }, errors: FieldErrors = []): PageView {
+export function presentLicencesForm(dossier: Dossier, input: { rijbewijs: readonly string[]; versie: string }, errors: FieldErrors = []) {
   const paths = cvPaths(dossier.client.id);
   return {
     title: 'Rijbewijzen wijzigen',
@@ -170,3 +169,9 @@ export function presentLicencesForm(dossier: Dossier, input: { rijbewijs: readon
     errorMessage: errorFor(errors, 'rijbewijs'),
   };
 }
+
+export type CvView = ReturnType<typeof presentCv>;
+export type EducationFormView = ReturnType<typeof presentEducationForm>;
+export type WorkFormView = ReturnType<typeof presentWorkForm>;
+export type LanguageFormView = ReturnType<typeof presentLanguageForm>;
+export type LicencesFormView = ReturnType<typeof presentLicencesForm>;

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { attachmentDisposition } from './content-disposition.ts';
+import { attachmentDisposition } from '../shared/content-disposition.ts';
 import { presentDocumentLog, presentDocumentsTab, readKindFilter, readOrigin } from './documents-presenter.ts';
 
 type Route = { Params: { clientId: string } };
@@ -13,13 +13,13 @@ type DocumentRoute = { Params: { clientId: string; documentId: string } };
 export function documentsRoutes(app: FastifyInstance): void {
   const { documents } = app.services;
 
-  app.get<Route>('/dossiers/:clientId/documenten', async (request, reply) => {
+  app.get<Route>('/documenten', async (request, reply) => {
     const kind = readKindFilter(request.query);
     const overview = await documents.list(actorOf(request), request.params.clientId, { kind }, 'documenten');
     return reply.render('pages/documents/documents.njk', presentDocumentsTab(overview, kind));
   });
 
-  app.get<Route>('/dossiers/:clientId/documenten/logging', async (request, reply) => {
+  app.get<Route>('/documenten/logging', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const page = typeof query['pagina'] === 'string' && /^\d{1,6}$/.test(query['pagina']) ? Number(query['pagina']) : 1;
     const log = await documents.log(actorOf(request), request.params.clientId, page);
@@ -27,7 +27,7 @@ export function documentsRoutes(app: FastifyInstance): void {
   });
 
   // D6: the original bytes, always as an attachment, never rendered inline or sniffed.
-  app.get<DocumentRoute>('/dossiers/:clientId/documenten/:documentId', async (request, reply) => {
+  app.get<DocumentRoute>('/documenten/:documentId', async (request, reply) => {
     const { document, content } = await documents.download(actorOf(request), request.params.clientId, request.params.documentId);
     return reply
       .header('Content-Type', document.mediaType)

@@ -1,6 +1,6 @@
 /** Documents in the dossier (D1, D2, D4, D5): the overviews, the form, the withdrawal and the log as view data. */
 import { dateInBrussels, formatDate } from '../../../domain/calendar-date.ts';
-import { DOCUMENT_KINDS, formatDayWithDashes, isDocumentKind, KIND_LABELS, type Document, type DocumentKind } from '../../../domain/documents/document.ts';
+import { DOCUMENT_KINDS, formatDayWithDashes, isDocumentKind, DOCUMENT_KIND_LABELS, type Document, type DocumentKind } from '../../../domain/documents/document.ts';
 import { FILE_FORMATS, FORMAT_INFO, formatList } from '../../../domain/documents/file-formats.ts';
 import type { DocumentLogEvent } from '../../../domain/audit.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
@@ -9,7 +9,6 @@ import type { DocumentLog, DocumentPermissions, DocumentsOverview } from '../../
 import { messages } from '../../messages.ts';
 import { presentDossierFrame, type DossierFrame } from '../dossier/dossier-presenter.ts';
 import { errorFor, type FieldError } from '../form.ts';
-import type { PageView } from '../layout-presenter.ts';
 import type { DocumentFormInput } from './document-form.ts';
 
 /** Where the user came from and returns to: Begeleiding > Traject (the manual's way) or the Documenten tab. */
@@ -59,7 +58,7 @@ export function presentDocumentRows(clientId: string, documents: readonly Docume
   return documents.map((d) => ({
     name: d.publicationName,
     href: documentPath(clientId, d.id),
-    kind: KIND_LABELS[d.kind],
+    kind: DOCUMENT_KIND_LABELS[d.kind],
     date: formatDayWithDashes(d.uploadedOn),
     organisation: d.organisationName,
     withdrawHref: permissions.canWithdraw ? `${documentPath(clientId, d.id)}/intrekken` : null,
@@ -78,7 +77,7 @@ export function presentDocumentsSection(overview: DocumentsOverview) {
 }
 
 /** The Documenten tab (K1): every document of the client, with the filter on Soort. */
-export function presentDocumentsTab(overview: DocumentsOverview, kind: DocumentKind | null): PageView {
+export function presentDocumentsTab(overview: DocumentsOverview, kind: DocumentKind | null) {
   const clientId = overview.dossier.client.id;
   const paths = documentsPaths(clientId, 'documenten');
   return {
@@ -92,7 +91,7 @@ export function presentDocumentsTab(overview: DocumentsOverview, kind: DocumentK
     filtered: kind !== null,
     kindItems: [
       { value: '', text: 'Alle soorten', selected: kind === null },
-      ...DOCUMENT_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k], selected: k === kind })),
+      ...DOCUMENT_KINDS.map((k) => ({ value: k, text: DOCUMENT_KIND_LABELS[k], selected: k === kind })),
     ],
   };
 }
@@ -103,7 +102,7 @@ export function presentDocumentForm(input: {
   origin: DocumentsOrigin;
   values: DocumentFormInput;
   errors: readonly FieldError[];
-}): PageView {
+}) {
   const paths = documentsPaths(input.dossier.client.id, input.origin);
   const fileError = errorFor(input.errors, 'document');
   const formats = formatList(FILE_FORMATS);
@@ -116,7 +115,7 @@ export function presentDocumentForm(input: {
     publicationName: { value: input.values.publicatienaam, errorMessage: errorFor(input.errors, 'publicatienaam') },
     kind: {
       errorMessage: errorFor(input.errors, 'soort'),
-      items: DOCUMENT_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k], checked: k === input.values.soort })),
+      items: DOCUMENT_KINDS.map((k) => ({ value: k, text: DOCUMENT_KIND_LABELS[k], checked: k === input.values.soort })),
     },
     file: {
       errorMessage: fileError,
@@ -128,7 +127,7 @@ export function presentDocumentForm(input: {
 }
 
 /** D4: "Document intrekken" for a beheerder. */
-export function presentWithdrawForm(input: { dossier: Dossier; document: Document; reason: string; errors: readonly FieldError[] }): PageView {
+export function presentWithdrawForm(input: { dossier: Dossier; document: Document; reason: string; errors: readonly FieldError[] }) {
   const { dossier, document } = input;
   const path = documentPath(dossier.client.id, document.id);
   return {
@@ -139,7 +138,7 @@ export function presentWithdrawForm(input: { dossier: Dossier; document: Documen
     cancelHref: documentsPaths(dossier.client.id, 'documenten').overview,
     summary: [
       { key: { text: 'Publicatienaam' }, value: { text: document.publicationName } },
-      { key: { text: 'Soort' }, value: { text: KIND_LABELS[document.kind] } },
+      { key: { text: 'Soort' }, value: { text: DOCUMENT_KIND_LABELS[document.kind] } },
       { key: { text: 'Datum toevoegen' }, value: { text: formatDayWithDashes(document.uploadedOn) } },
       { key: { text: 'Toegevoegd door' }, value: { text: `${document.uploadedByLabel} (${document.organisationName})` } },
       { key: { text: 'Bestand' }, value: { text: document.fileName } },
@@ -178,7 +177,7 @@ function presentLogEvent(event: DocumentLogEvent) {
 }
 
 /** D5: "Volledige logging", newest first, paged. */
-export function presentDocumentLog(log: DocumentLog, origin: DocumentsOrigin): PageView {
+export function presentDocumentLog(log: DocumentLog, origin: DocumentsOrigin) {
   const paths = documentsPaths(log.dossier.client.id, origin);
   const pageHref = (n: number): string => `${paths.log}${paths.log.includes('?') ? '&' : '?'}pagina=${n}`;
   return {
@@ -209,3 +208,8 @@ function presentPagination(current: number, count: number, href: (n: number) => 
     items,
   };
 }
+
+export type DocumentsTabView = ReturnType<typeof presentDocumentsTab>;
+export type DocumentFormView = ReturnType<typeof presentDocumentForm>;
+export type WithdrawFormView = ReturnType<typeof presentWithdrawForm>;
+export type DocumentLogView = ReturnType<typeof presentDocumentLog>;

@@ -4,16 +4,17 @@
  *
  * CSRF: the form is multipart, whose body is not parsed before the route runs, so the route does
  * not use the csrfProtection preHandler. The token is the form's first field, read and checked
- * (through the csrf plugin) before anything else of the body; see document-form.ts.
+ * (through the csrf plugin) before anything else of the body; see shared/multipart-form.ts.
  */
 import type { FastifyInstance } from 'fastify';
 import { DOCUMENT_UPLOADS } from '../../../domain/documents/content-check.ts';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { verifyCsrfToken } from '../../plugins/external/multipart.ts';
 import type { FieldError } from '../form.ts';
-import { EMPTY_DOCUMENT_FORM, readDocumentUpload, validateDocumentForm } from './document-form.ts';
-import { documentProblemsToErrors, uploadProblemMessage } from './document-problems.ts';
+import { readMultipartForm } from '../shared/multipart-form.ts';
+import { EMPTY_DOCUMENT_FORM, FILE_FIELD, readDocumentForm, validateDocumentForm } from './document-form.ts';
+import { problemsToErrors } from '../shared/problems.ts';
+import { uploadProblemMessage } from '../shared/upload-problems.ts';
 import { documentsPaths, presentDocumentForm, readOrigin } from './documents-presenter.ts';
 
 type Route = { Params: { clientId: string } };
@@ -22,26 +23,27 @@ export function newDocumentRoutes(app: FastifyInstance): void {
   const { documents, uploads } = app.services;
   const template = 'pages/documents/new-document.njk';
 
-  app.get<Route>('/dossiers/:clientId/documenten/nieuw', async (request, reply) => {
+  app.get<Route>('/documenten/nieuw', async (request, reply) => {
     const { dossier } = await documents.formContext(actorOf(request), request.params.clientId, 'document-toevoegen');
     return reply.render(template, presentDocumentForm({ dossier, origin: readOrigin(request.query), values: EMPTY_DOCUMENT_FORM, errors: [] }));
   });
 
-  app.post<Route>('/dossiers/:clientId/documenten/nieuw', async (request, reply) => {
+  app.post<Route>('/documenten/nieuw', async (request, reply) => {
     const actor = actorOf(request);
     const origin = readOrigin(request.query);
     // Access first (A1), before a byte of the file is read.
     const { dossier } = await documents.formContext(actor, request.params.clientId, null);
     const clientId = dossier.client.id;
 
-    const { input, upload } = await readDocumentUpload(request, reply, {
-      verifyCsrf: (token) => verifyCsrfToken(app, request, token),
+    const { form: raw, upload } = await readMultipartForm(request, reply, {
+      fileField: FILE_FIELD,
       receive: (file) => documents.receiveUpload(file),
       release: async (outcome) => {
         if (outcome.ok) await uploads.release(outcome.file);
       },
     });
 
+    const input = readDocumentForm(raw);
     const form = validateDocumentForm(input);
     const errors: FieldError[] = form.ok ? [] : [...form.errors];
     if (upload === undefined || !upload.ok) {
@@ -54,7 +56,7 @@ export function newDocumentRoutes(app: FastifyInstance): void {
 
     const result = await documents.add(actor, clientId, { ...form.value, stepId: null }, upload.file);
     if (!result.ok) {
-      return reply.render(template, presentDocumentForm({ dossier, origin, values: input, errors: documentProblemsToErrors(result.problems) }), 400);
+      return reply.render(template, presentDocumentForm({ dossier, origin, values: input, errors: problemsToErrors(result.problems, problemMessages.documents) }), 400);
     }
     request.flash('success', messages.documents.added(form.value.publicationName));
     return reply.redirect(documentsPaths(clientId, origin).overview, 303);

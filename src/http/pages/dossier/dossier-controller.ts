@@ -2,25 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import { attestGivesAccess } from '../../../domain/access.ts';
 import { isPartner, isServiceStaff } from '../../../domain/roles.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { presentAttestLinks } from '../attests/viewers-controller.ts';
+import { presentAttestLinks } from '../attests/viewers-presenter.ts';
 import { dossierPath } from './dossier-presenter.ts';
 import { presentPortrait } from './portrait-presenter.ts';
 
 type DossierParams = { Params: { clientId: string } };
 
 /**
- * The client dossier. Every route opens the dossier through the service, which checks access
+ * The client dossier (routes under the dossier scope of routes.ts). Every route opens the dossier through the service, which checks access
  * (A1/A5), answers an unknown, malformed or forbidden id with the same 404, and logs (A6).
  */
 export function dossierRoutes(app: FastifyInstance): void {
   const { portrait } = app.services;
 
-  // Dossier pages hold personal data: never kept by a browser or proxy cache.
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('Cache-Control', 'no-store');
-  });
-
-  app.get<DossierParams>('/dossiers/:clientId', async (request, reply) => {
+  app.get<DossierParams>('', async (request, reply) => {
     // The one-page summary (K1, manual 4.3); the service opens the dossier (A1/A5/A6).
     const actor = actorOf(request);
     const found = await portrait.portrait(actor, request.params.clientId);
@@ -35,7 +30,7 @@ export function dossierRoutes(app: FastifyInstance): void {
   });
 
   // The tab opens its first subtab; the subtab's route does the access check.
-  app.get<DossierParams>('/dossiers/:clientId/begeleiding', async (request, reply) => {
+  app.get<DossierParams>('/begeleiding', async (request, reply) => {
     return reply.redirect(dossierPath(encodeURIComponent(request.params.clientId), 'begeleiding', 'stappen-naar-werk'), 303);
   });
 }

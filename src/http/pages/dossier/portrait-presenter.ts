@@ -1,14 +1,13 @@
 import { accessPeriodEnd } from '../../../domain/access.ts';
 import { formatDate } from '../../../domain/calendar-date.ts';
-import type { Regime } from '../../../domain/clients.ts';
-import { formatDayWithDashes, KIND_LABELS } from '../../../domain/documents/document.ts';
+import { ATTEST_STATE_LABELS, type Regime } from '../../../domain/clients.ts';
+import { formatDayWithDashes, DOCUMENT_KIND_LABELS } from '../../../domain/documents/document.ts';
 import type { PortraitWarning } from '../../../domain/dossier/portrait.ts';
 import { formatInsz } from '../../../domain/insz.ts';
 import { automaticCompletionDate } from '../../../domain/steps/dates.ts';
 import type { Portrait } from '../../../services/dossier-upkeep/portrait-service.ts';
 import { messages } from '../../messages.ts';
 import { documentPath } from '../documents/documents-presenter.ts';
-import type { PageView } from '../layout-presenter.ts';
 import { addressOf, desiredJobRow, profilePaths, registrationText } from '../profile/profile-presenter.ts';
 import { stateTag, stepPath } from '../steps/steps-overview-presenter.ts';
 import { dossierPath, presentDossierFrame } from './dossier-presenter.ts';
@@ -19,7 +18,6 @@ const REGIMES: Record<Regime, string> = {
   tewerkstellingscel: 'Tewerkstellingscel',
 };
 
-const ATTEST_STATES = { ingediend: 'Ingediend', goedgekeurd: 'Goedgekeurd', afgewezen: 'Afgewezen' } as const;
 
 const NOT_FILLED = 'Niet ingevuld';
 
@@ -42,7 +40,7 @@ export function warningText(warning: PortraitWarning): string {
 }
 
 /** Klantenportret (K1, manual 4.3): everything a consultant must know in ten seconds. */
-export function presentPortrait(portrait: Portrait): PageView {
+export function presentPortrait(portrait: Portrait) {
   const { dossier } = portrait;
   const { client } = dossier;
   const paths = profilePaths(client.id);
@@ -78,7 +76,7 @@ export function presentPortrait(portrait: Portrait): PageView {
     lastDocuments: portrait.lastDocuments.map((d) => ({
       name: d.publicationName,
       href: documentPath(client.id, d.id),
-      kind: KIND_LABELS[d.kind],
+      kind: DOCUMENT_KIND_LABELS[d.kind],
       date: formatDayWithDashes(d.uploadedOn),
       organisation: d.organisationName,
     })),
@@ -87,8 +85,10 @@ export function presentPortrait(portrait: Portrait): PageView {
       organisation: attest.organisationName,
       regime: REGIMES[attest.regime],
       period: `${formatDate(attest.startDate)} – ${formatDate(attest.endDate)}`,
-      state: ATTEST_STATES[attest.state],
+      state: ATTEST_STATE_LABELS[attest.state],
       accessUntil: attest.state === 'goedgekeurd' ? formatDate(accessPeriodEnd(attest.endDate)) : '',
     })),
   };
 }
+
+export type PortraitView = ReturnType<typeof presentPortrait>;

@@ -1,8 +1,7 @@
 import { messages } from '../../messages.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
-import type { PageView } from '../layout-presenter.ts';
 
-export function presentLoginPage(input: { email?: string; errors?: FieldErrors; notice?: 'afgemeld' }): PageView {
+export function presentLoginPage(input: { email?: string; errors?: FieldErrors; notice?: 'afgemeld' }) {
   return {
     title: 'Aanmelden',
     errors: input.errors ?? [],
@@ -11,3 +10,5 @@ export function presentLoginPage(input: { email?: string; errors?: FieldErrors; 
     password: { errorMessage: errorFor(input.errors, 'password') },
   };
 }
+
+export type LoginPageView = ReturnType<typeof presentLoginPage>;

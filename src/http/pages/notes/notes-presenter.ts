@@ -3,7 +3,6 @@ import type { InternalNote } from '../../../domain/dossier/notes.ts';
 import { NOTE_MAX_LENGTH } from '../../../domain/dossier/notes.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
-import type { PageView } from '../layout-presenter.ts';
 import { dossierPath, presentDossierFrame } from '../dossier/dossier-presenter.ts';
 
 const dateTime = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -12,7 +11,7 @@ export function notesPath(clientId: string): string {
   return dossierPath(clientId, 'begeleiding', 'interne-opmerking');
 }
 
-export function presentNotes(model: { dossier: Dossier; notes: readonly InternalNote[]; organisationName: string; input: string; errors: FieldErrors }): PageView {
+export function presentNotes(model: { dossier: Dossier; notes: readonly InternalNote[]; organisationName: string; input: string; errors: FieldErrors }) {
   return {
     title: 'Interne opmerking',
     errors: model.errors,
@@ -30,3 +29,5 @@ export function presentNotes(model: { dossier: Dossier; notes: readonly Internal
     })),
   };
 }
+
+export type NotesView = ReturnType<typeof presentNotes>;

@@ -5,10 +5,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Occupation } from '../../../domain/dossier/occupations.ts';
 import type { Actor } from '../../../domain/users.ts';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, textField, type FieldErrors } from '../form.ts';
-import { upkeepProblemsToErrors } from '../upkeep-problems.ts';
+import { problemsToErrors } from '../shared/problems.ts';
 import { OCCUPATIONS_PATH, presentOccupations, type NewOccupationInput } from './occupations-presenter.ts';
 
 type SearchRoute = { Querystring: { zoek?: string } };
@@ -34,7 +34,7 @@ export function occupationsRoutes(app: FastifyInstance): void {
     const form = asRawForm(request.body);
     const input = { titel: textField(form, 'titel'), isco: textField(form, 'isco-code') };
     const result = await occupations.add(actor, { title: input.titel, iscoGroup: input.isco });
-    if (!result.ok) return show(reply, actor, '', input, upkeepProblemsToErrors(result.problems), 400);
+    if (!result.ok) return show(reply, actor, '', input, problemsToErrors(result.problems, problemMessages.upkeep), 400);
     request.flash('success', messages.upkeep.occupationAdded(result.value.title, result.value.code));
     return reply.redirect(OCCUPATIONS_PATH, 303);
   });

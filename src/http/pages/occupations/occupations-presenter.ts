@@ -3,7 +3,6 @@ import { dateInBrussels, formatDate } from '../../../domain/calendar-date.ts';
 import type { Occupation } from '../../../domain/dossier/occupations.ts';
 import { OCCUPATION_TITLE_MAX } from '../../../domain/dossier/occupations.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
-import type { PageView } from '../layout-presenter.ts';
 
 export const OCCUPATIONS_PATH = '/beheer/beroepen';
 
@@ -16,7 +15,7 @@ export function presentOccupations(model: {
   input: NewOccupationInput;
   errors: FieldErrors;
   limit: number;
-}): PageView {
+}) {
   return {
     title: 'Beroepencatalogus',
     errors: model.errors,
@@ -31,3 +30,5 @@ export function presentOccupations(model: {
     isco: { value: model.input.isco, errorMessage: errorFor(model.errors, 'isco-code') },
   };
 }
+
+export type OccupationsView = ReturnType<typeof presentOccupations>;

@@ -1,9 +1,8 @@
 /** View data for the form "Gewenste job" (K2): a new one, or one to change or remove. */
-import { EXPERIENCE_LABELS, EXPERIENCE_LEVELS, REGIME_LABELS, REGION_LABELS, REGIONS, WORK_REGIMES, type DesiredJob } from '../../../domain/dossier/desired-jobs.ts';
+import { EXPERIENCE_LABELS, EXPERIENCE_LEVELS, WORK_REGIME_LABELS, REGION_LABELS, REGIONS, WORK_REGIMES, type DesiredJob } from '../../../domain/dossier/desired-jobs.ts';
 import type { Occupation } from '../../../domain/dossier/occupations.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
-import type { PageView } from '../layout-presenter.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import type { DesiredJobFormInput } from './desired-job-form.ts';
 import { profilePaths } from './profile-presenter.ts';
@@ -21,7 +20,7 @@ export function presentDesiredJobForm(model: {
   /** The matches of "Zoek"; null when there was no search. */
   results: readonly Occupation[] | null;
   errors: FieldErrors;
-}): PageView {
+}) {
   const { input, errors, chosen } = model;
   const paths = profilePaths(model.dossier.client.id);
   const results = model.results ?? [];
@@ -53,8 +52,10 @@ export function presentDesiredJobForm(model: {
       errorMessage: errorFor(errors, 'regio'),
     },
     regime: {
-      items: WORK_REGIMES.map((r) => ({ value: r, text: REGIME_LABELS[r], checked: r === input.regime })),
+      items: WORK_REGIMES.map((r) => ({ value: r, text: WORK_REGIME_LABELS[r], checked: r === input.regime })),
       errorMessage: errorFor(errors, 'regime'),
     },
   };
 }
+
+export type DesiredJobFormView = ReturnType<typeof presentDesiredJobForm>;

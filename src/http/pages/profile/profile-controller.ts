@@ -4,10 +4,11 @@
  * input comes back with status 400 and everything typed; a change on an outdated version with 409.
  */
 import type { FastifyInstance } from 'fastify';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm } from '../form.ts';
-import { isConflict, upkeepProblemsToErrors } from '../upkeep-problems.ts';
+import { isConflict } from '../../../domain/result.ts';
+import { problemsToErrors, statusOf } from '../shared/problems.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import { presentUpkeepTimeline } from './changes-presenter.ts';
 import {
@@ -15,10 +16,10 @@ import {
   readAvailabilityForm,
   readContactForm,
   readRegistrationForm,
-  readVersion,
   validateAvailabilityForm,
   validateRegistrationForm,
 } from './profile-forms.ts';
+import { readVersion } from '../shared/version.ts';
 import {
   availabilityInputOf,
   contactInputOf,
@@ -39,16 +40,16 @@ const AVAILABILITY = 'pages/profile/availability-form.njk';
 export function profileRoutes(app: FastifyInstance): void {
   const { profile } = app.services;
 
-  app.get<Route>('/dossiers/:clientId/profiel', async (request, reply) => {
+  app.get<Route>('/profiel', async (request, reply) => {
     return reply.render('pages/profile/profile.njk', presentProfile(await profile.profile(actorOf(request), request.params.clientId)));
   });
 
-  app.get<Route>('/dossiers/:clientId/profiel/contactgegevens', async (request, reply) => {
+  app.get<Route>('/profiel/contactgegevens', async (request, reply) => {
     const dossier = await profile.contactForm(actorOf(request), request.params.clientId);
     return reply.render(CONTACT, presentContactForm(dossier, contactInputOf(dossier.client)));
   });
 
-  app.post<Route>('/dossiers/:clientId/profiel/contactgegevens', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/profiel/contactgegevens', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId } = request.params;
     const input = readContactForm(request.body);
@@ -57,18 +58,18 @@ export function profileRoutes(app: FastifyInstance): void {
       const dossier = await profile.contactForm(actor, clientId);
       const conflict = isConflict(result.problems);
       const kept = conflict ? { ...input, versie: String(dossier.client.version) } : input;
-      return reply.render(CONTACT, presentContactForm(dossier, kept, upkeepProblemsToErrors(result.problems)), conflict ? 409 : 400);
+      return reply.render(CONTACT, presentContactForm(dossier, kept, problemsToErrors(result.problems, problemMessages.upkeep)), statusOf(conflict));
     }
     request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
     return reply.redirect(profilePaths(clientId).profile, 303);
   });
 
-  app.get<Route>('/dossiers/:clientId/profiel/inschrijving', async (request, reply) => {
+  app.get<Route>('/profiel/inschrijving', async (request, reply) => {
     const { dossier, registration } = await profile.registrationForm(actorOf(request), request.params.clientId);
     return reply.render(REGISTRATION, presentRegistrationForm(dossier, registrationInputOf(registration)));
   });
 
-  app.post<Route>('/dossiers/:clientId/profiel/inschrijving', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/profiel/inschrijving', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId } = request.params;
     const input = readRegistrationForm(request.body);
@@ -77,20 +78,20 @@ export function profileRoutes(app: FastifyInstance): void {
     if (result === null || !result.ok) {
       const { dossier, registration } = await profile.registrationForm(actor, clientId);
       const conflict = result !== null && isConflict(result.problems);
-      const errors = result === null ? (form.ok ? [] : form.errors) : upkeepProblemsToErrors(result.problems);
+      const errors = result === null ? (form.ok ? [] : form.errors) : problemsToErrors(result.problems, problemMessages.upkeep);
       const kept = conflict ? { ...input, versie: String(registration?.version ?? 0) } : input;
-      return reply.render(REGISTRATION, presentRegistrationForm(dossier, kept, errors), conflict ? 409 : 400);
+      return reply.render(REGISTRATION, presentRegistrationForm(dossier, kept, errors), statusOf(conflict));
     }
     request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
     return reply.redirect(profilePaths(clientId).profile, 303);
   });
 
-  app.get<Route>('/dossiers/:clientId/profiel/beschikbaarheid', async (request, reply) => {
+  app.get<Route>('/profiel/beschikbaarheid', async (request, reply) => {
     const { dossier, availability, today } = await profile.availabilityForm(actorOf(request), request.params.clientId);
     return reply.render(AVAILABILITY, presentAvailabilityForm(dossier, availabilityInputOf(availability), today));
   });
 
-  app.post<Route>('/dossiers/:clientId/profiel/beschikbaarheid', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/profiel/beschikbaarheid', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId } = request.params;
     const input = readAvailabilityForm(request.body);
@@ -99,16 +100,16 @@ export function profileRoutes(app: FastifyInstance): void {
     if (result === null || !result.ok) {
       const { dossier, availability, today } = await profile.availabilityForm(actor, clientId);
       const conflict = result !== null && isConflict(result.problems);
-      const errors = result === null ? (form.ok ? [] : form.errors) : upkeepProblemsToErrors(result.problems);
+      const errors = result === null ? (form.ok ? [] : form.errors) : problemsToErrors(result.problems, problemMessages.upkeep);
       const kept = conflict ? { ...input, versie: String(availability?.version ?? 0) } : input;
-      return reply.render(AVAILABILITY, presentAvailabilityForm(dossier, kept, today, errors), conflict ? 409 : 400);
+      return reply.render(AVAILABILITY, presentAvailabilityForm(dossier, kept, today, errors), statusOf(conflict));
     }
     request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
     return reply.redirect(profilePaths(clientId).profile, 303);
   });
 
   // "Wijzigingen": who changed which field of profile, desired jobs and CV, when (O11-style).
-  app.get<Route>('/dossiers/:clientId/wijzigingen', async (request, reply) => {
+  app.get<Route>('/wijzigingen', async (request, reply) => {
     const { dossier, events } = await profile.changeLog(actorOf(request), request.params.clientId);
     return reply.render('pages/profile/changes.njk', {
       title: 'Wijzigingen aan profiel, gewenste jobs en cv',

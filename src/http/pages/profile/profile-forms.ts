@@ -5,14 +5,8 @@
 import type { CalendarDate } from '../../../domain/calendar-date.ts';
 import { emptyToNull, type ContactData } from '../../../domain/dossier/contact.ts';
 import { messages } from '../../messages.ts';
-import { asRawForm, textField, type FieldError, type FormResult, type RawForm } from '../form.ts';
+import { asRawForm, textField, type FieldError, type FormResult } from '../form.ts';
 import { parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
-
-/** The form's `versie`: the version the user read; anything unreadable never matches (-1). */
-export function readVersion(form: RawForm): number {
-  const value = textField(form, 'versie');
-  return /^\d{1,9}$/.test(value) ? Number(value) : -1;
-}
 
 export type ContactFormInput = Readonly<{ telefoon: string; email: string; straat: string; postcode: string; gemeente: string; versie: string }>;
 

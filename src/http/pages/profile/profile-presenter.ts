@@ -1,13 +1,12 @@
 /** View data for Profiel & Gewenste jobs (K1, K2) and its forms: contact, registration, availability. */
 import { dateInBrussels, formatDate, type CalendarDate } from '../../../domain/calendar-date.ts';
 import type { Client } from '../../../domain/clients.ts';
-import { EXPERIENCE_LABELS, REGIME_LABELS, REGION_LABELS, type DesiredJob } from '../../../domain/dossier/desired-jobs.ts';
+import { EXPERIENCE_LABELS, WORK_REGIME_LABELS, REGION_LABELS, type DesiredJob } from '../../../domain/dossier/desired-jobs.ts';
 import type { Availability, JobSeekerRegistration } from '../../../domain/dossier/profile.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import type { Profile } from '../../../services/dossier-upkeep/profile-service.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
 import { dateInputItems, EMPTY_DATE, partsOf } from '../date-input.ts';
-import type { PageView } from '../layout-presenter.ts';
 import { dossierPath, presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import type { AvailabilityFormInput, ContactFormInput, RegistrationFormInput } from './profile-forms.ts';
 
@@ -39,7 +38,7 @@ export function desiredJobRow(job: DesiredJob) {
     code: job.occupationCode,
     experience: EXPERIENCE_LABELS[job.experience],
     regions: job.regions.map((r) => REGION_LABELS[r]).join(', '),
-    regime: REGIME_LABELS[job.regime],
+    regime: WORK_REGIME_LABELS[job.regime],
   };
 }
 
@@ -53,7 +52,7 @@ function row(key: string, value: string | null, change?: { href: string; what: s
   };
 }
 
-export function presentProfile(profile: Profile): PageView {
+export function presentProfile(profile: Profile) {
   const { client } = profile.dossier;
   const paths = profilePaths(client.id);
   const { canEdit, canRecordRegistration } = profile.permissions;
@@ -95,7 +94,7 @@ export function contactInputOf(client: Client): ContactFormInput {
   };
 }
 
-export function presentContactForm(dossier: Dossier, input: ContactFormInput, errors: FieldErrors = []): PageView {
+export function presentContactForm(dossier: Dossier, input: ContactFormInput, errors: FieldErrors = []) {
   const field = (value: string, name: string) => ({ value, errorMessage: errorFor(errors, name) });
   return {
     ...formPage(dossier, 'Contactgegevens wijzigen', profilePaths(dossier.client.id).contact, errors),
@@ -116,7 +115,7 @@ export function registrationInputOf(registration: JobSeekerRegistration | null):
   };
 }
 
-export function presentRegistrationForm(dossier: Dossier, input: RegistrationFormInput, errors: FieldErrors = []): PageView {
+export function presentRegistrationForm(dossier: Dossier, input: RegistrationFormInput, errors: FieldErrors = []) {
   const dateError = errorFor(errors, 'inschrijvingsdatum');
   return {
     ...formPage(dossier, 'Inschrijving als werkzoekende', profilePaths(dossier.client.id).registration, errors),
@@ -136,7 +135,7 @@ export function availabilityInputOf(availability: Availability | null): Availabi
   return { datum: availability?.availableFrom ? partsOf(availability.availableFrom) : EMPTY_DATE, versie: String(availability?.version ?? 0) };
 }
 
-export function presentAvailabilityForm(dossier: Dossier, input: AvailabilityFormInput, today: CalendarDate, errors: FieldErrors = []): PageView {
+export function presentAvailabilityForm(dossier: Dossier, input: AvailabilityFormInput, today: CalendarDate, errors: FieldErrors = []) {
   const dateError = errorFor(errors, 'beschikbaar-vanaf');
   return {
     ...formPage(dossier, 'Beschikbaarheid wijzigen', profilePaths(dossier.client.id).availability, errors),
@@ -144,3 +143,8 @@ export function presentAvailabilityForm(dossier: Dossier, input: AvailabilityFor
     datum: { items: dateInputItems(input.datum, dateError !== undefined), errorMessage: dateError, today },
   };
 }
+
+export type ProfileView = ReturnType<typeof presentProfile>;
+export type ContactFormView = ReturnType<typeof presentContactForm>;
+export type RegistrationFormView = ReturnType<typeof presentRegistrationForm>;
+export type AvailabilityFormView = ReturnType<typeof presentAvailabilityForm>;

@@ -3,9 +3,8 @@ import type { Client } from '../../../domain/clients.ts';
 import { fullName } from '../../../domain/clients.ts';
 import { maskInsz } from '../../../domain/insz.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
-import type { PageView } from '../layout-presenter.ts';
 
-export function presentSearchPage(input: { query?: string; errors?: FieldErrors; results?: readonly Client[]; limit: number }): PageView {
+export function presentSearchPage(input: { query?: string; errors?: FieldErrors; results?: readonly Client[]; limit: number }) {
   return {
     title: 'Klant zoeken',
     errors: input.errors ?? [],
@@ -21,3 +20,5 @@ export function presentSearchPage(input: { query?: string; errors?: FieldErrors;
     })),
   };
 }
+
+export type SearchPageView = ReturnType<typeof presentSearchPage>;

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { STATE_LABELS } from '../../../domain/steps/step.ts';
 import type { Actor } from '../../../domain/users.ts';
 import type { StepFormContext } from '../../../services/steps/steps-service.ts';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import type { FieldError } from '../form.ts';
 import { EMPTY_DATE } from '../date-input.ts';
@@ -14,8 +14,8 @@ import { dossierPath } from '../dossier/dossier-presenter.ts';
 import { applyFormAction } from './step-form-actions.ts';
 import { presentStepForm, type OfficeSearch } from './step-form-presenter.ts';
 import { readStepForm, validateStepForm, type StepFormInput } from './step-form.ts';
-import { problemsToErrors } from './step-problems.ts';
-import { stepPath } from './steps-overview-presenter.ts';
+import { problemsToErrors } from '../shared/problems.ts';
+import { linkToExistingLine } from './steps-overview-presenter.ts';
 
 type Route = { Params: { clientId: string }; Querystring: { stap?: string } };
 
@@ -51,7 +51,7 @@ export function newStepRoutes(app: FastifyInstance): void {
     return reply.render('pages/steps/step-form.njk', page, extra.status ?? 200);
   }
 
-  app.get<Route>('/dossiers/:clientId/stappen/nieuw', async (request, reply) => {
+  app.get<Route>('/stappen/nieuw', async (request, reply) => {
     const actor = actorOf(request);
     const context = await steps.formContext(actor, request.params.clientId, request.query.stap ?? '');
     const own = context.ownOffice?.id ?? '';
@@ -68,7 +68,7 @@ export function newStepRoutes(app: FastifyInstance): void {
     });
   });
 
-  app.post<Route>('/dossiers/:clientId/stappen/nieuw', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/stappen/nieuw', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const context = await steps.formContext(actor, request.params.clientId, request.query.stap ?? '');
     const { action, input } = readStepForm(request.body);
@@ -82,7 +82,7 @@ export function newStepRoutes(app: FastifyInstance): void {
     const clientId = context.dossier.client.id;
     const result = await steps.register(actor, clientId, context.type.code, form.value);
     if (!result.ok) {
-      return show(reply, actor, context, fixed, { errors: problemsToErrors(result.problems, (id) => stepPath(clientId, id)), status: 400 });
+      return show(reply, actor, context, fixed, { errors: problemsToErrors(result.problems, problemMessages.steps, linkToExistingLine(clientId)), status: 400 });
     }
     request.flash('success', `${messages.steps.registered(context.type.label)} Toestand: ${STATE_LABELS.bezig}.`);
     return reply.redirect(dossierPath(clientId, 'begeleiding', 'stappen-naar-werk'), 303);

@@ -5,9 +5,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor } from '../../../domain/users.ts';
 import type { StepDetail } from '../../../services/steps/steps-service.ts';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { asRawForm, textField, type FieldError } from '../form.ts';
+import { asRawForm, multilineField, textField, type FieldError } from '../form.ts';
 import { parseDateParts, partsOf, readDateParts } from '../date-input.ts';
 import { dossierPath } from '../dossier/dossier-presenter.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
@@ -15,8 +15,10 @@ import { applyFormAction } from './step-form-actions.ts';
 import { presentStepForm, type OfficeSearch } from './step-form-presenter.ts';
 import { readStepForm, validateStepForm, type StepFormInput } from './step-form.ts';
 import { presentStepExtras, presentStepReadOnly, type StepActionInput } from './step-detail-presenter.ts';
-import { problemsToErrors } from './step-problems.ts';
-import { stepPath } from './steps-overview-presenter.ts';
+import { isConflict } from '../../../domain/result.ts';
+import { problemsToErrors, statusOf } from '../shared/problems.ts';
+import { readVersion } from '../shared/version.ts';
+import { linkToExistingLine, stepPath } from './steps-overview-presenter.ts';
 
 type Route = { Params: { clientId: string; stepId: string } };
 
@@ -84,12 +86,12 @@ export function stepDetailRoutes(app: FastifyInstance): void {
     );
   }
 
-  app.get<Route>('/dossiers/:clientId/stappen/:stepId', async (request, reply) => {
+  app.get<Route>('/stappen/:stepId', async (request, reply) => {
     const actor = actorOf(request);
     return show(reply, actor, await steps.detail(actor, request.params.clientId, request.params.stepId));
   });
 
-  app.post<Route>('/dossiers/:clientId/stappen/:stepId', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/stappen/:stepId', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId, stepId } = request.params;
     const detail = await steps.detail(actor, clientId, stepId);
@@ -104,44 +106,44 @@ export function stepDetailRoutes(app: FastifyInstance): void {
     if (!result.ok) {
       // O12: after a conflict the form keeps the user's input, now on the current version.
       const current = await steps.detail(actor, clientId, stepId);
-      const conflict = result.problems.some((p) => p.code === 'gewijzigd');
+      const conflict = isConflict(result.problems);
       return show(reply, actor, current, {
         input: conflict ? { ...input, versie: String(current.step.version) } : input,
-        errors: problemsToErrors(result.problems, (id) => stepPath(clientId, id)),
-        status: conflict ? 409 : 400,
+        errors: problemsToErrors(result.problems, problemMessages.steps, linkToExistingLine(clientId)),
+        status: statusOf(conflict),
       });
     }
     request.flash('success', result.value.changed === 0 ? messages.steps.nothingChanged : messages.steps.changed);
     return reply.redirect(dossierPath(clientId, 'begeleiding', 'stappen-naar-werk'), 303);
   });
 
-  app.post<Route>('/dossiers/:clientId/stappen/:stepId/samenvatting', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/stappen/:stepId/samenvatting', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId, stepId } = request.params;
     const form = asRawForm(request.body);
-    const addition = typeof form['aanvulling'] === 'string' ? form['aanvulling'].replace(/\r\n/g, '\n') : '';
-    const result = await stepChanges.appendSummary(actor, clientId, stepId, Number(textField(form, 'versie')), addition);
+    const addition = multilineField(form, 'aanvulling');
+    const result = await stepChanges.appendSummary(actor, clientId, stepId, readVersion(form), addition);
     if (!result.ok) {
       const detail = await steps.detail(actor, clientId, stepId);
-      return show(reply, actor, detail, { actionInput: { aanvulling: addition }, errors: problemsToErrors(result.problems, (id) => stepPath(clientId, id)), status: 400 });
+      return show(reply, actor, detail, { actionInput: { aanvulling: addition }, errors: problemsToErrors(result.problems, problemMessages.steps, linkToExistingLine(clientId)), status: 400 });
     }
     request.flash('success', messages.steps.summaryAppended);
     return reply.redirect(stepPath(clientId, stepId), 303);
   });
 
-  app.post<Route>('/dossiers/:clientId/stappen/:stepId/stopzetten', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/stappen/:stepId/stopzetten', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId, stepId } = request.params;
     const form = asRawForm(request.body);
     const parts = readDateParts(form, 'stop-datum');
     const date = parseDateParts(parts);
     const result = date.ok
-      ? await stopRequests.stop(actor, clientId, stepId, { version: Number(textField(form, 'versie')), date: date.date })
+      ? await stopRequests.stop(actor, clientId, stepId, { version: readVersion(form), date: date.date })
       : { ok: false as const, problems: [] };
     if (!result.ok) {
       const detail = await steps.detail(actor, clientId, stepId);
       const errors: FieldError[] = date.ok
-        ? problemsToErrors(result.problems, (id) => stepPath(clientId, id)).map((e) => (e.field === 'datum' ? { ...e, field: 'stop-datum', href: '#stop-datum-dag' } : e))
+        ? problemsToErrors(result.problems, problemMessages.steps, linkToExistingLine(clientId)).map((e) => (e.field === 'datum' ? { ...e, field: 'stop-datum', href: '#stop-datum-dag' } : e))
         : [{ field: 'stop-datum', message: date.message, href: '#stop-datum-dag' }];
       return show(reply, actor, detail, { actionInput: { stopDatum: parts }, errors, status: 400 });
     }
@@ -149,7 +151,7 @@ export function stepDetailRoutes(app: FastifyInstance): void {
     return reply.redirect(stepPath(clientId, stepId), 303);
   });
 
-  app.post<Route>('/dossiers/:clientId/stappen/:stepId/verzoek-afwijzen', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/stappen/:stepId/verzoek-afwijzen', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId, stepId } = request.params;
     const reason = textField(asRawForm(request.body), 'reden');
@@ -158,7 +160,7 @@ export function stepDetailRoutes(app: FastifyInstance): void {
       const detail = await steps.detail(actor, clientId, stepId);
       return show(reply, actor, detail, {
         actionInput: { afwijzingReden: reason },
-        errors: problemsToErrors(result.problems, (id) => stepPath(clientId, id)),
+        errors: problemsToErrors(result.problems, problemMessages.steps, linkToExistingLine(clientId)),
         status: 400,
       });
     }

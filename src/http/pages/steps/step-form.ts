@@ -6,8 +6,9 @@
 import type { CalendarDate } from '../../../domain/calendar-date.ts';
 import { isStepState, type StepState } from '../../../domain/steps/step.ts';
 import { messages } from '../../messages.ts';
-import { asRawForm, textField, type FieldError, type FormResult } from '../form.ts';
+import { asRawForm, multilineField, textField, type FieldError, type FormResult } from '../form.ts';
 import { parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
+import { parseVersion } from '../shared/version.ts';
 
 export const STEP_FORM_ACTIONS = ['bevestigen', 'huidige-datum', 'zoek-aanvrager', 'zoek-uitvoerder', 'eigen-aanvrager', 'eigen-uitvoerder'] as const;
 export type StepFormAction = (typeof STEP_FORM_ACTIONS)[number];
@@ -40,7 +41,7 @@ export type StepFormValue = Readonly<{
 export function readStepForm(body: unknown): { action: StepFormAction; input: StepFormInput } {
   const form = asRawForm(body);
   const action = textField(form, 'actie');
-  const summary = typeof form['samenvatting'] === 'string' ? form['samenvatting'].replace(/\r\n/g, '\n') : '';
+  const summary = multilineField(form, 'samenvatting');
   return {
     action: (STEP_FORM_ACTIONS as readonly string[]).includes(action) ? (action as StepFormAction) : 'bevestigen',
     input: {
@@ -65,7 +66,6 @@ export function validateStepForm(input: StepFormInput): FormResult<StepFormValue
   if (!date.ok) errors.push({ field: 'datum', message: date.message, href: '#datum-dag' });
   if (input.aanvrager === '') errors.push({ field: 'aanvrager', message: messages.steps.officeRequired.aanvrager, href: '#aanvrager-zoek' });
   if (input.uitvoerder === '') errors.push({ field: 'uitvoerder', message: messages.steps.officeRequired.uitvoerder, href: '#uitvoerder-zoek' });
-  const version = Number(input.versie === '' ? '0' : input.versie);
   if (errors.length > 0 || !date.ok || !isStepState(input.toestand)) return { ok: false, errors };
   return {
     ok: true,
@@ -76,7 +76,7 @@ export function validateStepForm(input: StepFormInput): FormResult<StepFormValue
       requesterOfficeId: input.aanvrager,
       executorOfficeId: input.uitvoerder,
       summary: input.samenvatting,
-      version: Number.isInteger(version) ? version : 0,
+      version: parseVersion(input.versie),
     },
   };
 }

@@ -12,14 +12,14 @@ type Route = { Params: { clientId: string } };
 export function stepsOverviewRoutes(app: FastifyInstance): void {
   const { steps } = app.services;
 
-  app.get<Route>('/dossiers/:clientId/begeleiding/stappen-naar-werk', async (request, reply) => {
+  app.get<Route>('/begeleiding/stappen-naar-werk', async (request, reply) => {
     const filter = readStepFilter(request.query);
     const result = await steps.list(actorOf(request), request.params.clientId, filter, 'stappen-naar-werk');
     return reply.render('pages/steps/steps-overview.njk', presentStepsOverview({ ...result, filter }));
   });
 
   // Traject > Acties: every step of the client with its Toestand.
-  app.get<Route>('/dossiers/:clientId/begeleiding/traject', async (request, reply) => {
+  app.get<Route>('/begeleiding/traject', async (request, reply) => {
     const result = await steps.list(actorOf(request), request.params.clientId, { states: STEP_STATES, typeCodes: null }, 'traject');
     // D1: "Documenten overzicht"; the opening of the page is logged once, by the steps above.
     const documents = await app.services.documents.list(actorOf(request), result.dossier.client.id, { kind: null }, null);
@@ -31,7 +31,7 @@ export function stepsOverviewRoutes(app: FastifyInstance): void {
     });
   });
 
-  app.get<Route>('/dossiers/:clientId/logboek', async (request, reply) => {
+  app.get<Route>('/logboek', async (request, reply) => {
     const { dossier, events } = await steps.log(actorOf(request), request.params.clientId);
     return reply.render('pages/steps/log.njk', {
       title: 'Logboek van de stappen',

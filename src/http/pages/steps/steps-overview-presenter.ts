@@ -1,9 +1,9 @@
+import type { Problem } from '../../../domain/result.ts';
 /** Begeleiding > Stappen naar werk (O1, O5, O7): the lines, the filter and "Voeg een stap toe". */
 import { formatDate } from '../../../domain/calendar-date.ts';
 import { STATE_LABELS, STEP_STATES, isStepState, type StepState, type StepType } from '../../../domain/steps/step.ts';
 import type { StepFilter, StepLine } from '../../../domain/steps/step.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
-import type { PageView } from '../layout-presenter.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
 
 /** O7: Geannuleerd lines leave the default overview. */
@@ -30,6 +30,11 @@ export function stepPath(clientId: string, stepId: string): string {
   return `/dossiers/${clientId}/stappen/${stepId}`;
 }
 
+/** O4: the error "al bezig" links to the existing line. */
+export function linkToExistingLine(clientId: string): (problem: Problem) => string | undefined {
+  return (problem) => (problem.code === 'al-bezig' && problem.params?.['stepId'] !== undefined ? stepPath(clientId, problem.params['stepId']) : undefined);
+}
+
 export function stateTag(state: StepState): { text: string; classes: string } {
   return { text: STATE_LABELS[state], classes: TAG_CLASSES[state] };
 }
@@ -50,7 +55,7 @@ export function presentStepsOverview(input: {
   filter: StepFilter & { custom: boolean };
   allTypes: readonly StepType[];
   allowedTypes: readonly StepType[];
-}): PageView {
+}) {
   const { dossier, filter } = input;
   const clientId = dossier.client.id;
   const typeChecked = (code: string): boolean => filter.typeCodes === null || filter.typeCodes.includes(code);
@@ -68,3 +73,5 @@ export function presentStepsOverview(input: {
     logHref: `/dossiers/${clientId}/logboek`,
   };
 }
+
+export type StepsOverviewView = ReturnType<typeof presentStepsOverview>;

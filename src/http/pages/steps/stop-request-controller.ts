@@ -1,14 +1,14 @@
 /** O8: the partner's "Verzoek tot stopzetting" and the adviseur's "Te behandelen verzoeken". */
 import type { FastifyInstance } from 'fastify';
 import { dateInBrussels, formatDate } from '../../../domain/calendar-date.ts';
-import { messages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, errorFor, textField, type FieldError } from '../form.ts';
 import { dateInputItems, EMPTY_DATE, parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import type { StepDetail } from '../../../services/steps/steps-service.ts';
-import { problemsToErrors } from './step-problems.ts';
-import { stepPath } from './steps-overview-presenter.ts';
+import { problemsToErrors } from '../shared/problems.ts';
+import { linkToExistingLine, stepPath } from './steps-overview-presenter.ts';
 
 type Route = { Params: { clientId: string; stepId: string } };
 
@@ -32,13 +32,13 @@ export function stopRequestRoutes(app: FastifyInstance): void {
   const { steps, stopRequests } = app.services;
   const template = 'pages/steps/stop-request.njk';
 
-  app.get<Route>('/dossiers/:clientId/stappen/:stepId/stopzetting', async (request, reply) => {
+  app.get<Route>('/stappen/:stepId/stopzetting', async (request, reply) => {
     const detail = await steps.detail(actorOf(request), request.params.clientId, request.params.stepId);
     if (!detail.permissions.canRequestStop) return reply.redirect(stepPath(detail.step.clientId, detail.step.id), 303);
     return reply.render(template, presentRequestForm(detail, { reason: '', date: EMPTY_DATE }, []));
   });
 
-  app.post<Route>('/dossiers/:clientId/stappen/:stepId/stopzetting', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<Route>('/stappen/:stepId/stopzetting', { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { clientId, stepId } = request.params;
     const form = asRawForm(request.body);
@@ -54,11 +54,16 @@ export function stopRequestRoutes(app: FastifyInstance): void {
         request.flash('success', messages.steps.stopRequested);
         return reply.redirect(stepPath(clientId, stepId), 303);
       }
-      errors.push(...problemsToErrors(result.problems, (id) => stepPath(clientId, id)));
+      errors.push(...problemsToErrors(result.problems, problemMessages.steps, linkToExistingLine(clientId)));
     }
     const detail = await steps.detail(actor, clientId, stepId);
     return reply.render(template, presentRequestForm(detail, { reason, date: parts }, errors), 400);
   });
+}
+
+/** "Te behandelen verzoeken" (O8): the adviseur's work list, across dossiers. */
+export function workListRoutes(app: FastifyInstance): void {
+  const { stopRequests } = app.services;
 
   app.get('/verzoeken', async (request, reply) => {
     const requests = await stopRequests.workList(actorOf(request));

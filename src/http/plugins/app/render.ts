@@ -4,8 +4,12 @@ import { presentLayout, type PageView } from '../../pages/layout-presenter.ts';
 
 declare module 'fastify' {
   interface FastifyReply {
-    /** Renders a page on our layout: the current user, the CSRF token and the flash banner. */
-    render(template: string, page: PageView, status?: number): Promise<FastifyReply>;
+    /**
+     * Renders a page on our layout: the current user, the CSRF token and the flash banner. The
+     * page is its presenter's own view type, which has at least a title (and maybe errors).
+     */
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- every page's own view type passes as it is
+    render<View extends PageView>(template: string, page: View, status?: number): Promise<FastifyReply>;
   }
   interface FastifyRequest {
     /** Sets the confirmation banner for the next page (post/redirect/get). */

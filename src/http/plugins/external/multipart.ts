@@ -1,6 +1,5 @@
 import multipart from '@fastify/multipart';
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_DOCUMENT_BYTES } from '../../../domain/documents/content-check.ts';
 
 /**
@@ -29,26 +28,3 @@ export const multipartPlugin = fp(
   },
   { name: 'lbp-multipart' },
 );
-
-/**
- * CSRF for a multipart post. Its body is a stream that is not parsed before the route runs, so
- * the synchroniser token cannot be checked by the usual preHandler. The form sends it as its
- * first field, before the file; the route reads that field and calls this, which runs the csrf
- * plugin's own check on it (same session secret, same verification). Nothing of the file has been
- * read at that point. Rejects with the plugin's 403 error when the token is missing or wrong.
- */
-export function verifyCsrfToken(app: FastifyInstance, request: FastifyRequest, token: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // The check reads the token from `body._csrf`; a view of the request with that body, nothing else changed.
-    const probe = Object.create(request, { body: { value: { _csrf: token } } }) as FastifyRequest;
-    // On a bad token the plugin sends its error on the reply: it becomes the rejection here instead.
-    const reply = {
-      send: (error: unknown) => {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    } as unknown as FastifyReply;
-    app.csrfProtection.call(app, probe, reply, () => {
-      resolve();
-    });
-  });
-}

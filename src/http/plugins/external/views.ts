@@ -5,13 +5,17 @@ import { fileURLToPath } from 'node:url';
 
 const dir = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
-/** Nunjucks (autoescape on) over our templates and the govuk/moj macros. */
+/**
+ * Nunjucks (autoescape on) over our templates and the govuk/moj macros. Under test a variable the
+ * page does not have is an error, not a blank (a renamed presenter field fails its page's test);
+ * in production a page still renders.
+ */
 export const viewsPlugin = fp(
   async (app) => {
     await app.register(view, {
       engine: { nunjucks },
       templates: [dir('../../'), dir('../../../../node_modules/govuk-frontend/dist/'), dir('../../../../node_modules/@ministryofjustice/frontend/')],
-      options: { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+      options: { autoescape: true, throwOnUndefined: app.config.env === 'test', trimBlocks: true, lstripBlocks: true },
     });
   },
   { name: 'lbp-views' },
