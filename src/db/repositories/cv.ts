@@ -152,6 +152,27 @@ export async function removeItem(trx: Executor, table: CvItemTable, id: string, 
   return result.numDeletedRows > 0n;
 }
 
+/** One kind of CV item's rows, for the use cases that treat every kind alike (competences are not changed). */
+export type ItemStore<I, T> = Readonly<{
+  table: CvItemTable;
+  list(trx: Executor, clientId: string): Promise<T[]>;
+  find(trx: Executor, id: string): Promise<T | undefined>;
+  insert(trx: Executor, clientId: string, input: I, by: ChangedBy): Promise<string>;
+  update: ((trx: Executor, id: string, expectedVersion: number, input: I, by: ChangedBy) => Promise<boolean>) | null;
+}>;
+
+export const items: {
+  educations: ItemStore<EducationInput, Education>;
+  workExperiences: ItemStore<WorkExperienceInput, WorkExperience>;
+  languages: ItemStore<LanguageInput, Language>;
+  competences: ItemStore<CompetenceInput, Competence>;
+} = {
+  educations: { table: 'cv_educations', list: listEducations, find: findEducation, insert: insertEducation, update: updateEducation },
+  workExperiences: { table: 'cv_work_experiences', list: listWorkExperiences, find: findWorkExperience, insert: insertWorkExperience, update: updateWorkExperience },
+  languages: { table: 'cv_languages', list: listLanguages, find: findLanguage, insert: insertLanguage, update: updateLanguage },
+  competences: { table: 'cv_competences', list: listCompetences, find: findCompetence, insert: insertCompetence, update: null },
+};
+
 // ---- Driving licences ----
 
 export async function findDrivingLicences(trx: Executor, clientId: string): Promise<DrivingLicences> {

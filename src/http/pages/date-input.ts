@@ -31,12 +31,20 @@ export function parseDateParts(parts: DateParts, requiredMessage: string = messa
   return date === undefined ? { ok: false, message: messages.steps.dateInvalid } : { ok: true, date };
 }
 
-/** The items for govukDateInput, with the error colour on every box when the date is wrong. */
-export function dateInputItems(parts: DateParts, hasError: boolean) {
+const BOXES = [
+  { name: 'dag', label: 'Dag', width: 2 },
+  { name: 'maand', label: 'Maand', width: 2 },
+  { name: 'jaar', label: 'Jaar', width: 4 },
+] as const;
+
+/**
+ * The items for govukDateInput, one per box in `parts` (dag, maand, jaar; the month input has no
+ * dag), with the error colour on every box when the date is wrong.
+ */
+export function dateInputItems(parts: Partial<DateParts>, hasError: boolean) {
   const error = hasError ? ' govuk-input--error' : '';
-  return [
-    { name: 'dag', label: 'Dag', value: parts.dag, classes: `govuk-input--width-2${error}` },
-    { name: 'maand', label: 'Maand', value: parts.maand, classes: `govuk-input--width-2${error}` },
-    { name: 'jaar', label: 'Jaar', value: parts.jaar, classes: `govuk-input--width-4${error}` },
-  ];
+  return BOXES.flatMap(({ name, label, width }) => {
+    const value = parts[name];
+    return value === undefined ? [] : [{ name, label, value, classes: `govuk-input--width-${String(width)}${error}` }];
+  });
 }

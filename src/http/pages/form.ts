@@ -18,6 +18,12 @@ export function textField(form: RawForm, name: string): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
+/** The button pressed (`actie`): one of `actions`, the first (the form's main button) when missing or unknown. */
+export function actionField<A extends string>(form: RawForm, actions: readonly [A, ...A[]]): A {
+  const action = textField(form, 'actie');
+  return actions.find((a) => a === action) ?? actions[0];
+}
+
 /** A multi-line text field, line breaks as `\n` (a browser sends CRLF); '' when missing. Not trimmed. */
 export function multilineField(form: RawForm, name: string): string {
   const value = form[name];

@@ -4,6 +4,7 @@
  */
 import { yearMonth, type YearMonth } from '../../domain/dossier/cv.ts';
 import { messages } from '../messages.ts';
+import { dateInputItems } from './date-input.ts';
 import { textField, type RawForm } from './form.ts';
 
 export type MonthParts = Readonly<{ maand: string; jaar: string }>;
@@ -34,9 +35,5 @@ export function parseMonthParts(parts: MonthParts, requiredMessage: string | nul
 }
 
 export function monthInputItems(parts: MonthParts, hasError: boolean) {
-  const error = hasError ? ' govuk-input--error' : '';
-  return [
-    { name: 'maand', label: 'Maand', value: parts.maand, classes: `govuk-input--width-2${error}` },
-    { name: 'jaar', label: 'Jaar', value: parts.jaar, classes: `govuk-input--width-4${error}` },
-  ];
+  return dateInputItems(parts, hasError);
 }

@@ -31,8 +31,7 @@ import type { DesiredJob } from '../../domain/dossier/desired-jobs.ts';
 import { mayKeepDossierUpToDate, type Availability } from '../../domain/dossier/profile.ts';
 import type { Problem } from '../../domain/result.ts';
 import type { Actor } from '../../domain/users.ts';
-import type { ChangedBy } from '../../db/repositories/client-profiles.ts';
-import type { CvItemTable } from '../../db/repositories/cv.ts';
+import type { ItemStore } from '../../db/repositories/cv.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import type { Repositories } from '../../db/repositories/index.ts';
 import { AuditAction } from '../audit/actions.ts';
@@ -49,14 +48,11 @@ export type CvItems = { opleiding: Education; werkervaring: WorkExperience; taal
 
 /** How the use cases treat one kind of CV item. */
 type Section<I, T extends I & { id: string; clientId: string; version: number; updatedByLabel: string }> = Readonly<{
-  table: CvItemTable;
+  /** The kind's rows. */
+  store(repos: Repositories): ItemStore<I, T>;
   /** The form's first field: where "changed meanwhile" is shown. */
   firstField: string;
-  list(repos: Repositories, trx: Executor, clientId: string): Promise<T[]>;
-  find(repos: Repositories, trx: Executor, id: string): Promise<T | undefined>;
   check(input: I, others: readonly T[], today: CalendarDate): Problem[];
-  insert(repos: Repositories, trx: Executor, clientId: string, input: I, by: ChangedBy): Promise<string>;
-  update: ((repos: Repositories, trx: Executor, id: string, version: number, input: I, by: ChangedBy) => Promise<boolean>) | null;
   /** The item's fields as the log shows them. */
   shown(input: I): FieldValues;
   /** A short name of the item for the log ("Frans", "Bachelor Toerisme"). */
@@ -65,13 +61,9 @@ type Section<I, T extends I & { id: string; clientId: string; version: number; u
 
 const SECTIONS: { [K in CvKind]: Section<CvInputs[K], CvItems[K]> } = {
   opleiding: {
-    table: 'cv_educations',
+    store: (repos) => repos.cv.items.educations,
     firstField: 'niveau',
-    list: (repos, trx, clientId) => repos.cv.listEducations(trx, clientId),
-    find: (repos, trx, id) => repos.cv.findEducation(trx, id),
     check: (input, _others, today) => checkEducation(input, today),
-    insert: (repos, trx, clientId, input, by) => repos.cv.insertEducation(trx, clientId, input, by),
-    update: (repos, trx, id, version, input, by) => repos.cv.updateEducation(trx, id, version, input, by),
     shown: (e) => ({
       niveau: EDUCATION_LEVEL_LABELS[e.level],
       richting: e.field,
@@ -82,35 +74,23 @@ const SECTIONS: { [K in CvKind]: Section<CvInputs[K], CvItems[K]> } = {
     name: (e) => `${EDUCATION_LEVEL_LABELS[e.level]} ${e.field}`,
   },
   werkervaring: {
-    table: 'cv_work_experiences',
+    store: (repos) => repos.cv.items.workExperiences,
     firstField: 'werkgever',
-    list: (repos, trx, clientId) => repos.cv.listWorkExperiences(trx, clientId),
-    find: (repos, trx, id) => repos.cv.findWorkExperience(trx, id),
     check: (input, _others, today) => checkWorkExperience(input, today),
-    insert: (repos, trx, clientId, input, by) => repos.cv.insertWorkExperience(trx, clientId, input, by),
-    update: (repos, trx, id, version, input, by) => repos.cv.updateWorkExperience(trx, id, version, input, by),
     shown: (w) => ({ werkgever: w.employer, functie: w.jobTitle, van: formatYearMonth(w.from), tot: w.until === null ? '' : formatYearMonth(w.until) }),
     name: (w) => `${w.jobTitle} bij ${w.employer}`,
   },
   taal: {
-    table: 'cv_languages',
+    store: (repos) => repos.cv.items.languages,
     firstField: 'taal',
-    list: (repos, trx, clientId) => repos.cv.listLanguages(trx, clientId),
-    find: (repos, trx, id) => repos.cv.findLanguage(trx, id),
     check: (input, others) => checkLanguage(input, others),
-    insert: (repos, trx, clientId, input, by) => repos.cv.insertLanguage(trx, clientId, input, by),
-    update: (repos, trx, id, version, input, by) => repos.cv.updateLanguage(trx, id, version, input, by),
     shown: (l) => ({ taal: l.language, ...Object.fromEntries(LANGUAGE_SKILLS.map((skill) => [SKILL_FIELDS[skill], LANGUAGE_LEVEL_LABELS[l[skill]]])) }),
     name: (l) => l.language,
   },
   competentie: {
-    table: 'cv_competences',
+    store: (repos) => repos.cv.items.competences,
     firstField: 'competentie',
-    list: (repos, trx, clientId) => repos.cv.listCompetences(trx, clientId),
-    find: (repos, trx, id) => repos.cv.findCompetence(trx, id),
     check: (input, others) => checkCompetence(input, others),
-    insert: (repos, trx, clientId, input, by) => repos.cv.insertCompetence(trx, clientId, input, by),
-    update: null,
     shown: (c) => ({ competentie: c.text }),
     name: (c) => c.text,
   },
@@ -163,7 +143,7 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
     const section: Section<CvInputs[K], CvItems[K]> = SECTIONS[kind];
     return access.withDossier({ actor, clientId, page: `cv-${kind}` }, async (trx, dossier) => ({
       dossier,
-      item: itemId === null ? null : requireOwnItem(await section.find(repos, trx, requireItemId(itemId)), dossier.client.id),
+      item: itemId === null ? null : requireOwnItem(await section.store(repos).find(trx, requireItemId(itemId)), dossier.client.id),
       today: clock.today(),
     }));
   }
@@ -175,9 +155,10 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
       const clientId = dossier.client.id;
       // One change at a time per client: the duplicate checks (a language, a competence) hold.
       await repos.clients.lockForUpdate(trx, clientId);
-      const problems = section.check(input, await section.list(repos, trx, clientId), clock.today());
+      const store = section.store(repos);
+      const problems = section.check(input, await store.list(trx, clientId), clock.today());
       if (problems.length > 0) return failed(problems);
-      const itemId = await section.insert(repos, trx, clientId, input, changedBy(actor, clock));
+      const itemId = await store.insert(trx, clientId, input, changedBy(actor, clock));
       await auditFieldChanges({ repos, clock }, trx, actor, AuditAction.cvItemAdded, { clientId, section: kind, itemId, item: section.name(input) }, fieldChanges({}, section.shown(input)));
       return succeeded({ itemId });
     });
@@ -186,21 +167,22 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
   function changeItem<K extends CvKind>(kind: K, actor: Actor, clientId: string, itemId: string, version: number, input: CvInputs[K]): Promise<Result<{ changed: number }>> {
     requireUpkeepRight(actor);
     const section: Section<CvInputs[K], CvItems[K]> = SECTIONS[kind];
-    const update = section.update;
+    const store = section.store(repos);
+    const update = store.update;
     if (update === null) throw new Error(`CV items of kind ${kind} are added and removed, not changed`);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const clientId = dossier.client.id;
       await repos.clients.lockForUpdate(trx, clientId);
-      const current = await section.find(repos, trx, requireItemId(itemId));
+      const current = await store.find(trx, requireItemId(itemId));
       if (current === undefined) return failed([removedMeanwhile(section.firstField)]);
       requireOwnItem(current, clientId);
       if (current.version !== version) return failed([changedMeanwhile(section.firstField, current.updatedByLabel)]);
-      const others = (await section.list(repos, trx, clientId)).filter((item) => item.id !== current.id);
+      const others = (await store.list(trx, clientId)).filter((item) => item.id !== current.id);
       const problems = section.check(input, others, clock.today());
       if (problems.length > 0) return failed(problems);
       const changes = fieldChanges(section.shown(current), section.shown(input));
       if (changes.length === 0) return succeeded({ changed: 0 });
-      if (!(await update(repos, trx, current.id, version, input, changedBy(actor, clock)))) return failed([changedMeanwhile(section.firstField, current.updatedByLabel)]);
+      if (!(await update(trx, current.id, version, input, changedBy(actor, clock)))) return failed([changedMeanwhile(section.firstField, current.updatedByLabel)]);
       await auditFieldChanges({ repos, clock }, trx, actor, AuditAction.cvItemChanged, { clientId, section: kind, itemId: current.id, item: section.name(input) }, changes);
       return succeeded({ changed: changes.length });
     });
@@ -211,11 +193,12 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
   function removeItem<K extends CvKind>(kind: K, actor: Actor, clientId: string, itemId: string, version: number): Promise<Result<{ removed: string }>> {
     requireUpkeepRight(actor);
     const section: Section<CvInputs[K], CvItems[K]> = SECTIONS[kind];
+    const store = section.store(repos);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
-      const current = await section.find(repos, trx, requireItemId(itemId));
+      const current = await store.find(trx, requireItemId(itemId));
       if (current === undefined) return failed([removedMeanwhile(section.firstField)]);
       requireOwnItem(current, dossier.client.id);
-      if (current.version !== version || !(await repos.cv.removeItem(trx, section.table, current.id, version))) {
+      if (current.version !== version || !(await repos.cv.removeItem(trx, store.table, current.id, version))) {
         return failed([changedMeanwhile(section.firstField, current.updatedByLabel)]);
       }
       await auditFieldChanges(

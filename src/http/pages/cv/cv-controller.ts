@@ -14,6 +14,7 @@ import type { PageView } from '../layout-presenter.ts';
 import { readVersion } from '../shared/version.ts';
 import { isConflict } from '../../../domain/result.ts';
 import { problemsToErrors, statusOf } from '../shared/problems.ts';
+import { refusedPost } from '../shared/refused-post.ts';
 import {
   readCompetenceForm,
   readEducationForm,
@@ -107,9 +108,8 @@ export function cvRoutes(app: FastifyInstance): void {
     const result = await cv.changeDrivingLicences(actor, clientId, readVersion(asRawForm(request.body)), input.rijbewijs);
     if (!result.ok) {
       const { dossier, drivingLicences } = await cv.drivingLicencesForm(actor, clientId);
-      const conflict = isConflict(result.problems);
-      const kept = conflict ? { ...input, versie: String(drivingLicences.version) } : input;
-      return reply.render('pages/cv/licences.njk', presentLicencesForm(dossier, kept, problemsToErrors(result.problems, problemMessages.upkeep)), statusOf(conflict));
+      const { kept, errors, status } = refusedPost(input, result, drivingLicences.version);
+      return reply.render('pages/cv/licences.njk', presentLicencesForm(dossier, kept, errors), status);
     }
     request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
     return reply.redirect(cvPaths(clientId).cv, 303);

@@ -4,7 +4,7 @@
  */
 import { isExperienceLevel, isRegion, isWorkRegime, type DesiredJobInput } from '../../../domain/dossier/desired-jobs.ts';
 import { messages } from '../../messages.ts';
-import { asRawForm, listField, textField, type FieldError, type FormResult } from '../form.ts';
+import { actionField, asRawForm, listField, textField, type FieldError, type FormResult } from '../form.ts';
 
 export const DESIRED_JOB_ACTIONS = ['bewaren', 'zoek-beroep'] as const;
 export type DesiredJobAction = (typeof DESIRED_JOB_ACTIONS)[number];
@@ -22,9 +22,8 @@ export const EMPTY_DESIRED_JOB: DesiredJobFormInput = { beroep: '', beroepZoek: 
 
 export function readDesiredJobForm(body: unknown): { action: DesiredJobAction; input: DesiredJobFormInput } {
   const form = asRawForm(body);
-  const action = textField(form, 'actie');
   return {
-    action: (DESIRED_JOB_ACTIONS as readonly string[]).includes(action) ? (action as DesiredJobAction) : 'bewaren',
+    action: actionField(form, DESIRED_JOB_ACTIONS),
     input: {
       beroep: textField(form, 'beroep'),
       beroepZoek: textField(form, 'beroep-zoek'),

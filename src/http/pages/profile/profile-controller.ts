@@ -4,11 +4,10 @@
  * input comes back with status 400 and everything typed; a change on an outdated version with 409.
  */
 import type { FastifyInstance } from 'fastify';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm } from '../form.ts';
-import { isConflict } from '../../../domain/result.ts';
-import { problemsToErrors, statusOf } from '../shared/problems.ts';
+import { refusedPost } from '../shared/refused-post.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import { presentUpkeepTimeline } from './changes-presenter.ts';
 import {
@@ -56,9 +55,8 @@ export function profileRoutes(app: FastifyInstance): void {
     const result = await profile.changeContact(actor, clientId, readVersion(asRawForm(request.body)), contactValue(input));
     if (!result.ok) {
       const dossier = await profile.contactForm(actor, clientId);
-      const conflict = isConflict(result.problems);
-      const kept = conflict ? { ...input, versie: String(dossier.client.version) } : input;
-      return reply.render(CONTACT, presentContactForm(dossier, kept, problemsToErrors(result.problems, problemMessages.upkeep)), statusOf(conflict));
+      const { kept, errors, status } = refusedPost(input, result, dossier.client.version);
+      return reply.render(CONTACT, presentContactForm(dossier, kept, errors), status);
     }
     request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
     return reply.redirect(profilePaths(clientId).profile, 303);
@@ -74,13 +72,11 @@ export function profileRoutes(app: FastifyInstance): void {
     const { clientId } = request.params;
     const input = readRegistrationForm(request.body);
     const form = validateRegistrationForm(input);
-    const result = form.ok ? await profile.recordRegistration(actor, clientId, readVersion(asRawForm(request.body)), form.value) : null;
-    if (result === null || !result.ok) {
+    const result = form.ok ? await profile.recordRegistration(actor, clientId, readVersion(asRawForm(request.body)), form.value) : form;
+    if (!result.ok) {
       const { dossier, registration } = await profile.registrationForm(actor, clientId);
-      const conflict = result !== null && isConflict(result.problems);
-      const errors = result === null ? (form.ok ? [] : form.errors) : problemsToErrors(result.problems, problemMessages.upkeep);
-      const kept = conflict ? { ...input, versie: String(registration?.version ?? 0) } : input;
-      return reply.render(REGISTRATION, presentRegistrationForm(dossier, kept, errors), statusOf(conflict));
+      const { kept, errors, status } = refusedPost(input, result, registration?.version ?? 0);
+      return reply.render(REGISTRATION, presentRegistrationForm(dossier, kept, errors), status);
     }
     request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
     return reply.redirect(profilePaths(clientId).profile, 303);
@@ -96,13 +92,11 @@ export function profileRoutes(app: FastifyInstance): void {
     const { clientId } = request.params;
     const input = readAvailabilityForm(request.body);
     const form = validateAvailabilityForm(input);
-    const result = form.ok ? await profile.changeAvailability(actor, clientId, readVersion(asRawForm(request.body)), form.value) : null;
-    if (result === null || !result.ok) {
+    const result = form.ok ? await profile.changeAvailability(actor, clientId, readVersion(asRawForm(request.body)), form.value) : form;
+    if (!result.ok) {
       const { dossier, availability, today } = await profile.availabilityForm(actor, clientId);
-      const conflict = result !== null && isConflict(result.problems);
-      const errors = result === null ? (form.ok ? [] : form.errors) : problemsToErrors(result.problems, problemMessages.upkeep);
-      const kept = conflict ? { ...input, versie: String(availability?.version ?? 0) } : input;
-      return reply.render(AVAILABILITY, presentAvailabilityForm(dossier, kept, today, errors), statusOf(conflict));
+      const { kept, errors, status } = refusedPost(input, result, availability?.version ?? 0);
+      return reply.render(AVAILABILITY, presentAvailabilityForm(dossier, kept, today, errors), status);
     }
     request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
     return reply.redirect(profilePaths(clientId).profile, 303);

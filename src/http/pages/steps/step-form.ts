@@ -6,7 +6,7 @@
 import type { CalendarDate } from '../../../domain/calendar-date.ts';
 import { isStepState, type StepState } from '../../../domain/steps/step.ts';
 import { messages } from '../../messages.ts';
-import { asRawForm, multilineField, textField, type FieldError, type FormResult } from '../form.ts';
+import { actionField, asRawForm, multilineField, textField, type FieldError, type FormResult } from '../form.ts';
 import { parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
 import { parseVersion } from '../shared/version.ts';
 
@@ -40,10 +40,9 @@ export type StepFormValue = Readonly<{
 
 export function readStepForm(body: unknown): { action: StepFormAction; input: StepFormInput } {
   const form = asRawForm(body);
-  const action = textField(form, 'actie');
   const summary = multilineField(form, 'samenvatting');
   return {
-    action: (STEP_FORM_ACTIONS as readonly string[]).includes(action) ? (action as StepFormAction) : 'bevestigen',
+    action: actionField(form, STEP_FORM_ACTIONS),
     input: {
       toestand: textField(form, 'toestand'),
       datum: readDateParts(form, 'datum'),
