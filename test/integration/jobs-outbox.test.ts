@@ -14,7 +14,7 @@ import { createOutboxService } from '../../src/services/outbox/outbox-service.ts
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 
-const silent: JobLog = { info: () => undefined, error: () => undefined };
+const silent: JobLog = { info: () => undefined, debug: () => undefined, error: () => undefined };
 
 const aMail = (n: number): MailMessage => ({
   to: `ontvanger${String(n)}@test.be`,
@@ -52,7 +52,7 @@ describeOnEachDatabase('periodic jobs, once across instances', async () => ({}),
     const failing: Job = { name: 'test-failing', everyMs: 60_000, run: () => Promise.reject(new Error('kapot')) };
     const fine: Job = { name: 'test-fine', everyMs: 60_000, run: () => Promise.resolve((healthy += 1)) };
     const errors: string[] = [];
-    const runner = createJobRunner(contextOf(t), [failing, fine], { info: () => undefined, error: (details) => errors.push(String(details['job'])) });
+    const runner = createJobRunner(contextOf(t), [failing, fine], { info: () => undefined, debug: () => undefined, error: (details) => errors.push(String(details['job'])) });
     const outcomes = await runner.runDue();
     assert.deepEqual(outcomes.map((o) => [o.name, o.ran, o.error]), [['test-failing', true, 'kapot'], ['test-fine', true, undefined]]);
     assert.equal(healthy, 1);

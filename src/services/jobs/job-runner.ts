@@ -6,13 +6,15 @@
  */
 import type { ServiceContext } from '../context.ts';
 
-export type Job = Readonly<{ name: string; everyMs: number; run: () => Promise<unknown> }>;
+/** `quiet`: a job that runs every few seconds logs its successes at debug level only. */
+export type Job = Readonly<{ name: string; everyMs: number; run: () => Promise<unknown>; quiet?: boolean }>;
 
 export type JobOutcome = Readonly<{ name: string; ran: boolean; result?: unknown; error?: string }>;
 
 /** The part of a pino logger the runner uses. */
 export type JobLog = Readonly<{
   info(details: Record<string, unknown>, message: string): void;
+  debug(details: Record<string, unknown>, message: string): void;
   error(details: Record<string, unknown>, message: string): void;
 }>;
 
@@ -28,7 +30,7 @@ export function createJobRunner({ db, repos, clock }: ServiceContext, jobs: read
     try {
       const result = await job.run();
       await repos.jobSchedule.recordOutcome(db, job.name, clock.now(), null);
-      log.info({ job: job.name, result }, 'job finished');
+      (job.quiet === true ? log.debug : log.info).call(log, { job: job.name, result }, 'job finished');
       return { name: job.name, ran: true, result };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

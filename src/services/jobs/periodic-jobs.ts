@@ -13,6 +13,6 @@ export function periodicJobs(services: {
     { name: 'sweep', everyMs: 60 * MINUTE, run: () => services.sweep.run() },
     { name: 'session-cleanup', everyMs: 15 * MINUTE, run: () => services.sessions.removeExpired() },
     // Mail leaves within seconds of the commit that wrote it.
-    { name: 'outbox-mail', everyMs: 5_000, run: () => services.outbox.deliverMail() },
+    { name: 'outbox-mail', everyMs: 5_000, run: () => services.outbox.deliverMail(), quiet: true },
   ];
 }
