@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { BlobNotFoundError, isSha256, type BlobCheck, type BlobContent, type BlobStore, type PendingBlob, type PutResult, type ReadAt } from './blob-store.ts';
 
@@ -151,7 +151,12 @@ export function createFilesystemBlobStore(root: string): BlobStore {
       if (isNotFound(error)) return 0;
       throw error;
     }
-    const limit = Date.now() - olderThanMs;
+    // The files' times come from the file system: "now" is measured on the same clock, by a
+    // file written now, so a process clock that differs (a test's) cannot make a fresh upload stale.
+    const probe = path.join(temporaryFolder, '.nu');
+    await writeFile(probe, '');
+    const limit = (await stat(probe)).mtimeMs - olderThanMs;
+    await rm(probe, { force: true });
     let removed = 0;
     for (const name of names.filter((n) => TEMPORARY_NAME.test(n))) {
       const file = path.join(temporaryFolder, name);

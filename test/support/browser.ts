@@ -29,6 +29,16 @@ const ACTION_TIMEOUT_MS = 10_000;
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/**
+ * Chromium hangs when libfaketime is preloaded into it (`scripts/test-at.sh` shifts the machine's
+ * clock for the tests): it runs on the real clock. The pages take their dates from the server
+ * (the application's injected clock), never from the browser's.
+ */
+function browserEnvironment(): Record<string, string> {
+  const faked = new Set(['LD_PRELOAD', 'FAKETIME', 'FAKETIME_FMT', 'FAKETIME_DONT_FAKE_MONOTONIC']);
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && !faked.has(entry[0])));
+}
+
 export type BrowserSuite = Readonly<{
   /** The application's address, e.g. `http://127.0.0.1:41234`. */
   baseUrl: string;
@@ -67,7 +77,7 @@ export function describeInBrowser(title: string, suite: (get: () => BrowserSuite
       }
       const started = await startTestApp('pglite');
       stopApp = started.close;
-      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: browserEnvironment() });
       await started.services.demo.seedIfEmpty();
       baseUrl = await started.app.listen({ port: 0, host: '127.0.0.1' });
     });
