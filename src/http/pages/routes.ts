@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { requireLogin } from '../plugins/app/auth.ts';
 import { attestHandlingRoutes } from './attests/handling-controller.ts';
 import { extensionRoutes } from './attests/extension-controller.ts';
@@ -22,18 +22,13 @@ import { stepDetailRoutes } from './steps/step-detail-controller.ts';
 import { stepsOverviewRoutes } from './steps/steps-overview-controller.ts';
 import { stopRequestRoutes, workListRoutes } from './steps/stop-request-controller.ts';
 
-/** Pages that hold personal data: never kept by a browser or proxy cache. */
-async function noStore(_request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  reply.header('Cache-Control', 'no-store');
-}
-
 /** Every page of one client's dossier lives under this prefix, in one scope with its hooks. */
 export const DOSSIER_SCOPE = '/dossiers/:clientId';
 
 /**
- * All pages. Everything but "Aanmelden" needs a logged-in user. The dossier scope: every route
- * under `DOSSIER_SCOPE`, answered with `Cache-Control: no-store`; each route opens the dossier
- * through its service, which checks access (A1/A5) and logs (A6).
+ * All pages (none is cached: see the security headers plugin). Everything but "Aanmelden" needs a
+ * logged-in user. The dossier scope: every route under `DOSSIER_SCOPE`; each route opens the
+ * dossier through its service, which checks access (A1/A5) and logs (A6).
  */
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (open) => {
@@ -48,14 +43,9 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
     // Access by the signed attest outplacement (A2–A4).
     attestRequestRoutes(closed);
     attestHandlingRoutes(closed);
-    await closed.register(async (workList) => {
-      // O8: the adviseur's work list names clients: not cached either.
-      workList.addHook('onSend', noStore);
-      workListRoutes(workList);
-    });
+    workListRoutes(closed);
     await closed.register(
       async (dossier) => {
-        dossier.addHook('onSend', noStore);
         dossierRoutes(dossier);
         stepsOverviewRoutes(dossier);
         newStepRoutes(dossier);
