@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
+import { createAuditVerification } from './audit/audit-verification.ts';
 import { createAttestHandlingService } from './attests/attest-handling-service.ts';
 import { createAttestRequestsService } from './attests/attest-requests-service.ts';
 import { createDossierViewsService } from './attests/dossier-views-service.ts';
@@ -59,6 +60,8 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     outbox,
     jobRunner: (log: JobLog) => createJobRunner(context, jobs, log),
     health: createHealthService(context),
+    // ASVS 16.4.2: the audit log's hash chains (`npm run audit:verify`).
+    auditLog: createAuditVerification(context),
     demo: createDemoSeeder(context, storage),
     // Keeping the dossier up to date (K1–K3).
     portrait: createPortraitService(context, dossierAccess),
