@@ -72,6 +72,11 @@ export const messages = {
       'zip-te-groot': (maxMb: number) => `Het document is uitgepakt groter dan ${maxMb} MB en wordt niet aanvaard`,
       'zip-te-veel-onderdelen': (max: string) => `Het document bestaat uit meer dan ${max} onderdelen en wordt niet aanvaard`,
       'zip-ongeldig': 'Het document is geen geldig DOCX- of ODT-bestand',
+      macro: 'Het document bevat macro\'s of ActiveX-onderdelen en wordt niet aanvaard: sla het op als gewoon document (DOCX of ODT zonder macro\'s) en kies het opnieuw',
+      'externe-koppeling':
+        'Het document haalt bij het openen inhoud van buiten het bestand op (een externe sjabloon, afbeelding of object) en wordt niet aanvaard: sla het op zonder externe koppelingen',
+      'pdf-actieve-inhoud': 'De PDF bevat JavaScript, een startactie of ingesloten bestanden en wordt niet aanvaard: druk het document opnieuw af naar PDF en kies het opnieuw',
+      'pdf-niet-leesbaar': 'De PDF kan niet gecontroleerd worden: druk het document opnieuw af naar PDF en kies het opnieuw',
     },
     chooseAgain: 'Kies het bestand opnieuw: een browser onthoudt het niet.',
     added: (name: string) => `Het document ${name} is toegevoegd.`,
