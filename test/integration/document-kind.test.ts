@@ -160,10 +160,12 @@ describeOnEachDatabase('Issue 15 defect 2: the Soort of a document', world, (get
     assert.equal(row.sha256, document.sha256, 'the file stays as it was');
 
     const audit = await auditRows(get().db, { action: 'document.soort-gewijzigd', clientId });
-    assert.equal(audit.length, 1);
-    assert.equal(audit[0]?.actorUserId, begeleider.id);
+    const [event] = audit;
+    assert.ok(event !== undefined && audit.length === 1, 'one audit row for the correction');
+    assert.equal(event.actorUserId, begeleider.id);
+    const { details } = event;
     assert.deepEqual(
-      { documentId: audit[0]?.details['documentId'], field: audit[0]?.details['field'], old: audit[0]?.details['old'], new: audit[0]?.details['new'] },
+      { documentId: details['documentId'], field: details['field'], old: details['old'], new: details['new'] },
       { documentId: document.id, field: 'soort', old: 'Ander document', new: 'Actieplan' },
     );
     assert.doesNotMatch((await session.get(`/dossiers/${clientId}`)).body, warning, 'the Klantenportret counts the corrected action plan');

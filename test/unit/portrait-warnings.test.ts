@@ -64,7 +64,7 @@ describe('Klantenportret warnings', () => {
 
 describe('issue 15 defect 2: the Soort of a document', () => {
   it('issue 15 defect 2: Traject > Voeg toe chooses Actieplan only while the own Bezig Outplacement line has no action plan since its start', () => {
-    const plan = (organisationId: string, addedOn: string): DocumentFacts => [{ kind: 'actieplan', addedOn: date(addedOn), organisationId }];
+    const plan = (organisationId: string, addedOn: string): NonNullable<DocumentFacts> => [{ kind: 'actieplan', addedOn: date(addedOn), organisationId }];
     assert.equal(kindDueOnTraject('org-1', [line], []), 'actieplan');
     assert.equal(kindDueOnTraject('org-1', [line], plan('org-1', '2026-01-10')), null, 'a plan from the start day counts');
     assert.equal(kindDueOnTraject('org-1', [line], plan('org-1', '2026-01-09')), 'actieplan', 'a plan from before the line does not');
@@ -73,7 +73,7 @@ describe('issue 15 defect 2: the Soort of a document', () => {
     assert.equal(kindDueOnTraject('org-1', [], []), null);
     for (const state of ['geannuleerd', 'stopgezet', 'uitgevoerd'] as const) assert.equal(kindDueOnTraject('org-1', [{ ...line, state }], []), null, state);
     // An "Ander document" does not count as the plan; corrected to Actieplan it does (the warning follows the same rule).
-    const other: DocumentFacts = [{ kind: 'ander', addedOn: date('2026-01-20'), organisationId: 'org-1' }];
+    const other: NonNullable<DocumentFacts> = [{ kind: 'ander', addedOn: date('2026-01-20'), organisationId: 'org-1' }];
     assert.equal(kindDueOnTraject('org-1', [line], other), 'actieplan');
     assert.deepEqual(warn({ today: date('2026-02-10'), documents: other }), ['geen-actieplan']);
     const corrected: DocumentFacts = [{ kind: 'actieplan', addedOn: date('2026-01-20'), organisationId: 'org-1' }];
