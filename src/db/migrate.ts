@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_dossier_upkeep.ts';
 import * as m0005 from './migrations/0005_attest_requests.ts';
 import * as m0006 from './migrations/0006_one_clock.ts';
 import * as m0007 from './migrations/0007_jobs_and_outbox.ts';
+import * as m0011 from './migrations/0011_document_kind_correction.ts';
 import * as m0013 from './migrations/0013_audit_chain.ts';
 
 /** Migrations in order. A new migration is a new file added here; landed ones are never edited. */
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_attest_requests': m0005,
   '0006_one_clock': m0006,
   '0007_jobs_and_outbox': m0007,
+  '0011_document_kind_correction': m0011,
   '0013_audit_chain': m0013,
 };
 

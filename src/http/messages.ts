@@ -60,6 +60,16 @@ export const messages = {
   documents: {
     publicationNameRequired: 'Vul de publicatienaam in',
     kindRequired: 'Kies de soort van het document',
+    kindHint: 'Kies wat het document is. Een actieplan en een eindverslag tellen mee in het Klantenportret.',
+    kindPreselected: (kind: string) =>
+      `${kind} is alvast gekozen: de lijn Outplacement van je organisatie loopt en heeft nog geen actieplan. Kies een andere soort als het document iets anders is.`,
+    kindChange: (from: string, to: string) => `Soort: van ${from} naar ${to}`,
+    kindCorrected: (name: string, kind: string) => `De soort van het document ${name} is gewijzigd in ${kind}.`,
+    kindUnchanged: 'Er was niets gewijzigd.',
+    kindChangedMeanwhile: (by: string) =>
+      by === ''
+        ? 'De soort van dit document werd intussen door iemand anders gewijzigd. Bekijk de huidige soort en bewaar je wijziging opnieuw.'
+        : `De soort van dit document werd intussen gewijzigd door ${by}. Bekijk de huidige soort en bewaar je wijziging opnieuw.`,
     stepUnknown: 'Deze stap hoort niet bij dit dossier',
     upload: {
       'geen-bestand': 'Kies het document dat je wilt toevoegen',
@@ -280,6 +290,7 @@ export const problemMessages = {
     'te-lang': tooLong,
     onbekend: () => d.stepUnknown,
     'al-ingetrokken': () => d.alreadyWithdrawn,
+    gewijzigd: (p) => d.kindChangedMeanwhile(p['by'] ?? ''),
   },
   attests: {
     verplicht: (_p, field) => (field === 'insz' ? a.inszRequired : field === 'familienaam' ? a.familyNameRequired : field === 'voornaam' ? a.firstNameRequired : a.reasonRequired),

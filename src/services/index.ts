@@ -9,6 +9,7 @@ import { createAuthService } from './auth/auth-service.ts';
 import { createSessionService } from './auth/session-service.ts';
 import type { Clock } from './clock.ts';
 import { createDemoSeeder } from './demo/seed-demo-data.ts';
+import { createDocumentKindService } from './documents/document-kind-service.ts';
 import { createDocumentsService } from './documents/documents-service.ts';
 import { createUploadService } from './documents/upload-service.ts';
 import { createDossierAccess } from './dossiers/dossier-access.ts';
@@ -72,6 +73,7 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     internalNotes: createNotesService(context, dossierAccess),
     uploads,
     documents: createDocumentsService(context, dossierAccess, uploads, storage),
+    documentKinds: createDocumentKindService(context, dossierAccess),
     // Access by the signed attest outplacement (A2–A4, A6).
     attestRequests: createAttestRequestsService(context, dossierAccess, uploads),
     attestHandling: createAttestHandlingService(context, storage),

@@ -76,6 +76,19 @@ export async function listForStep(trx: Executor, clientId: string, stepId: strin
     .execute();
 }
 
+/** The history of one document (D5, D7), oldest first, with the name of each actor's organisation. */
+export async function listForDocument(trx: Executor, clientId: string, documentId: string, actions: readonly string[]): Promise<ClientEvent[]> {
+  return trx
+    .selectFrom('audit_events as a')
+    .leftJoin('organisations as o', 'o.id', 'a.organisationId')
+    .select(['a.id', 'a.occurredAt', 'a.actorLabel', 'o.name as organisationName', 'a.action', 'a.details'])
+    .where('a.clientId', '=', clientId)
+    .where('a.action', 'in', actions)
+    .where(sql<string>`a.details->>'documentId'`, '=', documentId)
+    .orderBy('a.id', 'asc')
+    .execute();
+}
+
 /** One page of a dossier's events of the given actions, newest first (index audit_events_client_idx). */
 export async function pageOfClient(
   trx: Executor,

@@ -8,6 +8,7 @@ import { myClientsRoutes } from './clients/my-clients-controller.ts';
 import { documentsRoutes } from './documents/documents-controller.ts';
 import { newDocumentRoutes } from './documents/new-document-controller.ts';
 import { withdrawDocumentRoutes } from './documents/withdraw-controller.ts';
+import { documentKindRoutes } from './documents/document-kind-controller.ts';
 import { cvRoutes } from './cv/cv-controller.ts';
 import { dossierRoutes } from './dossier/dossier-controller.ts';
 import { homeRoutes } from './home/home-controller.ts';
@@ -54,6 +55,7 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
         documentsRoutes(dossier);
         newDocumentRoutes(dossier);
         withdrawDocumentRoutes(dossier);
+        documentKindRoutes(dossier);
         // Keeping the dossier up to date (K1–K3).
         profileRoutes(dossier);
         desiredJobRoutes(dossier);
