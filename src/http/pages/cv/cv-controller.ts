@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor } from '../../../domain/users.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
-import type { CvInputs, CvItems, CvKind } from '../../../services/dossier-upkeep/cv-service.ts';
+import type { CvInputs, CvItems, CvKind } from '../../../domain/dossier/cv.ts';
 import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, type FieldErrors, type FormResult } from '../form.ts';
