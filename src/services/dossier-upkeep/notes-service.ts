@@ -7,13 +7,14 @@
 import { checkNote, type InternalNote } from '../../domain/dossier/notes.ts';
 import type { Actor } from '../../domain/users.ts';
 import { AuditAction } from '../audit/actions.ts';
-import { byActor } from '../audit/actor-entry.ts';
+import { auditRecorder } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
 import { requireUpkeepRight } from './upkeep-context.ts';
 import { failed, type Result, succeeded } from '../../domain/result.ts';
 
 export function createNotesService({ repos, clock }: ServiceContext, access: DossierAccess) {
+  const record = auditRecorder({ repos, clock });
   function list(actor: Actor, clientId: string): Promise<{ dossier: Dossier; notes: InternalNote[] }> {
     return access.withDossier({ actor, clientId, page: 'interne-opmerking' }, async (trx, dossier) => ({
       dossier,
@@ -36,7 +37,7 @@ export function createNotesService({ repos, clock }: ServiceContext, access: Dos
         text: trimmed,
         at: clock.now(),
       });
-      await repos.audit.append(trx, byActor(actor, AuditAction.internalNoteAdded, { clientId: dossier.client.id, details: { noteId, length: trimmed.length } }), clock.now());
+      await record(trx, actor, AuditAction.internalNoteAdded, { clientId: dossier.client.id, details: { noteId, length: trimmed.length } });
       return succeeded({ noteId });
     });
   }
