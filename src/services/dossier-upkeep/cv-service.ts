@@ -106,10 +106,10 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
     const clientId = dossier.client.id;
     return {
       dossier,
-      educations: await repos.cv.listEducations(trx, clientId),
-      workExperiences: await repos.cv.listWorkExperiences(trx, clientId),
-      languages: await repos.cv.listLanguages(trx, clientId),
-      competences: await repos.cv.listCompetences(trx, clientId),
+      educations: await repos.cv.items.educations.list(trx, clientId),
+      workExperiences: await repos.cv.items.workExperiences.list(trx, clientId),
+      languages: await repos.cv.items.languages.list(trx, clientId),
+      competences: await repos.cv.items.competences.list(trx, clientId),
       drivingLicences: await repos.cv.findDrivingLicences(trx, clientId),
       canEdit: mayKeepDossierUpToDate(actor.role),
     };
