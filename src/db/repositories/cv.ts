@@ -52,12 +52,13 @@ type ItemKind<K extends CvItemTable, I, T> = Readonly<{
 // createdAt, updated…); the casts give each row back the columns of its own kind's table.
 function itemStore<K extends CvItemTable, I, T>(kind: ItemKind<K, I, T>): ItemStore<I, T> {
   const { table, toItem } = kind;
+  const itemTable: CvItemTable = table;
   const columns = (input: I) => kind.columns(input) as Updateable<DB[CvItemTable]>;
   const stamp = (by: ChangedBy) => ({ updatedByLabel: by.label, updatedAt: by.at });
 
   async function update(trx: Executor, id: string, expectedVersion: number, input: I, by: ChangedBy): Promise<boolean> {
     const result = await trx
-      .updateTable(table as CvItemTable)
+      .updateTable(itemTable)
       .set((eb) => ({ ...columns(input), ...stamp(by), version: eb('version', '+', 1) }))
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
@@ -68,17 +69,17 @@ function itemStore<K extends CvItemTable, I, T>(kind: ItemKind<K, I, T>): ItemSt
   return {
     table,
     async list(trx, clientId) {
-      const rows = await kind.order(selectItems(trx, table).where('clientId', '=', clientId)).execute();
+      const rows = await kind.order(selectItems(trx, itemTable).where('clientId', '=', clientId)).execute();
       return rows.map((row) => toItem(row as Selectable<DB[K]>));
     },
     async find(trx, id) {
-      const row = await selectItems(trx, table).where('id', '=', id).forUpdate().executeTakeFirst();
+      const row = await selectItems(trx, itemTable).where('id', '=', id).forUpdate().executeTakeFirst();
       return row && toItem(row as Selectable<DB[K]>);
     },
     async insert(trx, clientId, input, by) {
       // A new item: created and last changed at the same moment.
       const values = { clientId, ...columns(input), ...stamp(by), createdAt: by.at } as Insertable<DB[CvItemTable]>;
-      const row = await trx.insertInto(table as CvItemTable).values(values).returning('id').executeTakeFirstOrThrow();
+      const row = await trx.insertInto(itemTable).values(values).returning('id').executeTakeFirstOrThrow();
       return row.id;
     },
     update: kind.changeable ? update : null,
