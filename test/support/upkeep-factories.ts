@@ -35,7 +35,7 @@ export async function aRegistration(db: Database, clientId: string, user: TestUs
 }
 
 export async function aNote(db: Database, clientId: string, user: TestUser & { organisationId: string }, text: string): Promise<string> {
-  return internalNotes.insert(db, { clientId, organisationId: user.organisationId, authorUserId: user.id, authorLabel: 'Test', text, at: new Date() });
+  return internalNotes.insert(db, { clientId, author: { userId: user.id, displayName: 'Test', organisationId: user.organisationId }, text, at: new Date() });
 }
 
 /**

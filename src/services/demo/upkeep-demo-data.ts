@@ -65,12 +65,6 @@ export async function seedDossierUpkeep(
   for (const language of DEMO_UPKEEP.languages) await repos.cv.items.languages.insert(trx, clientId, language, by);
   await repos.cv.saveDrivingLicences(trx, clientId, 0, DEMO_UPKEEP.drivingLicences, by);
   for (const text of DEMO_UPKEEP.competences) await repos.cv.items.competences.insert(trx, clientId, { text }, by);
-  await repos.internalNotes.insert(trx, {
-    clientId,
-    organisationId: consultant.organisationId,
-    authorUserId: consultant.id,
-    authorLabel: consultant.label,
-    text: DEMO_UPKEEP.note,
-    at,
-  });
+  const author = { userId: consultant.id, displayName: consultant.label, organisationId: consultant.organisationId };
+  await repos.internalNotes.insert(trx, { clientId, author, text: DEMO_UPKEEP.note, at });
 }

@@ -29,14 +29,7 @@ export function createNotesService({ repos, clock }: ServiceContext, access: Dos
       const trimmed = text.trim();
       const problems = checkNote(trimmed);
       if (problems.length > 0) return failed(problems);
-      const noteId = await repos.internalNotes.insert(trx, {
-        clientId: dossier.client.id,
-        organisationId: actor.organisationId,
-        authorUserId: actor.userId,
-        authorLabel: actor.displayName,
-        text: trimmed,
-        at: clock.now(),
-      });
+      const noteId = await repos.internalNotes.insert(trx, { clientId: dossier.client.id, author: actor, text: trimmed, at: clock.now() });
       await record(trx, actor, AuditAction.internalNoteAdded, { clientId: dossier.client.id, details: { noteId, length: trimmed.length } });
       return succeeded({ noteId });
     });
