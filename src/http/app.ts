@@ -50,17 +50,9 @@ export async function buildApp(services: Services, config: Config, options: Buil
   await app.register(routeTablePlugin);
   await app.register(servicesPlugin, { services, config });
   await app.register(securityHeadersPlugin, { production: config.env === 'production' });
-  await app.register(openApiPlugin);
-  await app.register(formsPlugin);
-  await app.register(multipartPlugin);
-  await app.register(rateLimitPlugin);
-  await app.register(staticAssetsPlugin);
-  await app.register(viewsPlugin);
-  await app.register(sessionPlugin);
-  await app.register(csrfPlugin);
-  await app.register(authPlugin);
-  await app.register(renderPlugin);
-  await app.register(errorsPlugin);
+  // In this order: a plugin comes after those it names as its dependencies.
+  const plugins = [openApiPlugin, formsPlugin, multipartPlugin, rateLimitPlugin, staticAssetsPlugin, viewsPlugin, sessionPlugin, csrfPlugin, authPlugin, renderPlugin, errorsPlugin];
+  for (const plugin of plugins) await app.register(plugin);
 
   await app.register(healthRoutes);
   await app.register(pageRoutes);

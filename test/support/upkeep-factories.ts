@@ -22,11 +22,11 @@ export async function aDesiredJob(db: Database, clientId: string, user: TestUser
 }
 
 export async function anEducation(db: Database, clientId: string, user: TestUser, education: Partial<EducationInput> = {}): Promise<string> {
-  return cv.insertEducation(db, clientId, { level: 'bachelor', field: 'Toerisme', institution: 'Hogeschool Gent', year: 2010, diploma: true, ...education }, by(user));
+  return cv.items.educations.insert(db, clientId, { level: 'bachelor', field: 'Toerisme', institution: 'Hogeschool Gent', year: 2010, diploma: true, ...education }, by(user));
 }
 
 export async function aLanguage(db: Database, clientId: string, user: TestUser, language: Partial<LanguageInput> = {}): Promise<string> {
-  return cv.insertLanguage(db, clientId, { language: 'Frans', understanding: 'goed', speaking: 'goed', reading: 'goed', writing: 'redelijk', ...language }, by(user));
+  return cv.items.languages.insert(db, clientId, { language: 'Frans', understanding: 'goed', speaking: 'goed', reading: 'goed', writing: 'redelijk', ...language }, by(user));
 }
 
 /** Variants: registered since a date, or recorded as not registered (`registeredOn` null). */
@@ -35,7 +35,7 @@ export async function aRegistration(db: Database, clientId: string, user: TestUs
 }
 
 export async function aNote(db: Database, clientId: string, user: TestUser & { organisationId: string }, text: string): Promise<string> {
-  return internalNotes.insert(db, { clientId, organisationId: user.organisationId, authorUserId: user.id, authorLabel: 'Test', text, at: new Date() });
+  return internalNotes.insert(db, { clientId, author: { userId: user.id, displayName: 'Test', organisationId: user.organisationId }, text, at: new Date() });
 }
 
 /**

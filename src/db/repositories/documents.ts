@@ -2,12 +2,14 @@ import { dateInBrussels } from '../../domain/calendar-date.ts';
 import type { Document, DocumentKind } from '../../domain/documents/document.ts';
 import type { Executor } from './executor.ts';
 
+/** Every column but `seq`: a row carries the domain's names, so it is the document but for the day it was added. */
+const DOCUMENT_COLUMNS = [
+  ...(['id', 'clientId', 'organisationId', 'stepId', 'publicationName', 'kind', 'fileName', 'sizeBytes', 'mediaType', 'sha256'] as const),
+  ...(['uploadedBy', 'uploadedByLabel', 'uploadedAt', 'withdrawnAt', 'withdrawnByLabel', 'withdrawalReason', 'version', 'kindChangedByLabel'] as const),
+].map((column) => `d.${column}` as const);
+
 function selectDocuments(trx: Executor) {
-  return trx
-    .selectFrom('documents as d')
-    .innerJoin('organisations as o', 'o.id', 'd.organisationId')
-    .selectAll('d')
-    .select('o.name as organisationName');
+  return trx.selectFrom('documents as d').innerJoin('organisations as o', 'o.id', 'd.organisationId').select([...DOCUMENT_COLUMNS, 'o.name as organisationName']);
 }
 
 type DocumentRow = Awaited<ReturnType<ReturnType<typeof selectDocuments>['executeTakeFirstOrThrow']>>;
@@ -33,20 +35,7 @@ export type NewDocument = Omit<Document, 'id' | 'organisationName' | 'uploadedOn
 export async function insert(trx: Executor, document: NewDocument): Promise<string> {
   const row = await trx
     .insertInto('documents')
-    .values({
-      clientId: document.clientId,
-      organisationId: document.organisationId,
-      stepId: document.stepId,
-      publicationName: document.publicationName,
-      kind: document.kind,
-      fileName: document.fileName,
-      sizeBytes: document.sizeBytes,
-      mediaType: document.mediaType,
-      sha256: document.sha256,
-      uploadedBy: document.uploadedBy,
-      uploadedByLabel: document.uploadedByLabel,
-      uploadedAt: document.uploadedAt,
-    })
+    .values(document)
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -79,26 +68,5 @@ export async function correctKind(trx: Executor, documentId: string, expectedVer
 }
 
 function toDocument(row: DocumentRow): Document {
-  return {
-    id: row.id,
-    clientId: row.clientId,
-    organisationId: row.organisationId,
-    organisationName: row.organisationName,
-    stepId: row.stepId,
-    publicationName: row.publicationName,
-    kind: row.kind,
-    fileName: row.fileName,
-    sizeBytes: row.sizeBytes,
-    mediaType: row.mediaType,
-    sha256: row.sha256,
-    uploadedBy: row.uploadedBy,
-    uploadedByLabel: row.uploadedByLabel,
-    uploadedAt: row.uploadedAt,
-    uploadedOn: dateInBrussels(row.uploadedAt),
-    withdrawnAt: row.withdrawnAt,
-    withdrawnByLabel: row.withdrawnByLabel,
-    withdrawalReason: row.withdrawalReason,
-    version: row.version,
-    kindChangedByLabel: row.kindChangedByLabel,
-  };
+  return { ...row, uploadedOn: dateInBrussels(row.uploadedAt) };
 }

@@ -1,4 +1,5 @@
 import type { InternalNote } from '../../domain/dossier/notes.ts';
+import type { Actor } from '../../domain/users.ts';
 import type { Executor } from './executor.ts';
 
 /** K3: the notes one organisation wrote about the client, newest first. There is no other way to read notes. */
@@ -13,20 +14,14 @@ export async function listForOrganisation(trx: Executor, clientId: string, organ
     .execute();
 }
 
-export async function insert(
-  trx: Executor,
-  note: { clientId: string; organisationId: string; authorUserId: string; authorLabel: string; text: string; at: Date },
-): Promise<string> {
+/** A note by `author`, for the author's organisation (K3). */
+export type NewNote = Readonly<{ clientId: string; author: Pick<Actor, 'userId' | 'displayName' | 'organisationId'>; text: string; at: Date }>;
+
+export async function insert(trx: Executor, note: NewNote): Promise<string> {
+  const { author } = note;
   const row = await trx
     .insertInto('internal_notes')
-    .values({
-      clientId: note.clientId,
-      organisationId: note.organisationId,
-      authorUserId: note.authorUserId,
-      authorLabel: note.authorLabel,
-      text: note.text,
-      createdAt: note.at,
-    })
+    .values({ clientId: note.clientId, organisationId: author.organisationId, authorUserId: author.userId, authorLabel: author.displayName, text: note.text, createdAt: note.at })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

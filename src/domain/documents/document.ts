@@ -23,11 +23,6 @@ export function isDocumentKind(value: string): value is DocumentKind {
   return (DOCUMENT_KINDS as readonly string[]).includes(value);
 }
 
-/** D2: Publicatienaam, 1–200 characters. */
-export const PUBLICATION_NAME_MAX = 200;
-/** D4: the reason of a withdrawal. */
-export const WITHDRAWAL_REASON_MAX = 1000;
-
 export type Document = Readonly<{
   id: string;
   clientId: string;
@@ -62,6 +57,11 @@ export type Document = Readonly<{
 export function mayCorrectKind(actor: Readonly<{ role: Role; organisationId: string }>, document: Pick<Document, 'organisationId' | 'withdrawnAt'>): boolean {
   return isPartner(actor.role) && actor.organisationId === document.organisationId && document.withdrawnAt === null;
 }
+
+/** D2: Publicatienaam, 1–200 characters. */
+export const PUBLICATION_NAME_MAX = 200;
+/** D4: the reason of a withdrawal. */
+export const WITHDRAWAL_REASON_MAX = 1000;
 
 export function checkPublicationName(name: string): Problem[] {
   return requiredText('publicatienaam', name, PUBLICATION_NAME_MAX);

@@ -3,22 +3,12 @@
  * licences and competences. Months are `YYYY-MM` strings, which compare as dates.
  */
 import { dateParts, type CalendarDate } from '../calendar-date.ts';
+import { isOneOf, valuesOf } from '../choices.ts';
 import { maxLength, requiredText, type Problem } from '../result.ts';
 
 export const CV_TEXT_MAX = 150;
 
-export const EDUCATION_LEVELS = [
-  'lager-onderwijs',
-  'lager-secundair',
-  'hoger-secundair',
-  'hbo5',
-  'bachelor',
-  'master',
-  'doctoraat',
-  'andere',
-] as const;
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
-export const EDUCATION_LEVEL_LABELS: Record<EducationLevel, string> = {
+export const EDUCATION_LEVEL_LABELS = {
   'lager-onderwijs': 'Lager onderwijs',
   'lager-secundair': 'Lager secundair onderwijs',
   'hoger-secundair': 'Hoger secundair onderwijs',
@@ -27,7 +17,9 @@ export const EDUCATION_LEVEL_LABELS: Record<EducationLevel, string> = {
   master: 'Master',
   doctoraat: 'Doctoraat',
   andere: 'Andere opleiding',
-};
+} as const;
+export type EducationLevel = keyof typeof EDUCATION_LEVEL_LABELS;
+export const EDUCATION_LEVELS = valuesOf(EDUCATION_LEVEL_LABELS);
 
 export const LANGUAGE_SKILLS = ['understanding', 'speaking', 'reading', 'writing'] as const;
 export type LanguageSkill = (typeof LANGUAGE_SKILLS)[number];
@@ -35,15 +27,15 @@ export type LanguageSkill = (typeof LANGUAGE_SKILLS)[number];
 export const SKILL_LABELS: Record<LanguageSkill, string> = { understanding: 'Begrijpen', speaking: 'Spreken', reading: 'Lezen', writing: 'Schrijven' };
 export const SKILL_FIELDS: Record<LanguageSkill, string> = { understanding: 'begrijpen', speaking: 'spreken', reading: 'lezen', writing: 'schrijven' };
 
-export const LANGUAGE_LEVELS = ['basis', 'redelijk', 'goed', 'zeer-goed', 'moedertaal'] as const;
-export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
-export const LANGUAGE_LEVEL_LABELS: Record<LanguageLevel, string> = {
+export const LANGUAGE_LEVEL_LABELS = {
   basis: 'Basiskennis',
   redelijk: 'Redelijk',
   goed: 'Goed',
   'zeer-goed': 'Zeer goed',
   moedertaal: 'Moedertaal',
-};
+} as const;
+export type LanguageLevel = keyof typeof LANGUAGE_LEVEL_LABELS;
+export const LANGUAGE_LEVELS = valuesOf(LANGUAGE_LEVEL_LABELS);
 
 /** Belgian driving licence categories. */
 export const DRIVING_LICENCES = ['AM', 'A1', 'A2', 'A', 'B', 'BE', 'C1', 'C1E', 'C', 'CE', 'D1', 'D1E', 'D', 'DE', 'G'] as const;
@@ -79,8 +71,14 @@ export type Competence = CompetenceInput & Stored;
 
 export type DrivingLicences = Readonly<{ clientId: string; categories: readonly DrivingLicence[]; version: number }>;
 
-export const isEducationLevel = (value: string): value is EducationLevel => (EDUCATION_LEVELS as readonly string[]).includes(value);
-export const isLanguageLevel = (value: string): value is LanguageLevel => (LANGUAGE_LEVELS as readonly string[]).includes(value);
+/** The kinds of CV item, as the use cases and pages name them, with their input and stored types. */
+export const CV_KINDS = ['opleiding', 'werkervaring', 'taal', 'competentie'] as const;
+export type CvKind = (typeof CV_KINDS)[number];
+export type CvInputs = { opleiding: EducationInput; werkervaring: WorkExperienceInput; taal: LanguageInput; competentie: CompetenceInput };
+export type CvItems = { opleiding: Education; werkervaring: WorkExperience; taal: Language; competentie: Competence };
+
+export const isEducationLevel = isOneOf(EDUCATION_LEVELS);
+export const isLanguageLevel = isOneOf(LANGUAGE_LEVELS);
 export const isDrivingLicence = (value: string): value is DrivingLicence => (DRIVING_LICENCES as readonly string[]).includes(value);
 
 export function yearMonth(year: number, month: number): YearMonth | undefined {

@@ -2,28 +2,19 @@
  * Gewenste jobs (K2): the occupations a client looks for, from the occupation catalogue, with
  * the experience the client has in it, the regions where and the working regime.
  */
+import { isOneOf, valuesOf } from '../choices.ts';
 import type { Problem } from '../result.ts';
 
-export const EXPERIENCE_LEVELS = ['geen', 'beperkt', 'ervaren'] as const;
-export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
-export const EXPERIENCE_LABELS: Record<ExperienceLevel, string> = { geen: 'Geen', beperkt: 'Beperkt', ervaren: 'Ervaren' };
+export const EXPERIENCE_LABELS = { geen: 'Geen', beperkt: 'Beperkt', ervaren: 'Ervaren' } as const;
+export type ExperienceLevel = keyof typeof EXPERIENCE_LABELS;
+export const EXPERIENCE_LEVELS = valuesOf(EXPERIENCE_LABELS);
 
-export const WORK_REGIMES = ['voltijds', 'deeltijds'] as const;
-export type WorkRegime = (typeof WORK_REGIMES)[number];
-export const WORK_REGIME_LABELS: Readonly<Record<WorkRegime, string>> = { voltijds: 'Voltijds', deeltijds: 'Deeltijds' };
+export const WORK_REGIME_LABELS = { voltijds: 'Voltijds', deeltijds: 'Deeltijds' } as const;
+export type WorkRegime = keyof typeof WORK_REGIME_LABELS;
+export const WORK_REGIMES = valuesOf(WORK_REGIME_LABELS);
 
 /** Regions a client may prefer: the Flemish provinces, Brussels and Wallonia. */
-export const REGIONS = [
-  'antwerpen',
-  'limburg',
-  'oost-vlaanderen',
-  'vlaams-brabant',
-  'west-vlaanderen',
-  'brussel',
-  'wallonie',
-] as const;
-export type Region = (typeof REGIONS)[number];
-export const REGION_LABELS: Record<Region, string> = {
+export const REGION_LABELS = {
   antwerpen: 'Antwerpen',
   limburg: 'Limburg',
   'oost-vlaanderen': 'Oost-Vlaanderen',
@@ -31,7 +22,9 @@ export const REGION_LABELS: Record<Region, string> = {
   'west-vlaanderen': 'West-Vlaanderen',
   brussel: 'Brussels Hoofdstedelijk Gewest',
   wallonie: 'Wallonië',
-};
+} as const;
+export type Region = keyof typeof REGION_LABELS;
+export const REGIONS = valuesOf(REGION_LABELS);
 
 export type DesiredJobInput = Readonly<{
   occupationCode: string;
@@ -43,9 +36,9 @@ export type DesiredJobInput = Readonly<{
 export type DesiredJob = DesiredJobInput &
   Readonly<{ id: string; clientId: string; occupationTitle: string; version: number; updatedByLabel: string }>;
 
-export const isExperienceLevel = (value: string): value is ExperienceLevel => (EXPERIENCE_LEVELS as readonly string[]).includes(value);
-export const isWorkRegime = (value: string): value is WorkRegime => (WORK_REGIMES as readonly string[]).includes(value);
-export const isRegion = (value: string): value is Region => (REGIONS as readonly string[]).includes(value);
+export const isExperienceLevel = isOneOf(EXPERIENCE_LEVELS);
+export const isWorkRegime = isOneOf(WORK_REGIMES);
+export const isRegion = isOneOf(REGIONS);
 
 /** At least one region; the occupation's existence is checked against the catalogue by the service. */
 export function checkDesiredJob(input: DesiredJobInput): Problem[] {

@@ -4,8 +4,6 @@
  */
 import { requiredText, type Problem } from '../result.ts';
 
-export const NOTE_MAX_LENGTH = 2000;
-
 export type InternalNote = Readonly<{
   id: string;
   clientId: string;
@@ -14,6 +12,8 @@ export type InternalNote = Readonly<{
   createdAt: Date;
   text: string;
 }>;
+
+export const NOTE_MAX_LENGTH = 2000;
 
 export function checkNote(text: string): Problem[] {
   return requiredText('opmerking', text, NOTE_MAX_LENGTH);

@@ -5,16 +5,17 @@
  */
 import { requiredText, type Problem } from '../result.ts';
 
-export type OccupationSource = 'isco-08' | 'beheerder';
-
 export type Occupation = Readonly<{
   /** ISCO-08 unit group code (`2513`), or for an added entry its group code and a number (`2513-1`). */
   code: string;
   /** The ISCO-08 unit group the occupation belongs to. */
   iscoGroup: string;
   title: string;
-  source: OccupationSource;
+  /** Loaded with the catalogue, or added by a beheerder. */
+  source: 'isco-08' | 'beheerder';
 }>;
+
+export type OccupationSource = Occupation['source'];
 
 export const OCCUPATION_TITLE_MAX = 150;
 

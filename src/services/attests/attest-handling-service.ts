@@ -15,7 +15,7 @@ import type { Actor } from '../../domain/users.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import type { BlobContent, BlobStore } from '../../storage/blob-store.ts';
 import { AuditAction } from '../audit/actions.ts';
-import { byActor } from '../audit/actor-entry.ts';
+import { auditRecorder } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import { isUuid } from '../dossiers/dossier-access.ts';
 import { AttestRequestNotFoundError, ForbiddenError } from '../errors.ts';
@@ -44,6 +44,7 @@ export type Decided = Readonly<{ request: AttestRequest; clientId: string | null
 const END_STATES: readonly string[] = ['uitgevoerd', 'stopgezet'];
 
 export function createAttestHandlingService({ db, repos, clock }: ServiceContext, storage: BlobStore) {
+  const record = auditRecorder({ repos, clock });
   function kindsFor(actor: Actor): AttestRequestKind[] {
     if (!mayHandleAny(actor.role)) throw new ForbiddenError('attesten behandelen');
     return actor.role === 'secretariaat' ? ['nieuw', 'verlenging'] : ['verlenging'];
@@ -90,10 +91,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
       const request = await db.transaction().execute(async (trx) => {
         const found = await visibleRequest(trx, actor, requestId);
         content = await storage.open(found.scan.sha256);
-        await repos.audit.append(
-          trx,
-          byActor(actor, AuditAction.attestScanDownloaded, { clientId: found.clientId, details: { requestId: found.id, fileName: found.scan.fileName } }), clock.now(),
-        );
+        await record(trx, actor, AuditAction.attestScanDownloaded, { clientId: found.clientId, details: { requestId: found.id, fileName: found.scan.fileName } });
         return found;
       });
       if (content === undefined) throw new Error('the scan was found without its content');
@@ -119,7 +117,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
       if (decision.action === 'origineel') {
         if (request.version !== decision.version) return failed([changedMeanwhile('beslissing', '')]);
         if (await repos.attestRequests.markOriginalReceived(trx, request.id, { label: actor.displayName, at: now })) {
-          await repos.audit.append(trx, byActor(actor, AuditAction.originalReceived, { clientId: request.clientId, details: { requestId: request.id } }), clock.now());
+          await record(trx, actor, AuditAction.originalReceived, { clientId: request.clientId, details: { requestId: request.id } });
         }
         return succeeded({ request, clientId: request.clientId });
       }
@@ -142,7 +140,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
       if (decision.action === 'afwijzen') {
         await repos.attestRequests.decide(trx, request.id, version, { state: 'afgewezen', reason: decision.reason.trim() }, by);
         await appendOriginal(trx, actor, request, decision.originalReceived);
-        await repos.audit.append(trx, byActor(actor, AuditAction.attestRejected, { clientId: request.clientId, details: { requestId: request.id, kind: request.kind, reason: decision.reason.trim() } }), clock.now());
+        await record(trx, actor, AuditAction.attestRejected, { clientId: request.clientId, details: { requestId: request.id, kind: request.kind, reason: decision.reason.trim() } });
         return succeeded({ request, clientId: request.clientId });
       }
 
@@ -162,7 +160,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
 
   async function appendOriginal(trx: Executor, actor: Actor, request: AttestRequest, received: boolean, clientId = request.clientId): Promise<void> {
     if (!received || request.originalReceived !== null) return;
-    await repos.audit.append(trx, byActor(actor, AuditAction.originalReceived, { clientId, details: { requestId: request.id } }), clock.now());
+    await record(trx, actor, AuditAction.originalReceived, { clientId, details: { requestId: request.id } });
   }
 
   type Approval = Result<{ clientId: string; attestId: string }>;
@@ -184,7 +182,7 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
         city: null,
       }, clock.now());
       if (clientId !== undefined) {
-        await repos.audit.append(trx, byActor(actor, AuditAction.clientCreated, { clientId, details: { requestId: request.id, source: 'attest outplacement' } }), clock.now());
+        await record(trx, actor, AuditAction.clientCreated, { clientId, details: { requestId: request.id, source: 'attest outplacement' } });
       }
       client = await repos.clients.findByInsz(trx, request.insz);
       if (client === undefined) throw new Error('the client was neither found nor created');
@@ -201,19 +199,16 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
       submittedBy: null,
       decidedBy: actor.userId,
     }, clock.now());
-    await repos.audit.append(
-      trx,
-      byActor(actor, AuditAction.attestApproved, {
-        clientId: client.id,
-        details: {
-          requestId: request.id,
-          attestId,
-          organisation: request.organisationName,
-          period: `${formatDate(request.startDate)} – ${formatDate(request.endDate)}`,
-          accessUntil: formatDate(accessPeriodEnd(request.endDate)),
-        },
-      }), clock.now(),
-    );
+    await record(trx, actor, AuditAction.attestApproved, {
+      clientId: client.id,
+      details: {
+        requestId: request.id,
+        attestId,
+        organisation: request.organisationName,
+        period: `${formatDate(request.startDate)} – ${formatDate(request.endDate)}`,
+        accessUntil: formatDate(accessPeriodEnd(request.endDate)),
+      },
+    });
     return succeeded({ clientId: client.id, attestId });
   }
 
@@ -251,15 +246,12 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
       details['oldCompletionDate'] = oldLineEnd === null ? null : formatDate(automaticCompletionDate(oldLineEnd));
       details['newCompletionDate'] = formatDate(automaticCompletionDate(to));
       // O11: the line's own history shows the moved end date.
-      await repos.audit.append(
-        trx,
-        byActor(actor, AuditAction.stepChanged, {
-          clientId: running.clientId,
-          details: { stepId: running.id, stepType: running.typeLabel, field: 'einddatum', old: oldLineEnd === null ? '' : formatDate(oldLineEnd), new: formatDate(to), attestRequestId: request.id },
-        }), clock.now(),
-      );
+      await record(trx, actor, AuditAction.stepChanged, {
+        clientId: running.clientId,
+        details: { stepId: running.id, stepType: running.typeLabel, field: 'einddatum', old: oldLineEnd === null ? '' : formatDate(oldLineEnd), new: formatDate(to), attestRequestId: request.id },
+      });
     }
-    await repos.audit.append(trx, byActor(actor, AuditAction.attestExtended, { clientId: request.clientId, details }), clock.now());
+    await record(trx, actor, AuditAction.attestExtended, { clientId: request.clientId, details });
     return succeeded({ clientId: request.clientId, attestId });
   }
 

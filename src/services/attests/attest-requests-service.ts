@@ -22,7 +22,7 @@ import type { Actor } from '../../domain/users.ts';
 import type { AttestOfOrganisation } from '../../db/repositories/attests.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import { AuditAction } from '../audit/actions.ts';
-import { byActor } from '../audit/actor-entry.ts';
+import { auditRecorder } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import type { IncomingFile, ReceivedFile, UploadOutcome, UploadService } from '../documents/upload-service.ts';
 import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
@@ -37,6 +37,7 @@ export type ExtensionContext = Readonly<{ dossier: Dossier; attest: AttestOfOrga
 const END_STATES: readonly string[] = ['uitgevoerd', 'stopgezet'];
 
 export function createAttestRequestsService({ db, repos, clock }: ServiceContext, access: DossierAccess, uploads: UploadService) {
+  const record = auditRecorder({ repos, clock });
   function requirePartner(actor: Actor): void {
     if (!isPartner(actor.role)) throw new ForbiddenError('toegang aanvragen');
   }
@@ -102,7 +103,7 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
         // A second submission racing this one: the unique index of open requests refused it.
         if (requestId === undefined) return failed([{ field: 'insz', code: 'al-ingediend' }]);
         // No client id: the request is not linked to a dossier before the secretariaat approves it.
-        await repos.audit.append(trx, byActor(actor, AuditAction.attestRequested, { details: { requestId, kind: 'nieuw', fileName: scan.fileName, sha256: scan.sha256 } }), clock.now());
+        await record(trx, actor, AuditAction.attestRequested, { details: { requestId, kind: 'nieuw', fileName: scan.fileName, sha256: scan.sha256 } });
         return succeeded({ requestId });
       });
     } finally {
@@ -166,13 +167,10 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
           submittedAt: clock.now(),
         });
         if (requestId === undefined) return failed([{ field: 'insz', code: 'al-ingediend' }]);
-        await repos.audit.append(
-          trx,
-          byActor(actor, AuditAction.extensionRequested, {
-            clientId: client.id,
-            details: { requestId, attestId: attest.id, currentEndDate: attest.endDate, newEndDate: newEnd, fileName: scan.fileName, sha256: scan.sha256 },
-          }), clock.now(),
-        );
+        await record(trx, actor, AuditAction.extensionRequested, {
+          clientId: client.id,
+          details: { requestId, attestId: attest.id, currentEndDate: attest.endDate, newEndDate: newEnd, fileName: scan.fileName, sha256: scan.sha256 },
+        });
         return succeeded({ requestId });
       });
     } finally {

@@ -7,7 +7,7 @@ import { isServiceStaff } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { ClientEvent as DossierView } from '../../domain/audit.ts';
 import { AuditAction, VIEW_ACTIONS } from '../audit/actions.ts';
-import { byActor } from '../audit/actor-entry.ts';
+import { auditRecorder } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
 import { ForbiddenError } from '../errors.ts';
@@ -19,6 +19,7 @@ export const VIEWS_EXPORT_LIMIT = 50_000;
 export type DossierViewsPage = Readonly<{ dossier: Dossier; views: DossierView[]; total: number; page: number; pageCount: number }>;
 
 export function createDossierViewsService({ repos, clock }: ServiceContext, access: DossierAccess) {
+  const record = auditRecorder({ repos, clock });
   function requireStaff(actor: Actor): void {
     if (!isServiceStaff(actor.role)) throw new ForbiddenError('wie bekeek dit dossier');
   }
@@ -40,7 +41,7 @@ export function createDossierViewsService({ repos, clock }: ServiceContext, acce
     requireStaff(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const { events: views, total } = await repos.audit.pageOfClient(trx, dossier.client.id, VIEW_ACTIONS, { limit: VIEWS_EXPORT_LIMIT, offset: 0 });
-      await repos.audit.append(trx, byActor(actor, AuditAction.viewersExported, { clientId: dossier.client.id, details: { lines: views.length, total } }), clock.now());
+      await record(trx, actor, AuditAction.viewersExported, { clientId: dossier.client.id, details: { lines: views.length, total } });
       return { dossier, views };
     });
   }

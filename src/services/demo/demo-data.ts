@@ -19,39 +19,20 @@ export const DEMO_ORGANISATIONS: ReadonlyArray<{
   stepTypes: readonly string[];
 }> = [
   {
-    key: 'dienst',
-    name: 'Dienst Werk en Loopbaan',
-    kind: 'dienst',
-    offices: [
-      { name: 'HALLE', code: '384' },
-      { name: 'LEUVEN', code: '211' },
-      { name: 'GENT', code: '512' },
-    ],
+    key: 'dienst', name: 'Dienst Werk en Loopbaan', kind: 'dienst',
+    offices: [{ name: 'HALLE', code: '384' }, { name: 'LEUVEN', code: '211' }, { name: 'GENT', code: '512' }],
     fundingNumbers: [],
     stepTypes: [],
   },
   {
-    key: 'partner1',
-    name: 'Koers Outplacement',
-    kind: 'partner',
-    offices: [
-      { name: 'KOERS MECHELEN', code: '701' },
-      { name: 'KOERS AALST', code: '702' },
-    ],
-    fundingNumbers: [
-      { code: 'KO-2026-01', description: 'Outplacement 45+ (CAO 82)' },
-      { code: 'KO-2026-02', description: 'Tewerkstellingscel Textiel Oost' },
-    ],
+    key: 'partner1', name: 'Koers Outplacement', kind: 'partner',
+    offices: [{ name: 'KOERS MECHELEN', code: '701' }, { name: 'KOERS AALST', code: '702' }],
+    fundingNumbers: [{ code: 'KO-2026-01', description: 'Outplacement 45+ (CAO 82)' }, { code: 'KO-2026-02', description: 'Tewerkstellingscel Textiel Oost' }],
     stepTypes: ['outplacement', 'begeleidingstraject', 'jobcoaching'],
   },
   {
-    key: 'partner2',
-    name: 'Nieuwe Wegen Loopbaanadvies',
-    kind: 'partner',
-    offices: [
-      { name: 'NIEUWE WEGEN BRUGGE', code: '801' },
-      { name: 'NIEUWE WEGEN HASSELT', code: '802' },
-    ],
+    key: 'partner2', name: 'Nieuwe Wegen Loopbaanadvies', kind: 'partner',
+    offices: [{ name: 'NIEUWE WEGEN BRUGGE', code: '801' }, { name: 'NIEUWE WEGEN HASSELT', code: '802' }],
     fundingNumbers: [{ code: 'NW-2026-01', description: 'Algemeen regime outplacement' }],
     stepTypes: ['outplacement', 'opleiding', 'sollicitatietraining'],
   },

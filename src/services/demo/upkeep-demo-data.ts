@@ -60,17 +60,11 @@ export async function seedDossierUpkeep(
   await repos.clientProfiles.saveRegistration(trx, clientId, 0, { registered: true, registeredOn: addMonths(world.today, -3) }, byStaff);
   await repos.clientProfiles.saveAvailability(trx, clientId, 0, addDays(world.today, 14), by);
   for (const job of DEMO_UPKEEP.desiredJobs) await repos.desiredJobs.insert(trx, clientId, job, by);
-  for (const education of DEMO_UPKEEP.educations) await repos.cv.insertEducation(trx, clientId, education, by);
-  for (const work of workExperience(world.today)) await repos.cv.insertWorkExperience(trx, clientId, work, by);
-  for (const language of DEMO_UPKEEP.languages) await repos.cv.insertLanguage(trx, clientId, language, by);
+  for (const education of DEMO_UPKEEP.educations) await repos.cv.items.educations.insert(trx, clientId, education, by);
+  for (const work of workExperience(world.today)) await repos.cv.items.workExperiences.insert(trx, clientId, work, by);
+  for (const language of DEMO_UPKEEP.languages) await repos.cv.items.languages.insert(trx, clientId, language, by);
   await repos.cv.saveDrivingLicences(trx, clientId, 0, DEMO_UPKEEP.drivingLicences, by);
-  for (const text of DEMO_UPKEEP.competences) await repos.cv.insertCompetence(trx, clientId, { text }, by);
-  await repos.internalNotes.insert(trx, {
-    clientId,
-    organisationId: consultant.organisationId,
-    authorUserId: consultant.id,
-    authorLabel: consultant.label,
-    text: DEMO_UPKEEP.note,
-    at,
-  });
+  for (const text of DEMO_UPKEEP.competences) await repos.cv.items.competences.insert(trx, clientId, { text }, by);
+  const author = { userId: consultant.id, displayName: consultant.label, organisationId: consultant.organisationId };
+  await repos.internalNotes.insert(trx, { clientId, author, text: DEMO_UPKEEP.note, at });
 }

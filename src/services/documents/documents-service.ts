@@ -21,7 +21,7 @@ import type { DocumentFilter } from '../../db/repositories/documents.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import { BlobNotFoundError, type BlobContent, type BlobStore } from '../../storage/blob-store.ts';
 import { AuditAction, DOCUMENT_ACTIONS } from '../audit/actions.ts';
-import { byActor } from '../audit/actor-entry.ts';
+import { auditRecorder } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import { isUuid, type Dossier, type DossierAccess } from '../dossiers/dossier-access.ts';
 import { DocumentContentMissingError, DossierNotFoundError, ForbiddenError } from '../errors.ts';
@@ -49,6 +49,7 @@ export function documentPermissions(actor: Actor): DocumentPermissions {
 }
 
 export function createDocumentsService({ repos, clock }: ServiceContext, access: DossierAccess, uploads: UploadService, storage: BlobStore) {
+  const record = auditRecorder({ repos, clock });
   function requirePartner(actor: Actor): void {
     if (!documentPermissions(actor).canAdd) throw new ForbiddenError('documenten toevoegen');
   }
@@ -61,7 +62,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
   async function documentOfDossier(trx: Executor, actor: Actor, dossier: Dossier, documentId: string, page: string): Promise<Document | undefined> {
     const document = isUuid(documentId) ? await repos.documents.findById(trx, documentId) : undefined;
     if (document !== undefined && document.clientId === dossier.client.id && document.withdrawnAt === null) return document;
-    await repos.audit.append(trx, byActor(actor, AuditAction.dossierRefused, { clientId: dossier.client.id, details: { reason: 'onbekend-document', page } }), clock.now());
+    await record(trx, actor, AuditAction.dossierRefused, { clientId: dossier.client.id, details: { reason: 'onbekend-document', page } });
     return undefined;
   }
 
@@ -154,21 +155,18 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
           uploadedByLabel: actor.displayName,
           uploadedAt: clock.now(),
         });
-        await repos.audit.append(
-          trx,
-          byActor(actor, AuditAction.documentAdded, {
-            clientId: dossier.client.id,
-            details: {
-              documentId,
-              publicationName: input.publicationName,
-              kind: DOCUMENT_KIND_LABELS[input.kind],
-              fileName: file.fileName,
-              sizeBytes: file.sizeBytes,
-              mediaType: file.mediaType,
-              sha256: file.sha256,
-            },
-          }), clock.now(),
-        );
+        await record(trx, actor, AuditAction.documentAdded, {
+          clientId: dossier.client.id,
+          details: {
+            documentId,
+            publicationName: input.publicationName,
+            kind: DOCUMENT_KIND_LABELS[input.kind],
+            fileName: file.fileName,
+            sizeBytes: file.sizeBytes,
+            mediaType: file.mediaType,
+            sha256: file.sha256,
+          },
+        });
         return { ok: true as const, value: { documentId } };
       });
     } finally {
@@ -197,20 +195,13 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
       const document = await withDocument({ actor, clientId, page: 'document', opening: false }, documentId, async (trx, dossier, found) => {
         content = await openContent(found.sha256);
         if (content === undefined) {
-          await repos.audit.append(
-            trx,
-            byActor(actor, AuditAction.documentContentMissing, { clientId: dossier.client.id, details: { documentId: found.id, sha256: found.sha256 } }),
-            clock.now(),
-          );
+          await record(trx, actor, AuditAction.documentContentMissing, { clientId: dossier.client.id, details: { documentId: found.id, sha256: found.sha256 } });
           return found;
         }
-        await repos.audit.append(
-          trx,
-          byActor(actor, AuditAction.documentDownloaded, {
-            clientId: dossier.client.id,
-            details: { documentId: found.id, publicationName: found.publicationName, kind: DOCUMENT_KIND_LABELS[found.kind], fileName: found.fileName },
-          }), clock.now(),
-        );
+        await record(trx, actor, AuditAction.documentDownloaded, {
+          clientId: dossier.client.id,
+          details: { documentId: found.id, publicationName: found.publicationName, kind: DOCUMENT_KIND_LABELS[found.kind], fileName: found.fileName },
+        });
         return found;
       });
       if (content === undefined) throw new DocumentContentMissingError(document.id, document.sha256);
@@ -235,13 +226,10 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
       if (problems.length > 0) return failed(problems);
       const withdrawn = await repos.documents.withdraw(trx, document.id, { byLabel: actor.displayName, at: clock.now(), reason });
       if (!withdrawn) return failed([{ field: 'reden', code: 'al-ingetrokken' }]);
-      await repos.audit.append(
-        trx,
-        byActor(actor, AuditAction.documentWithdrawn, {
-          clientId: dossier.client.id,
-          details: { documentId: document.id, publicationName: document.publicationName, kind: DOCUMENT_KIND_LABELS[document.kind], reason },
-        }), clock.now(),
-      );
+      await record(trx, actor, AuditAction.documentWithdrawn, {
+        clientId: dossier.client.id,
+        details: { documentId: document.id, publicationName: document.publicationName, kind: DOCUMENT_KIND_LABELS[document.kind], reason },
+      });
       return { ok: true as const, value: { document } };
     });
   }

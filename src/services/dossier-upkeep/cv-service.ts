@@ -17,15 +17,14 @@ import {
   orderedLicences,
   SKILL_FIELDS,
   type Competence,
-  type CompetenceInput,
+  type CvInputs,
+  type CvItems,
+  type CvKind,
   type DrivingLicence,
   type DrivingLicences,
   type Education,
-  type EducationInput,
   type Language,
-  type LanguageInput,
   type WorkExperience,
-  type WorkExperienceInput,
 } from '../../domain/dossier/cv.ts';
 import type { DesiredJob } from '../../domain/dossier/desired-jobs.ts';
 import { mayKeepDossierUpToDate, type Availability } from '../../domain/dossier/profile.ts';
@@ -39,12 +38,6 @@ import type { ServiceContext } from '../context.ts';
 import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
 import { auditFieldChanges, changedBy, fieldChanges, requireItemId, requireOwnItem, requireUpkeepRight, type FieldValues } from './upkeep-context.ts';
 import { changedMeanwhile, failed, removedMeanwhile, type Result, succeeded } from '../../domain/result.ts';
-
-export const CV_KINDS = ['opleiding', 'werkervaring', 'taal', 'competentie'] as const;
-export type CvKind = (typeof CV_KINDS)[number];
-
-export type CvInputs = { opleiding: EducationInput; werkervaring: WorkExperienceInput; taal: LanguageInput; competentie: CompetenceInput };
-export type CvItems = { opleiding: Education; werkervaring: WorkExperience; taal: Language; competentie: Competence };
 
 /** How the use cases treat one kind of CV item. */
 type Section<I, T extends I & { id: string; clientId: string; version: number; updatedByLabel: string }> = Readonly<{
@@ -113,10 +106,10 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
     const clientId = dossier.client.id;
     return {
       dossier,
-      educations: await repos.cv.listEducations(trx, clientId),
-      workExperiences: await repos.cv.listWorkExperiences(trx, clientId),
-      languages: await repos.cv.listLanguages(trx, clientId),
-      competences: await repos.cv.listCompetences(trx, clientId),
+      educations: await repos.cv.items.educations.list(trx, clientId),
+      workExperiences: await repos.cv.items.workExperiences.list(trx, clientId),
+      languages: await repos.cv.items.languages.list(trx, clientId),
+      competences: await repos.cv.items.competences.list(trx, clientId),
       drivingLicences: await repos.cv.findDrivingLicences(trx, clientId),
       canEdit: mayKeepDossierUpToDate(actor.role),
     };

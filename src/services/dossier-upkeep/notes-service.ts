@@ -7,13 +7,14 @@
 import { checkNote, type InternalNote } from '../../domain/dossier/notes.ts';
 import type { Actor } from '../../domain/users.ts';
 import { AuditAction } from '../audit/actions.ts';
-import { byActor } from '../audit/actor-entry.ts';
+import { auditRecorder } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
 import { requireUpkeepRight } from './upkeep-context.ts';
 import { failed, type Result, succeeded } from '../../domain/result.ts';
 
 export function createNotesService({ repos, clock }: ServiceContext, access: DossierAccess) {
+  const record = auditRecorder({ repos, clock });
   function list(actor: Actor, clientId: string): Promise<{ dossier: Dossier; notes: InternalNote[] }> {
     return access.withDossier({ actor, clientId, page: 'interne-opmerking' }, async (trx, dossier) => ({
       dossier,
@@ -28,15 +29,8 @@ export function createNotesService({ repos, clock }: ServiceContext, access: Dos
       const trimmed = text.trim();
       const problems = checkNote(trimmed);
       if (problems.length > 0) return failed(problems);
-      const noteId = await repos.internalNotes.insert(trx, {
-        clientId: dossier.client.id,
-        organisationId: actor.organisationId,
-        authorUserId: actor.userId,
-        authorLabel: actor.displayName,
-        text: trimmed,
-        at: clock.now(),
-      });
-      await repos.audit.append(trx, byActor(actor, AuditAction.internalNoteAdded, { clientId: dossier.client.id, details: { noteId, length: trimmed.length } }), clock.now());
+      const noteId = await repos.internalNotes.insert(trx, { clientId: dossier.client.id, author: actor, text: trimmed, at: clock.now() });
+      await record(trx, actor, AuditAction.internalNoteAdded, { clientId: dossier.client.id, details: { noteId, length: trimmed.length } });
       return succeeded({ noteId });
     });
   }

@@ -5,7 +5,7 @@
 import { addedOccupationCode, checkNewOccupation, searchOccupations, type Occupation } from '../../domain/dossier/occupations.ts';
 import type { Actor } from '../../domain/users.ts';
 import { AuditAction } from '../audit/actions.ts';
-import { byActor } from '../audit/actor-entry.ts';
+import { auditRecorder } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
 import { changedMeanwhile, failed, type Result, succeeded } from '../../domain/result.ts';
@@ -13,6 +13,7 @@ import { changedMeanwhile, failed, type Result, succeeded } from '../../domain/r
 export const OCCUPATION_SEARCH_LIMIT = 25;
 
 export function createOccupationsService({ db, repos, clock }: ServiceContext) {
+  const record = auditRecorder({ repos, clock });
   function requireBeheerder(actor: Actor): void {
     if (actor.role !== 'beheerder') throw new ForbiddenError('de beroepencatalogus beheren');
   }
@@ -47,7 +48,7 @@ export function createOccupationsService({ db, repos, clock }: ServiceContext) {
       if (!(await repos.occupations.insertAdded(trx, { code, iscoGroup: input.iscoGroup, title, createdByLabel: actor.displayName }, clock.now()))) {
         return failed([changedMeanwhile('titel', '')]);
       }
-      await repos.audit.append(trx, byActor(actor, AuditAction.occupationAdded, { details: { code, isco: input.iscoGroup, title } }), clock.now());
+      await record(trx, actor, AuditAction.occupationAdded, { details: { code, isco: input.iscoGroup, title } });
       return succeeded({ code, iscoGroup: input.iscoGroup, title, source: 'beheerder' as const });
     });
   }

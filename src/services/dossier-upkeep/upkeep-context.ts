@@ -8,7 +8,7 @@ import type { ChangedBy } from '../../db/repositories/client-profiles.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import type { Repositories } from '../../db/repositories/index.ts';
 import type { AuditActionName } from '../audit/actions.ts';
-import { byActor } from '../audit/actor-entry.ts';
+import { auditRecorder } from '../audit/actor-entry.ts';
 import type { Clock } from '../clock.ts';
 import { isUuid } from '../dossiers/dossier-access.ts';
 import { DossierNotFoundError, ForbiddenError } from '../errors.ts';
@@ -52,13 +52,11 @@ export async function auditFieldChanges(
   target: { clientId: string; section: string; itemId?: string | null; item?: string },
   changes: readonly FieldChange[],
 ): Promise<void> {
+  const record = auditRecorder({ repos, clock });
   for (const change of changes) {
-    await repos.audit.append(
-      trx,
-      byActor(actor, action, {
-        clientId: target.clientId,
-        details: { section: target.section, ...(target.itemId ? { itemId: target.itemId } : {}), ...(target.item ? { item: target.item } : {}), ...change },
-      }), clock.now(),
-    );
+    await record(trx, actor, action, {
+      clientId: target.clientId,
+      details: { section: target.section, ...(target.itemId ? { itemId: target.itemId } : {}), ...(target.item ? { item: target.item } : {}), ...change },
+    });
   }
 }

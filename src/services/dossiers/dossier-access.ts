@@ -10,7 +10,7 @@ import type { Actor } from '../../domain/users.ts';
 import type { AttestOfOrganisation } from '../../db/repositories/attests.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import { AuditAction } from '../audit/actions.ts';
-import { byActor } from '../audit/actor-entry.ts';
+import { auditRecorder } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import { DossierNotFoundError } from '../errors.ts';
 
@@ -33,13 +33,11 @@ export type Dossier = Readonly<{
 export type DossierVisit = Readonly<{ actor: Actor; clientId: string; page: string | null }>;
 
 export function createDossierAccess({ db, repos, clock }: ServiceContext) {
+  const record = auditRecorder({ repos, clock });
   async function check(trx: Executor, visit: DossierVisit): Promise<Dossier | undefined> {
     const { actor, clientId, page } = visit;
     const refuse = async (reason: 'onbekend' | 'geen-toegang'): Promise<undefined> => {
-      await repos.audit.append(
-        trx,
-        byActor(actor, AuditAction.dossierRefused, { clientId: reason === 'onbekend' ? null : clientId, details: { reason, page } }), clock.now(),
-      );
+      await record(trx, actor, AuditAction.dossierRefused, { clientId: reason === 'onbekend' ? null : clientId, details: { reason, page } });
       return undefined;
     };
 
@@ -49,7 +47,7 @@ export function createDossierAccess({ db, repos, clock }: ServiceContext) {
     const { client, attests } = found;
     if (!mayOpenDossier(actor.role, attests, clock.today())) return refuse('geen-toegang');
 
-    if (page !== null) await repos.audit.append(trx, byActor(actor, AuditAction.dossierOpened, { clientId: client.id, details: { page } }), clock.now());
+    if (page !== null) await record(trx, actor, AuditAction.dossierOpened, { clientId: client.id, details: { page } });
     return { client, attests };
   }
 
@@ -66,10 +64,7 @@ export function createDossierAccess({ db, repos, clock }: ServiceContext) {
       // The work found no such item in this dossier (a line, a document, a note of another
       // dossier): its transaction is rolled back, and the refusal is logged on its own (A6).
       if (error instanceof DossierNotFoundError) {
-        await repos.audit.append(
-          db,
-          byActor(visit.actor, AuditAction.dossierRefused, { clientId: isUuid(visit.clientId) ? visit.clientId : null, details: { reason: 'onbekend-onderdeel', page: visit.page } }), clock.now(),
-        );
+        await record(db, visit.actor, AuditAction.dossierRefused, { clientId: isUuid(visit.clientId) ? visit.clientId : null, details: { reason: 'onbekend-onderdeel', page: visit.page } });
       }
       throw error;
     }

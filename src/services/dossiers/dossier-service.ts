@@ -8,7 +8,7 @@ import { isPartner, isServiceStaff } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { ClientWithPeriod } from '../../domain/clients.ts';
 import { AuditAction } from '../audit/actions.ts';
-import { byActor } from '../audit/actor-entry.ts';
+import { auditRecorder } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { Dossier, DossierAccess } from './dossier-access.ts';
@@ -20,6 +20,7 @@ const SEARCH_LIMIT = 50;
 export type ClientSearch = { kind: 'insz'; value: string } | { kind: 'naam'; value: string };
 
 export function createDossierService({ db, repos, clock }: ServiceContext, access: DossierAccess) {
+  const record = auditRecorder({ repos, clock });
   /** A1/A5: the dossier if the actor may open it; logged either way (A6). */
   function openDossier(actor: Actor, clientId: string, page: string): Promise<Dossier> {
     return access.withDossier({ actor, clientId, page }, (_trx, dossier) => Promise.resolve(dossier));
@@ -44,7 +45,7 @@ export function createDossierService({ db, repos, clock }: ServiceContext, acces
         const words = search.value.split(/\s+/).filter((w) => w !== '');
         found = words.length === 0 ? [] : await repos.clients.searchByName(trx, words, SEARCH_LIMIT);
       }
-      await repos.audit.append(trx, byActor(actor, AuditAction.clientsSearched, { details: { kind: search.kind, results: found.length } }), clock.now());
+      await record(trx, actor, AuditAction.clientsSearched, { details: { kind: search.kind, results: found.length } });
       return found;
     });
   }

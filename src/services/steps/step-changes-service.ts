@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/users.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import type { StepChanges } from '../../db/repositories/steps.ts';
 import { AuditAction } from '../audit/actions.ts';
-import { byActor } from '../audit/actor-entry.ts';
+import { auditRecorder } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DossierAccess } from '../dossiers/dossier-access.ts';
 import { ForbiddenError } from '../errors.ts';
@@ -36,6 +36,7 @@ export function createStepChangesService(
   access: DossierAccess,
   steps: Pick<ReturnType<typeof createStepsService>, 'checkReferences'>,
 ) {
+  const record = auditRecorder({ repos, clock });
   const conflict = (step: Step): Problem => changedMeanwhile('toestand', step.updatedByLabel);
 
   async function writeChanges(
@@ -50,10 +51,7 @@ export function createStepChangesService(
     const now = clock.now();
     if (!(await repos.steps.update(trx, step.id, version, changes, { label: actor.displayName, at: now }))) return false;
     for (const change of fields) {
-      await repos.audit.append(
-        trx,
-        byActor(actor, action, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, ...change } }), clock.now(),
-      );
+      await record(trx, actor, action, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, ...change } });
     }
     return true;
   }
@@ -84,7 +82,7 @@ export function createStepChangesService(
       const funding = (await repos.fundingNumbers.listOfOrganisation(trx, actor.organisationId)).find((f) => f.id === input.fundingNumberId);
       const changes: MutableChanges = {};
       const fields: FieldChange[] = [];
-      const record = (field: string, old: string, now: string): void => {
+      const noteChange = (field: string, old: string, now: string): void => {
         if (old !== now) fields.push({ field, old, new: now });
       };
       if (changingState) {
@@ -92,23 +90,23 @@ export function createStepChangesService(
         changes.state = input.state;
         changes.date = input.date;
         if (isEndState(input.state)) changes.endedOn = today;
-        record('toestand', STATE_LABELS[step.state], STATE_LABELS[input.state]);
+        noteChange('toestand', STATE_LABELS[step.state], STATE_LABELS[input.state]);
       } else if (input.date !== step.date) {
         changes.date = input.date;
         changes.startDate = input.date;
       }
-      record('datum', formatDate(step.date), formatDate(input.date));
+      noteChange('datum', formatDate(step.date), formatDate(input.date));
       if (input.fundingNumberId !== (step.fundingNumber?.id ?? null)) {
         changes.fundingNumberId = input.fundingNumberId;
-        record('financieringsnummer', step.fundingNumber?.code ?? '', funding?.code ?? '');
+        noteChange('financieringsnummer', step.fundingNumber?.code ?? '', funding?.code ?? '');
       }
       if (input.executorOfficeId !== step.executor.id) {
         changes.executorOfficeId = input.executorOfficeId;
-        record('uitvoerder', step.executor.label, executor?.label ?? '');
+        noteChange('uitvoerder', step.executor.label, executor?.label ?? '');
       }
       if (input.summary !== step.summary) {
         changes.summary = input.summary;
-        record('samenvatting', step.summary, input.summary);
+        noteChange('samenvatting', step.summary, input.summary);
       }
       if (fields.length === 0) return { ok: true as const, value: { changed: 0 } };
       if (!(await writeChanges(trx, actor, step, input.version, changes, fields))) return failed([conflict(step)]);
@@ -116,10 +114,7 @@ export function createStepChangesService(
       if (changingState) {
         const lapsed = await repos.stopRequests.lapseOpen(trx, step.id, { byLabel: actor.displayName, at: clock.now() });
         if (lapsed !== undefined) {
-          await repos.audit.append(
-            trx,
-            byActor(actor, AuditAction.stopRequestLapsed, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, requestId: lapsed } }), clock.now(),
-          );
+          await record(trx, actor, AuditAction.stopRequestLapsed, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, requestId: lapsed } });
         }
       }
       return { ok: true as const, value: { changed: fields.length } };

@@ -15,7 +15,7 @@ import type { FundingNumber, OfficeWithLabel } from '../../domain/organisations.
 import type { StepFilter } from '../../domain/steps/step.ts';
 import type { StopRequest } from '../../db/repositories/stop-requests.ts';
 import { AuditAction, STEP_ACTIONS } from '../audit/actions.ts';
-import { byActor } from '../audit/actor-entry.ts';
+import { auditRecorder } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import { isUuid, type Dossier, type DossierAccess } from '../dossiers/dossier-access.ts';
 import { ForbiddenError } from '../errors.ts';
@@ -63,6 +63,7 @@ export type StepDetail = Readonly<{
 }>;
 
 export function createStepsService({ db, repos, clock }: ServiceContext, access: DossierAccess) {
+  const record = auditRecorder({ repos, clock });
   function requirePartner(actor: Actor): void {
     if (!isPartner(actor.role)) throw new ForbiddenError('stappen registreren');
   }
@@ -140,24 +141,21 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
         createdByLabel: actor.displayName,
       }, clock.now());
       const step = await repos.steps.findById(trx, stepId);
-      await repos.audit.append(
-        trx,
-        byActor(actor, AuditAction.stepRegistered, {
-          clientId: dossier.client.id,
-          details: {
-            stepId,
-            stepType: type.label,
-            fields: {
-              toestand: STATE_LABELS.bezig,
-              datum: formatDate(input.date),
-              financieringsnummer: step?.fundingNumber?.code ?? '',
-              aanvrager: step?.requester.label ?? '',
-              uitvoerder: step?.executor.label ?? '',
-              samenvatting: input.summary,
-            },
+      await record(trx, actor, AuditAction.stepRegistered, {
+        clientId: dossier.client.id,
+        details: {
+          stepId,
+          stepType: type.label,
+          fields: {
+            toestand: STATE_LABELS.bezig,
+            datum: formatDate(input.date),
+            financieringsnummer: step?.fundingNumber?.code ?? '',
+            aanvrager: step?.requester.label ?? '',
+            uitvoerder: step?.executor.label ?? '',
+            samenvatting: input.summary,
           },
-        }), clock.now(),
-      );
+        },
+      });
       return { ok: true as const, value: { stepId } };
     });
   }

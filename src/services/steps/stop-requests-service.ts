@@ -10,7 +10,7 @@ import { checkEndingDate } from '../../domain/steps/validation.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { OpenStopRequest } from '../../db/repositories/stop-requests.ts';
 import { AuditAction } from '../audit/actions.ts';
-import { byActor } from '../audit/actor-entry.ts';
+import { auditRecorder } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DossierAccess } from '../dossiers/dossier-access.ts';
 import { ForbiddenError } from '../errors.ts';
@@ -26,6 +26,7 @@ export function createStopRequestsService(
   access: DossierAccess,
   changes: Pick<ReturnType<typeof createStepChangesService>, 'writeChanges'>,
 ) {
+  const record = auditRecorder({ repos, clock });
   function checkReason(reason: string): Problem[] {
     if (reason.trim() === '') return [{ field: 'reden', code: 'verplicht' }];
     if (reason.length > REASON_MAX_LENGTH) return [{ field: 'reden', code: 'te-lang', params: { max: String(REASON_MAX_LENGTH) } }];
@@ -50,13 +51,10 @@ export function createStopRequestsService(
         reason: input.reason.trim(),
         proposedDate: input.proposedDate,
       }, clock.now());
-      await repos.audit.append(
-        trx,
-        byActor(actor, AuditAction.stopRequested, {
-          clientId: step.clientId,
-          details: { stepId: step.id, stepType: step.type.label, requestId, reason: input.reason.trim(), proposedDate: formatDate(input.proposedDate) },
-        }), clock.now(),
-      );
+      await record(trx, actor, AuditAction.stopRequested, {
+        clientId: step.clientId,
+        details: { stepId: step.id, stepType: step.type.label, requestId, reason: input.reason.trim(), proposedDate: formatDate(input.proposedDate) },
+      });
       return { ok: true as const, value: { requestId } };
     });
   }
@@ -82,10 +80,7 @@ export function createStopRequestsService(
       const open = await repos.stopRequests.findOpenForStep(trx, step.id);
       if (open !== undefined) {
         await repos.stopRequests.decide(trx, open.id, { state: 'aanvaard', byLabel: actor.displayName, at: clock.now(), reason: null });
-        await repos.audit.append(
-          trx,
-          byActor(actor, AuditAction.stopRequestAccepted, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, requestId: open.id } }), clock.now(),
-        );
+        await record(trx, actor, AuditAction.stopRequestAccepted, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, requestId: open.id } });
       }
       return { ok: true as const, value: { stepId: step.id } };
     });
@@ -101,13 +96,10 @@ export function createStopRequestsService(
       const problems = checkReason(input.reason);
       if (problems.length > 0) return failed(problems);
       await repos.stopRequests.decide(trx, open.id, { state: 'afgewezen', byLabel: actor.displayName, at: clock.now(), reason: input.reason.trim() });
-      await repos.audit.append(
-        trx,
-        byActor(actor, AuditAction.stopRequestDeclined, {
-          clientId: step.clientId,
-          details: { stepId: step.id, stepType: step.type.label, requestId: open.id, reason: input.reason.trim() },
-        }), clock.now(),
-      );
+      await record(trx, actor, AuditAction.stopRequestDeclined, {
+        clientId: step.clientId,
+        details: { stepId: step.id, stepType: step.type.label, requestId: open.id, reason: input.reason.trim() },
+      });
       return { ok: true as const, value: { requestId: open.id } };
     });
   }

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor } from '../../../domain/users.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
-import type { CvInputs, CvItems, CvKind } from '../../../services/dossier-upkeep/cv-service.ts';
+import type { CvInputs, CvItems, CvKind } from '../../../domain/dossier/cv.ts';
 import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, type FieldErrors, type FormResult } from '../form.ts';
@@ -14,7 +14,7 @@ import type { PageView } from '../layout-presenter.ts';
 import { readVersion } from '../shared/version.ts';
 import { isConflict } from '../../../domain/result.ts';
 import { problemsToErrors, statusOf } from '../shared/problems.ts';
-import { refusedPost } from '../shared/refused-post.ts';
+import { versionedFormRoutes } from '../shared/versioned-form.ts';
 import {
   readCompetenceForm,
   readEducationForm,
@@ -96,23 +96,16 @@ export function cvRoutes(app: FastifyInstance): void {
     return reply.redirect(cvPaths(clientId).cv, 303);
   });
 
-  app.get<Route>('/cv/rijbewijzen', async (request, reply) => {
-    const { dossier, drivingLicences } = await cv.drivingLicencesForm(actorOf(request), request.params.clientId);
-    return reply.render('pages/cv/licences.njk', presentLicencesForm(dossier, { rijbewijs: drivingLicences.categories, versie: String(drivingLicences.version) }));
-  });
-
-  app.post<Route>('/cv/rijbewijzen', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { clientId } = request.params;
-    const input = readLicencesForm(request.body);
-    const result = await cv.changeDrivingLicences(actor, clientId, readVersion(asRawForm(request.body)), input.rijbewijs);
-    if (!result.ok) {
-      const { dossier, drivingLicences } = await cv.drivingLicencesForm(actor, clientId);
-      const { kept, errors, status } = refusedPost(input, result, drivingLicences.version);
-      return reply.render('pages/cv/licences.njk', presentLicencesForm(dossier, kept, errors), status);
-    }
-    request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
-    return reply.redirect(cvPaths(clientId).cv, 303);
+  versionedFormRoutes(app, '/cv/rijbewijzen', {
+    template: 'pages/cv/licences.njk',
+    load: cv.drivingLicencesForm,
+    inputOf: ({ drivingLicences }) => ({ rijbewijs: [...drivingLicences.categories], versie: String(drivingLicences.version) }),
+    read: readLicencesForm,
+    // The service checks the categories (K2).
+    parse: (input) => ({ ok: true, value: input.rijbewijs }),
+    save: cv.changeDrivingLicences,
+    present: ({ dossier }, input, errors) => presentLicencesForm(dossier, input, errors),
+    savedPath: (clientId) => cvPaths(clientId).cv,
   });
 
   itemRoutes(app, 'opleiding', { read: readEducationForm, validate: validateEducationForm, inputOf: educationInputOf, present: presentEducationForm });

@@ -9,12 +9,13 @@ import {
   LANGUAGE_SKILLS,
   SKILL_FIELDS,
   SKILL_LABELS,
+  type CvKind,
   type Education,
   type Language,
   type WorkExperience,
 } from '../../../domain/dossier/cv.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
-import type { Cv, CvKind } from '../../../services/dossier-upkeep/cv-service.ts';
+import type { Cv } from '../../../services/dossier-upkeep/cv-service.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
 import { monthInputItems, monthPartsOf } from '../month-input.ts';
 import { dossierPath, presentDossierFrame } from '../dossier/dossier-presenter.ts';

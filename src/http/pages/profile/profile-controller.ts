@@ -4,10 +4,8 @@
  * input comes back with status 400 and everything typed; a change on an outdated version with 409.
  */
 import type { FastifyInstance } from 'fastify';
-import { messages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { asRawForm } from '../form.ts';
-import { refusedPost } from '../shared/refused-post.ts';
+import { versionedFormRoutes } from '../shared/versioned-form.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import { presentUpkeepTimeline } from './changes-presenter.ts';
 import {
@@ -18,7 +16,6 @@ import {
   validateAvailabilityForm,
   validateRegistrationForm,
 } from './profile-forms.ts';
-import { readVersion } from '../shared/version.ts';
 import {
   availabilityInputOf,
   contactInputOf,
@@ -32,74 +29,46 @@ import {
 
 type Route = { Params: { clientId: string } };
 
-const CONTACT = 'pages/profile/contact-form.njk';
-const REGISTRATION = 'pages/profile/registration-form.njk';
-const AVAILABILITY = 'pages/profile/availability-form.njk';
-
 export function profileRoutes(app: FastifyInstance): void {
   const { profile } = app.services;
+  const savedPath = (clientId: string) => profilePaths(clientId).profile;
 
   app.get<Route>('/profiel', async (request, reply) => {
     return reply.render('pages/profile/profile.njk', presentProfile(await profile.profile(actorOf(request), request.params.clientId)));
   });
 
-  app.get<Route>('/profiel/contactgegevens', async (request, reply) => {
-    const dossier = await profile.contactForm(actorOf(request), request.params.clientId);
-    return reply.render(CONTACT, presentContactForm(dossier, contactInputOf(dossier.client)));
+  versionedFormRoutes(app, '/profiel/contactgegevens', {
+    template: 'pages/profile/contact-form.njk',
+    load: profile.contactForm,
+    inputOf: (dossier) => contactInputOf(dossier.client),
+    read: readContactForm,
+    // The service checks the contact data (K2: postcode, phone, a complete address).
+    parse: (input) => ({ ok: true, value: contactValue(input) }),
+    save: profile.changeContact,
+    present: presentContactForm,
+    savedPath,
   });
 
-  app.post<Route>('/profiel/contactgegevens', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { clientId } = request.params;
-    const input = readContactForm(request.body);
-    const result = await profile.changeContact(actor, clientId, readVersion(asRawForm(request.body)), contactValue(input));
-    if (!result.ok) {
-      const dossier = await profile.contactForm(actor, clientId);
-      const { kept, errors, status } = refusedPost(input, result, dossier.client.version);
-      return reply.render(CONTACT, presentContactForm(dossier, kept, errors), status);
-    }
-    request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
-    return reply.redirect(profilePaths(clientId).profile, 303);
+  versionedFormRoutes(app, '/profiel/inschrijving', {
+    template: 'pages/profile/registration-form.njk',
+    load: profile.registrationForm,
+    inputOf: ({ registration }) => registrationInputOf(registration),
+    read: readRegistrationForm,
+    parse: validateRegistrationForm,
+    save: profile.recordRegistration,
+    present: ({ dossier }, input, errors) => presentRegistrationForm(dossier, input, errors),
+    savedPath,
   });
 
-  app.get<Route>('/profiel/inschrijving', async (request, reply) => {
-    const { dossier, registration } = await profile.registrationForm(actorOf(request), request.params.clientId);
-    return reply.render(REGISTRATION, presentRegistrationForm(dossier, registrationInputOf(registration)));
-  });
-
-  app.post<Route>('/profiel/inschrijving', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { clientId } = request.params;
-    const input = readRegistrationForm(request.body);
-    const form = validateRegistrationForm(input);
-    const result = form.ok ? await profile.recordRegistration(actor, clientId, readVersion(asRawForm(request.body)), form.value) : form;
-    if (!result.ok) {
-      const { dossier, registration } = await profile.registrationForm(actor, clientId);
-      const { kept, errors, status } = refusedPost(input, result, registration?.version ?? 0);
-      return reply.render(REGISTRATION, presentRegistrationForm(dossier, kept, errors), status);
-    }
-    request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
-    return reply.redirect(profilePaths(clientId).profile, 303);
-  });
-
-  app.get<Route>('/profiel/beschikbaarheid', async (request, reply) => {
-    const { dossier, availability, today } = await profile.availabilityForm(actorOf(request), request.params.clientId);
-    return reply.render(AVAILABILITY, presentAvailabilityForm(dossier, availabilityInputOf(availability), today));
-  });
-
-  app.post<Route>('/profiel/beschikbaarheid', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const actor = actorOf(request);
-    const { clientId } = request.params;
-    const input = readAvailabilityForm(request.body);
-    const form = validateAvailabilityForm(input);
-    const result = form.ok ? await profile.changeAvailability(actor, clientId, readVersion(asRawForm(request.body)), form.value) : form;
-    if (!result.ok) {
-      const { dossier, availability, today } = await profile.availabilityForm(actor, clientId);
-      const { kept, errors, status } = refusedPost(input, result, availability?.version ?? 0);
-      return reply.render(AVAILABILITY, presentAvailabilityForm(dossier, kept, today, errors), status);
-    }
-    request.flash('success', result.value.changed === 0 ? messages.upkeep.nothingChanged : messages.upkeep.saved);
-    return reply.redirect(profilePaths(clientId).profile, 303);
+  versionedFormRoutes(app, '/profiel/beschikbaarheid', {
+    template: 'pages/profile/availability-form.njk',
+    load: profile.availabilityForm,
+    inputOf: ({ availability }) => availabilityInputOf(availability),
+    read: readAvailabilityForm,
+    parse: validateAvailabilityForm,
+    save: profile.changeAvailability,
+    present: ({ dossier, today }, input, errors) => presentAvailabilityForm(dossier, input, today, errors),
+    savedPath,
   });
 
   // "Wijzigingen": who changed which field of profile, desired jobs and CV, when (O11-style).
