@@ -2,6 +2,7 @@
  * Test data for keeping the dossier up to date (K1–K3), written past the use cases: desired jobs,
  * CV items, a registration as a job seeker, internal notes. Each returns what a test refers to.
  */
+import { TEST_NOW } from './clock.ts';
 import type { CalendarDate } from '../../src/domain/calendar-date.ts';
 import type { EducationInput, LanguageInput } from '../../src/domain/dossier/cv.ts';
 import type { DesiredJobInput } from '../../src/domain/dossier/desired-jobs.ts';
@@ -14,7 +15,7 @@ import * as documents from '../../src/db/repositories/documents.ts';
 import * as internalNotes from '../../src/db/repositories/internal-notes.ts';
 import type { TestUser } from './factories.ts';
 
-const by = (user: Pick<TestUser, 'id'>, label = 'Test') => ({ userId: user.id, label, at: new Date() });
+const by = (user: Pick<TestUser, 'id'>, label = 'Test') => ({ userId: user.id, label, at: TEST_NOW });
 
 /** A desired job; by default "Kelners" (ISCO 5131), experienced, in Antwerpen, full-time. */
 export async function aDesiredJob(db: Database, clientId: string, user: TestUser, job: Partial<DesiredJobInput> = {}): Promise<string> {
@@ -35,7 +36,7 @@ export async function aRegistration(db: Database, clientId: string, user: TestUs
 }
 
 export async function aNote(db: Database, clientId: string, user: TestUser & { organisationId: string }, text: string): Promise<string> {
-  return internalNotes.insert(db, { clientId, author: { userId: user.id, displayName: 'Test', organisationId: user.organisationId }, text, at: new Date() });
+  return internalNotes.insert(db, { clientId, author: { userId: user.id, displayName: 'Test', organisationId: user.organisationId }, text, at: TEST_NOW });
 }
 
 /**
