@@ -223,7 +223,7 @@ export const messages = {
     fundingCodeFormat: 'Vul een code in van hoogstens 30 letters, cijfers, punten, streepjes of schuine strepen, zoals KO-2026-01',
     fundingCodeTaken: 'Deze organisatie heeft al een financieringsnummer met deze code',
     validFromRequired: 'Vul de datum in vanaf wanneer het nummer geldig is',
-    untilBeforeFrom: 'De datum "geldig tot en met" mag niet voor de datum "geldig vanaf" liggen',
+    untilBeforeFrom: 'De laatste geldige dag (geldig tot en met) mag niet voor de eerste (geldig vanaf) liggen',
     orderInvalid: 'Vul de volgorde in als een geheel getal van 1 tot 999',
     stepTypeUnknown: 'Kies alleen staptypes uit de lijst',
     alreadyRetired: 'Dit beroep is al uitgefaseerd',
