@@ -203,4 +203,16 @@ describeOnEachDatabase('Beheer: organisaties, vestigingen, financieringsnummers'
     assert.equal(stale.statusCode, 409);
     assert.equal((await t.db.selectFrom('organisation_step_types').select('stepTypeCode').where('organisationId', '=', id).execute()).length, 2);
   });
+
+  it('issue 12 two beheerders creating an organisation with the same KBO number at once: one is stored, the other gets the clear refusal', async () => {
+    const t = get();
+    const [first, second] = await Promise.all([t.data.beheerder, t.data.tweede].map(async (user) => {
+      const actor = await t.services.auth.currentActor(user.id);
+      assert.ok(actor !== undefined);
+      return t.services.admin.organisations.create(actor, { name: `Gelijktijdig ${user.id.slice(0, 4)}`, kind: 'partner', enterpriseNumber: kbo(555_666) });
+    }));
+    const outcomes = [first, second].map((r) => (r?.ok === true ? 'ok' : (r?.problems.map((p) => p.code).join() ?? '')));
+    assert.deepEqual(outcomes.sort(), ['kbo-bestaat', 'ok']);
+    assert.equal((await t.db.selectFrom('organisations').select('id').where('enterpriseNumber', '=', kbo(555_666)).execute()).length, 1);
+  });
 });

@@ -7,6 +7,7 @@ import type { Actor } from '../../domain/users.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import type { Repositories } from '../../db/repositories/index.ts';
 import type { OrganisationRecord } from '../../domain/organisations.ts';
+import { failed, type Problem, type Result } from '../../domain/result.ts';
 import type { AuditActionName } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';
 import type { Clock } from '../clock.ts';
@@ -91,4 +92,18 @@ export async function changeableOrganisation(repos: Repositories, trx: Executor,
   const organisation = await visibleOrganisation(repos, trx, actor, id);
   requireBeheerder(actor, what);
   return organisation;
+}
+
+/**
+ * Two beheerders saving the same unique value at once: the second passes the check but meets the
+ * database's unique index (SQLSTATE 23505). Its transaction is rolled back; it gets the same
+ * refusal as when the check had seen the first.
+ */
+export async function refusingDuplicate<T>(work: () => Promise<Result<T>>, duplicate: Problem): Promise<Result<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505') return failed([duplicate]);
+    throw error;
+  }
 }

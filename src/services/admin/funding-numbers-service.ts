@@ -12,7 +12,7 @@ import type { Executor } from '../../db/repositories/executor.ts';
 import { AuditAction } from '../audit/actions.ts';
 import type { ServiceContext } from '../context.ts';
 import { RecordNotFoundError } from '../errors.ts';
-import { auditChange, changeableOrganisation, changedFields, lastChangedBy, requireId, type FieldValues } from './admin-audit.ts';
+import { auditChange, changeableOrganisation, changedFields, lastChangedBy, requireId, refusingDuplicate, type FieldValues } from './admin-audit.ts';
 
 const WHAT = 'financieringsnummers beheren';
 
@@ -56,7 +56,7 @@ export function createFundingNumbersAdminService(context: ServiceContext) {
 
   async function create(actor: Actor, organisationId: string, raw: FundingNumberInput): Promise<Result<{ id: string; code: string }>> {
     const input = normalised(raw);
-    return db.transaction().execute(async (trx) => {
+    return refusingDuplicate(() => db.transaction().execute(async (trx) => {
       const organisation = await changeableOrganisation(repos, trx, actor, organisationId, WHAT);
       const problems = await checked(trx, organisation.id, input, null);
       if (problems.length > 0) return failed(problems);
@@ -68,12 +68,12 @@ export function createFundingNumbersAdminService(context: ServiceContext) {
         subject: 'financieringsnummer', subjectId: id, organisationId: organisation.id, name: input.code, changes: changedFields({}, shown(input)),
       });
       return succeeded({ id, code: input.code });
-    });
+    }), { field: 'code', code: 'financieringsnummer-bestaat' });
   }
 
   async function update(actor: Actor, organisationId: string, fundingId: string, version: number, raw: FundingNumberInput): Promise<Result<{ changed: number }>> {
     const input = normalised(raw);
-    return db.transaction().execute(async (trx) => {
+    return refusingDuplicate(() => db.transaction().execute(async (trx) => {
       const organisation = await changeableOrganisation(repos, trx, actor, organisationId, WHAT);
       const current = await repos.fundingNumbers.findRecord(trx, organisation.id, requireId(fundingId));
       if (current === undefined) return failed([removedMeanwhile('code')]);
@@ -85,7 +85,7 @@ export function createFundingNumbersAdminService(context: ServiceContext) {
       if (!(await repos.fundingNumbers.updateAtVersion(trx, current.id, version, input))) return failed([changedMeanwhile('code', await lastChangedBy(repos, trx, current.id))]);
       await auditChange(context, trx, actor, AuditAction.fundingNumberChanged, { subject: 'financieringsnummer', subjectId: current.id, organisationId: organisation.id, name: input.code, changes });
       return succeeded({ changed: changes.length });
-    });
+    }), { field: 'code', code: 'financieringsnummer-bestaat' });
   }
 
   return { form, create, update };

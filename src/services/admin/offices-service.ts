@@ -10,7 +10,7 @@ import type { Executor } from '../../db/repositories/executor.ts';
 import { AuditAction } from '../audit/actions.ts';
 import type { ServiceContext } from '../context.ts';
 import { RecordNotFoundError } from '../errors.ts';
-import { auditChange, changeableOrganisation, changedFields, lastChangedBy, requireId, type FieldValues } from './admin-audit.ts';
+import { auditChange, changeableOrganisation, changedFields, lastChangedBy, requireId, refusingDuplicate, type FieldValues } from './admin-audit.ts';
 
 const WHAT = 'vestigingen beheren';
 
@@ -51,7 +51,7 @@ export function createOfficesAdminService(context: ServiceContext) {
 
   async function create(actor: Actor, organisationId: string, raw: OfficeInput): Promise<Result<{ id: string; label: string }>> {
     const input = normalised(raw);
-    return db.transaction().execute(async (trx) => {
+    return refusingDuplicate(() => db.transaction().execute(async (trx) => {
       const organisation = await changeableOrganisation(repos, trx, actor, organisationId, WHAT);
       const problems = await checked(trx, input, null);
       if (problems.length > 0) return failed(problems);
@@ -61,12 +61,12 @@ export function createOfficesAdminService(context: ServiceContext) {
         subject: 'vestiging', subjectId: id, organisationId: organisation.id, name: label, changes: changedFields({}, shown(input)),
       });
       return succeeded({ id, label });
-    });
+    }), { field: 'code', code: 'vestigingscode-bestaat', params: { office: '' } });
   }
 
   async function update(actor: Actor, organisationId: string, officeId: string, version: number, raw: OfficeInput): Promise<Result<{ changed: number }>> {
     const input = normalised(raw);
-    return db.transaction().execute(async (trx) => {
+    return refusingDuplicate(() => db.transaction().execute(async (trx) => {
       const organisation = await changeableOrganisation(repos, trx, actor, organisationId, WHAT);
       const current = await repos.offices.findRecord(trx, organisation.id, requireId(officeId));
       if (current === undefined) return failed([removedMeanwhile('naam')]);
@@ -78,7 +78,7 @@ export function createOfficesAdminService(context: ServiceContext) {
       if (!(await repos.offices.updateAtVersion(trx, current.id, version, input))) return failed([changedMeanwhile('naam', await lastChangedBy(repos, trx, current.id))]);
       await auditChange(context, trx, actor, AuditAction.officeChanged, { subject: 'vestiging', subjectId: current.id, organisationId: organisation.id, name: officeLabel(input), changes });
       return succeeded({ changed: changes.length });
-    });
+    }), { field: 'code', code: 'vestigingscode-bestaat', params: { office: '' } });
   }
 
   return { form, create, update };

@@ -12,7 +12,7 @@ import type { Actor } from '../../domain/users.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import { AuditAction } from '../audit/actions.ts';
 import type { ServiceContext } from '../context.ts';
-import { auditChange, changedFields, changeableOrganisation, lastChangedBy, requireBeheerder, visibleOrganisation, type FieldValues } from './admin-audit.ts';
+import { auditChange, changedFields, changeableOrganisation, lastChangedBy, requireBeheerder, visibleOrganisation, refusingDuplicate, type FieldValues } from './admin-audit.ts';
 
 export const ORGANISATIONS_PAGE_SIZE = 25;
 
@@ -57,6 +57,11 @@ export function createOrganisationsAdminService(context: ServiceContext) {
     return changeableOrganisation(repos, db, actor, id, 'organisaties beheren');
   }
 
+  /** "Organisatie toevoegen" is the beheerder's. */
+  function mayCreate(actor: Actor): void {
+    requireBeheerder(actor, 'organisaties beheren');
+  }
+
   async function checked(trx: Executor, input: OrganisationInput, exceptId: string | null): Promise<Problem[]> {
     const problems = checkOrganisation(input);
     const kbo = parseEnterpriseNumber(input.enterpriseNumber);
@@ -69,7 +74,7 @@ export function createOrganisationsAdminService(context: ServiceContext) {
 
   async function create(actor: Actor, input: OrganisationInput): Promise<Result<{ id: string }>> {
     requireBeheerder(actor, 'organisaties beheren');
-    return db.transaction().execute(async (trx) => {
+    return refusingDuplicate(() => db.transaction().execute(async (trx) => {
       const problems = await checked(trx, input, null);
       const kbo = parseEnterpriseNumber(input.enterpriseNumber);
       const kind = kindOf(input.kind);
@@ -80,11 +85,11 @@ export function createOrganisationsAdminService(context: ServiceContext) {
         subject: 'organisatie', subjectId: id, organisationId: id, name: values.name, changes: changedFields({}, shown(values)),
       });
       return succeeded({ id });
-    });
+    }), { field: 'kbo', code: 'kbo-bestaat', params: { name: '' } });
   }
 
   async function update(actor: Actor, id: string, version: number, input: OrganisationInput): Promise<Result<{ changed: number }>> {
-    return db.transaction().execute(async (trx) => {
+    return refusingDuplicate(() => db.transaction().execute(async (trx) => {
       const current = await changeableOrganisation(repos, trx, actor, id, 'organisaties beheren');
       if (current.version !== version) return failed([changedMeanwhile('naam', await lastChangedBy(repos, trx, id))]);
       const problems = await checked(trx, input, id);
@@ -97,7 +102,7 @@ export function createOrganisationsAdminService(context: ServiceContext) {
       if (!(await repos.organisations.updateAtVersion(trx, id, version, values))) return failed([changedMeanwhile('naam', await lastChangedBy(repos, trx, id))]);
       await auditChange(context, trx, actor, AuditAction.organisationChanged, { subject: 'organisatie', subjectId: id, organisationId: id, name: values.name, changes });
       return succeeded({ changed: changes.length });
-    });
+    }), { field: 'kbo', code: 'kbo-bestaat', params: { name: '' } });
   }
 
   /** O13: the step types the organisation may register, for the beheerder's form. */
@@ -129,5 +134,5 @@ export function createOrganisationsAdminService(context: ServiceContext) {
     });
   }
 
-  return { list, detail, find, create, update, stepTypesForm, setStepTypes, pageSize: ORGANISATIONS_PAGE_SIZE };
+  return { list, detail, find, mayCreate, create, update, stepTypesForm, setStepTypes, pageSize: ORGANISATIONS_PAGE_SIZE };
 }

@@ -7,30 +7,13 @@ import type { OrganisationRecord } from '../../../../domain/organisations.ts';
 import type { StepType } from '../../../../domain/steps/step.ts';
 import { messages, problemMessages } from '../../../messages.ts';
 import { actorOf } from '../../../plugins/app/auth.ts';
-import { asRawForm, errorFor, listField, textField, type FieldErrors } from '../../form.ts';
+import { asRawForm, listField, textField, type FieldErrors } from '../../form.ts';
 import { refusedPost } from '../../shared/refused-post.ts';
 import { parseVersion } from '../../shared/version.ts';
 import { ORGANISATIONS_PATH, organisationPaths } from '../admin-paths.ts';
+import { presentAllowedStepTypes, type AllowedInput } from './organisations-presenter.ts';
 
 type OrganisationRoute = { Params: { organisationId: string } };
-
-type AllowedInput = Readonly<{ staptypes: readonly string[]; versie: string }>;
-
-export function presentAllowedStepTypes(model: { organisation: OrganisationRecord; stepTypes: readonly StepType[]; input: AllowedInput; errors: FieldErrors }) {
-  const paths = organisationPaths(model.organisation.id);
-  return {
-    title: 'Toegelaten staptypes',
-    errors: model.errors,
-    organisationName: model.organisation.name,
-    action: paths.stepTypes,
-    cancelHref: paths.detail,
-    versie: model.input.versie,
-    errorMessage: errorFor(model.errors, 'staptypes'),
-    items: model.stepTypes.map((t) => ({ value: t.code, text: t.label, checked: model.input.staptypes.includes(t.code) })),
-  };
-}
-
-export type AllowedStepTypesView = ReturnType<typeof presentAllowedStepTypes>;
 
 export function allowedStepTypesRoutes(app: FastifyInstance): void {
   const { organisations } = app.services.admin;

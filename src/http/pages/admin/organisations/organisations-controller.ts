@@ -33,8 +33,7 @@ export function organisationsRoutes(app: FastifyInstance): void {
   });
 
   app.get(`${ORGANISATIONS_PATH}/nieuw`, async (request, reply) => {
-    // Only the beheerder: the list's service call refuses everybody else.
-    await organisations.list(actorOf(request), '', 1);
+    organisations.mayCreate(actorOf(request));
     return showForm(reply, null, EMPTY_ORGANISATION);
   });
 

@@ -96,3 +96,22 @@ export function presentOrganisationForm(model: { organisationId: string | null; 
 }
 
 export type OrganisationFormView = ReturnType<typeof presentOrganisationForm>;
+
+/** O13: the checkboxes of "Toegelaten staptypes". */
+export type AllowedInput = Readonly<{ staptypes: readonly string[]; versie: string }>;
+
+export function presentAllowedStepTypes(model: { organisation: OrganisationRecord; stepTypes: readonly StepType[]; input: AllowedInput; errors: FieldErrors }) {
+  const paths = organisationPaths(model.organisation.id);
+  return {
+    title: 'Toegelaten staptypes',
+    errors: model.errors,
+    organisationName: model.organisation.name,
+    action: paths.stepTypes,
+    cancelHref: paths.detail,
+    versie: model.input.versie,
+    errorMessage: errorFor(model.errors, 'staptypes'),
+    items: model.stepTypes.map((t) => ({ value: t.code, text: t.label, checked: model.input.staptypes.includes(t.code) })),
+  };
+}
+
+export type AllowedStepTypesView = ReturnType<typeof presentAllowedStepTypes>;
