@@ -60,11 +60,11 @@ describeOnEachDatabase('Beheer: organisaties, vestigingen, financieringsnummers'
     const audit = (await auditRows(get().db, { action: 'organisatie.aangemaakt' })).filter((r) => r.details['subjectId'] === id);
     assert.equal(audit.length, 1);
     assert.equal(audit[0]?.actorUserId, get().data.beheerder.id);
-    assert.deepEqual(audit[0]?.details['fields'], [
+    assert.deepEqual(audit.map((r) => r.details['fields']), [[
       { field: 'soort', old: '', new: 'Partner' },
       { field: 'naam', old: '', new: 'Nieuwe Koers' },
       { field: 'kbo', old: '', new: '0456.123.494' },
-    ]);
+    ]]);
     const detail = await session.get(`/beheer/organisaties/${id}`);
     assert.match(detail.body, /De organisatie Nieuwe Koers is aangemaakt/);
     assert.match(detail.body, /Organisatie Nieuwe Koers aangemaakt/);
