@@ -214,6 +214,78 @@ export const messages = {
     originalRecorded: 'Het origineel is als ontvangen geregistreerd.',
     nothingChosen: 'Kies Goedkeuren of Afwijzen, of vink Origineel ontvangen aan',
   },
+  /** Administration (issue 12): organisations, offices, funding numbers, step types, occupations. */
+  admin: {
+    required: {
+      naam: 'Vul de naam in',
+      soort: 'Kies de soort organisatie: partner of dienst',
+      kbo: 'Vul het ondernemingsnummer (KBO) in',
+      code: 'Vul de code in',
+      straat: 'Vul de straat en het huisnummer in',
+      postcode: 'Vul de postcode in',
+      gemeente: 'Vul de gemeente in',
+      omschrijving: 'Vul de omschrijving in',
+      label: 'Vul de naam van het staptype in',
+      titel: 'Vul de naam van het beroep in',
+    } as Readonly<Record<string, string>>,
+    labels: { naam: 'De naam', straat: 'De straat', gemeente: 'De gemeente', omschrijving: 'De omschrijving', label: 'De naam van het staptype', titel: 'De naam van het beroep' } as Readonly<Record<string, string>>,
+    kboFormat: 'Vul een ondernemingsnummer van 10 cijfers in dat begint met 0 of 1, zoals 0123.456.749',
+    kboChecksum: 'Dit ondernemingsnummer bestaat niet: controleer de cijfers (het controlegetal klopt niet)',
+    kboTaken: (name: string) => `Dit ondernemingsnummer is al in gebruik door ${name === '' ? 'een andere organisatie' : name}`,
+    officeCodeFormat: 'Vul een code in van 1 tot 10 letters of cijfers, zoals 384',
+    officeCodeTaken: (office: string) => `Deze code is al in gebruik door ${office === '' ? 'een andere vestiging' : `de vestiging ${office}`}: een vestigingscode is uniek in het hele portaal`,
+    postcode: 'Vul een Belgische postcode in: 4 cijfers, van 1000 tot 9999',
+    fundingCodeFormat: 'Vul een code in van hoogstens 30 letters, cijfers, punten, streepjes of schuine strepen, zoals KO-2026-01',
+    fundingCodeTaken: 'Deze organisatie heeft al een financieringsnummer met deze code',
+    validFromRequired: 'Vul de datum in vanaf wanneer het nummer geldig is',
+    untilBeforeFrom: 'De laatste geldige dag (geldig tot en met) mag niet voor de eerste (geldig vanaf) liggen',
+    orderInvalid: 'Vul de volgorde in als een geheel getal van 1 tot 999',
+    stepTypeUnknown: 'Kies alleen staptypes uit de lijst',
+    alreadyRetired: 'Dit beroep is al uitgefaseerd',
+    changedMeanwhile: (by: string) =>
+      by === ''
+        ? 'Deze gegevens werden intussen door iemand anders gewijzigd. Bekijk de huidige gegevens en bewaar je wijziging opnieuw.'
+        : `Deze gegevens werden intussen gewijzigd door ${by}. Bekijk de huidige gegevens en bewaar je wijziging opnieuw.`,
+    removedMeanwhile: 'Dit werd intussen door iemand anders verwijderd. Je wijziging is niet bewaard.',
+    saved: 'De wijzigingen zijn bewaard.',
+    nothingChanged: 'Er was niets gewijzigd.',
+    organisationCreated: (name: string) => `De organisatie ${name} is aangemaakt.`,
+    officeCreated: (label: string) => `De vestiging ${label} is toegevoegd.`,
+    fundingNumberCreated: (code: string) => `Het financieringsnummer ${code} is toegevoegd.`,
+    /** The history of an administered record: what happened, by action. */
+    history: {
+      'organisatie.aangemaakt': (name: string) => `Organisatie ${name} aangemaakt`,
+      'organisatie.gewijzigd': (name: string) => `Organisatie ${name} gewijzigd`,
+      'organisatie.staptypes-gewijzigd': (name: string) => `Toegelaten staptypes van ${name} gewijzigd`,
+      'vestiging.aangemaakt': (name: string) => `Vestiging ${name} toegevoegd`,
+      'vestiging.gewijzigd': (name: string) => `Vestiging ${name} gewijzigd`,
+      'financieringsnummer.aangemaakt': (name: string) => `Financieringsnummer ${name} toegevoegd`,
+      'financieringsnummer.gewijzigd': (name: string) => `Financieringsnummer ${name} gewijzigd`,
+      'staptype.gewijzigd': (name: string) => `Staptype ${name} gewijzigd`,
+      'beroep.hernoemd': (name: string) => `Beroep hernoemd tot ${name}`,
+      'beroep.uitgefaseerd': (name: string) => `Beroep ${name} uitgefaseerd`,
+    } as Readonly<Record<string, (name: string) => string>>,
+    historyFields: {
+      naam: 'Naam',
+      soort: 'Soort',
+      kbo: 'Ondernemingsnummer',
+      code: 'Code',
+      straat: 'Straat en huisnummer',
+      postcode: 'Postcode',
+      gemeente: 'Gemeente',
+      omschrijving: 'Omschrijving',
+      'geldig-van': 'Geldig vanaf',
+      'geldig-tot': 'Geldig tot en met',
+      staptypes: 'Toegelaten staptypes',
+      label: 'Naam',
+      volgorde: 'Volgorde',
+      titel: 'Naam',
+      status: 'Status',
+    } as Readonly<Record<string, string>>,
+    changedValue: (old: string, now: string) => `${now} (was: ${old})`,
+    empty: '(leeg)',
+    occupationRetired: (title: string) => `Het beroep ${title} is uitgefaseerd: het wordt niet meer aangeboden, maar blijft staan bij de gewenste jobs die het gebruiken.`,
+  },
   errors: {
     notFoundTitle: 'Pagina niet gevonden',
     notFoundBody: 'Deze pagina of dit dossier bestaat niet, of je hebt er geen toegang toe.',
@@ -238,7 +310,7 @@ export type ProblemMessages = Readonly<Record<string, ProblemMessage>>;
 
 const date = (value: string | undefined): string => (value === undefined ? '' : formatDate(value as CalendarDate));
 const stepState = (state: string | undefined): string => (STATE_LABELS as Readonly<Record<string, string | undefined>>)[state ?? ''] ?? state ?? '';
-const { steps: s, upkeep: u, documents: d, attests: a } = messages;
+const { steps: s, upkeep: u, documents: d, attests: a, admin: b } = messages;
 
 /** "… mag hoogstens N tekens bevatten": the field's name in that sentence. */
 const TOO_LONG_LABELS: Readonly<Record<string, string>> = {
@@ -308,5 +380,24 @@ export const problemMessages = {
     // O12: decided meanwhile (with the outcome and who, when known) or changed meanwhile.
     gewijzigd: (p) => (p['state'] === undefined ? a.changedMeanwhile : a.alreadyHandled(ATTEST_STATE_LABELS[p['state'] as AttestState], p['by'] || 'een collega')),
     'attest-gewijzigd': () => a.attestChanged,
+  },
+  admin: {
+    verplicht: (_p, field) => b.required[field] ?? u.requiredOther,
+    'te-lang': (p, field) => u.tooLong(b.labels[field] ?? 'Dit veld', p['max'] ?? ''),
+    'kbo-formaat': () => b.kboFormat,
+    'kbo-controlegetal': () => b.kboChecksum,
+    'kbo-bestaat': (p) => b.kboTaken(p['name'] ?? ''),
+    vestigingscode: () => b.officeCodeFormat,
+    'vestigingscode-bestaat': (p) => b.officeCodeTaken(p['office'] ?? ''),
+    postcode: () => b.postcode,
+    financieringscode: () => b.fundingCodeFormat,
+    'financieringsnummer-bestaat': () => b.fundingCodeTaken,
+    'tot-voor-van': () => b.untilBeforeFrom,
+    volgorde: () => b.orderInvalid,
+    'onbekend-staptype': () => b.stepTypeUnknown,
+    'bestaat-al': () => u.occupationExists,
+    'al-uitgefaseerd': () => b.alreadyRetired,
+    gewijzigd: (p) => b.changedMeanwhile(p['by'] ?? ''),
+    verwijderd: () => b.removedMeanwhile,
   },
 } satisfies Readonly<Record<string, ProblemMessages>>;

@@ -40,3 +40,14 @@ export class DocumentContentMissingError extends Error {
     this.sha256 = sha256;
   }
 }
+
+/**
+ * An administered record (organisation, office, funding number, step type, occupation) that does
+ * not exist for this user: unknown, malformed, or of another organisation. Shown as 404.
+ */
+export class RecordNotFoundError extends Error {
+  override name = 'RecordNotFoundError';
+  constructor() {
+    super('Niet gevonden');
+  }
+}

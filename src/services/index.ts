@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
+import { createAdminServices } from './admin/index.ts';
 import { createAuditVerification } from './audit/audit-verification.ts';
 import { createAttestHandlingService } from './attests/attest-handling-service.ts';
 import { createAttestRequestsService } from './attests/attest-requests-service.ts';
@@ -78,6 +79,8 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     attestRequests: createAttestRequestsService(context, dossierAccess, uploads),
     attestHandling: createAttestHandlingService(context, storage),
     dossierViews: createDossierViewsService(context, dossierAccess),
+    // Administration of organisations, offices, funding numbers and step types (issue 12).
+    admin: createAdminServices(context),
   };
 }
 

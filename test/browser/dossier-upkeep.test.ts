@@ -196,7 +196,9 @@ describeInBrowser('keeping the dossier up to date in the browser', (get) => {
   it('K2 the beheerder adds an occupation to the catalogue', async () => {
     const page = await get().newPage();
     await logInAs(page, 'beheerder@demo.be');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beroepencatalogus' }).click();
+    // Issue 12: the catalogue is reached through "Beheer" in the main menu.
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).click();
+    await page.getByRole('link', { name: 'Beroepen' }).click();
     const catalogue = await OccupationsPage.verifyOnPage(page);
     await catalogue.addOccupation('Webmaster', '2513');
     assert.equal(await (await OccupationsPage.verifyOnPage(page)).banner(), 'Het beroep Webmaster (2513-1) is toegevoegd aan de catalogus.');

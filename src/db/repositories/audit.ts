@@ -111,3 +111,27 @@ export async function pageOfClient(
 export async function listByActions(trx: Executor, actions: readonly string[], limit = 100): Promise<AuditRecord[]> {
   return trx.selectFrom('audit_events').selectAll().where('action', 'in', actions).orderBy('id', 'desc').limit(limit).execute();
 }
+
+/** The history of one administered record (organisation, office, funding number, step type, occupation), oldest first. */
+export async function listForSubject(trx: Executor, subjectId: string, limit = 500): Promise<AuditRecord[]> {
+  return trx
+    .selectFrom('audit_events')
+    .selectAll()
+    .where(sql<boolean>`details ? 'subjectId'`)
+    .where(sql<string>`details->>'subjectId'`, '=', subjectId)
+    .orderBy('id', 'asc')
+    .limit(limit)
+    .execute();
+}
+
+/** The administrative history of an organisation and everything of it (offices, funding numbers, step types), oldest first. */
+export async function listForSubjectOrganisation(trx: Executor, organisationId: string, limit = 500): Promise<AuditRecord[]> {
+  return trx
+    .selectFrom('audit_events')
+    .selectAll()
+    .where(sql<boolean>`details ? 'subjectOrganisationId'`)
+    .where(sql<string>`details->>'subjectOrganisationId'`, '=', organisationId)
+    .orderBy('id', 'asc')
+    .limit(limit)
+    .execute();
+}

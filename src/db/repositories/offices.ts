@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { officeLabel, type OfficeWithLabel } from '../../domain/organisations.ts';
+import { officeLabel, type OfficeAddress, type OfficeRecord, type OfficeWithLabel } from '../../domain/organisations.ts';
 import type { Executor } from './executor.ts';
 
 export async function findById(trx: Executor, id: string): Promise<OfficeWithLabel | undefined> {
@@ -27,4 +27,34 @@ function selectOffices(trx: Executor) {
 
 function toOffice(row: Omit<OfficeWithLabel, 'label'>): OfficeWithLabel {
   return { ...row, label: officeLabel(row) };
+}
+
+const RECORD_COLUMNS = ['id', 'organisationId', 'name', 'code', 'street', 'postcode', 'city', 'version'] as const;
+
+/** The offices of one organisation, with their addresses, by name. */
+export async function listRecordsOfOrganisation(trx: Executor, organisationId: string): Promise<OfficeRecord[]> {
+  return trx.selectFrom('offices').select(RECORD_COLUMNS).where('organisationId', '=', organisationId).orderBy('name').orderBy('code').execute();
+}
+
+export async function findRecord(trx: Executor, organisationId: string, id: string): Promise<OfficeRecord | undefined> {
+  return trx.selectFrom('offices').select(RECORD_COLUMNS).where('organisationId', '=', organisationId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The office holding this code anywhere in the portal (codes are unique over the portal), other than `exceptId`. */
+export async function findByCode(trx: Executor, code: string, exceptId: string | null): Promise<{ id: string; label: string } | undefined> {
+  let query = selectOffices(trx).where('f.code', '=', code);
+  if (exceptId !== null) query = query.where('f.id', '<>', exceptId);
+  const row = await query.executeTakeFirst();
+  return row && { id: row.id, label: `${officeLabel(row)}, ${row.organisationName}` };
+}
+
+export async function updateAtVersion(trx: Executor, id: string, version: number, values: { name: string; code: string } & OfficeAddress): Promise<boolean> {
+  const row = await trx
+    .updateTable('offices')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -35,3 +35,33 @@ export async function allow(trx: Executor, organisationId: string, codes: readon
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
+
+/** O13 by the beheerder: the organisation may register exactly `codes` from now on. */
+export async function setAllowed(trx: Executor, organisationId: string, codes: readonly string[]): Promise<void> {
+  let removal = trx.deleteFrom('organisation_step_types').where('organisationId', '=', organisationId);
+  if (codes.length > 0) removal = removal.where('stepTypeCode', 'not in', codes);
+  await removal.execute();
+  await allow(trx, organisationId, codes);
+}
+
+export type StepTypeRecord = StepType & Readonly<{ sortOrder: number; version: number }>;
+
+export async function listRecords(trx: Executor): Promise<StepTypeRecord[]> {
+  return trx.selectFrom('step_types').select(['code', 'label', 'kind', 'sortOrder', 'version']).orderBy('sortOrder').orderBy('code').execute();
+}
+
+export async function findRecord(trx: Executor, code: string): Promise<StepTypeRecord | undefined> {
+  return trx.selectFrom('step_types').select(['code', 'label', 'kind', 'sortOrder', 'version']).where('code', '=', code).executeTakeFirst();
+}
+
+/** The catalogue's label and order; the code stays. O12: only at the version the user read. */
+export async function updateAtVersion(trx: Executor, code: string, version: number, values: { label: string; sortOrder: number }): Promise<boolean> {
+  const row = await trx
+    .updateTable('step_types')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('code', '=', code)
+    .where('version', '=', version)
+    .returning('code')
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,6 +1,6 @@
 /** Keeping the client dossier up to date (K1–K3; migration 0004). Contact data stay on `clients`. */
 import type { Generated } from 'kysely';
-import type { CreatedAt, DateColumn, Seq, UpdatedAt } from './columns.ts';
+import type { CreatedAt, DateColumn, Seq, Timestamp, UpdatedAt } from './columns.ts';
 
 export interface OccupationsTable {
   /** ISCO-08 unit group (`2513`) or an entry a beheerder added to one (`2513-1`). */
@@ -11,6 +11,9 @@ export interface OccupationsTable {
   createdByLabel: string | null;
   createdAt: CreatedAt;
   seq: Seq;
+  /** Retired: no longer offered, kept on the desired jobs that use it (migration 0009). */
+  retiredAt: Timestamp | null;
+  version: Generated<number>;
 }
 
 export interface JobSeekerRegistrationsTable {

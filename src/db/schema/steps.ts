@@ -7,6 +7,8 @@ export interface StepTypesTable {
   label: string;
   kind: 'outplacement' | 'plain';
   sortOrder: number;
+  /** O12 for the catalogue's label and order (migration 0009). */
+  version: Generated<number>;
 }
 
 export interface OrganisationStepTypesTable {

@@ -32,8 +32,11 @@ function navigationFor(actor: Actor | null, path: string): LayoutView['navigatio
   if (isServiceStaff(actor.role)) items.push({ text: 'Klant zoeken', href: '/zoeken' });
   if (actor.role === 'secretariaat' || actor.role === 'interventieadviseur') items.push({ text: 'Te behandelen attesten', href: '/attesten' });
   if (actor.role === 'interventieadviseur') items.push({ text: 'Te behandelen verzoeken', href: '/verzoeken' });
-  if (actor.role === 'beheerder') items.push({ text: 'Beroepencatalogus', href: '/beheer/beroepen' });
-  return items.map((item) => ({ ...item, active: path === item.href || (item.href === '/klanten' && path.startsWith('/dossiers/')) }));
+  if (actor.role === 'beheerder' || actor.role === 'partnerbeheerder') items.push({ text: 'Beheer', href: '/beheer' });
+  return items.map((item) => ({
+    ...item,
+    active: path === item.href || (item.href === '/klanten' && path.startsWith('/dossiers/')) || (item.href === '/beheer' && path.startsWith('/beheer/')),
+  }));
 }
 
 export function presentLayout(input: {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { requireLogin } from '../plugins/app/auth.ts';
+import { adminRoutes } from './admin/admin-routes.ts';
 import { attestHandlingRoutes } from './attests/handling-controller.ts';
 import { extensionRoutes } from './attests/extension-controller.ts';
 import { attestRequestRoutes } from './attests/request-controller.ts';
@@ -41,6 +42,8 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
     myClientsRoutes(closed);
     searchRoutes(closed);
     occupationsRoutes(closed);
+    // Administration (issue 12): Beheer, organisations, offices, funding numbers, step types.
+    adminRoutes(closed);
     // Access by the signed attest outplacement (A2–A4).
     attestRequestRoutes(closed);
     attestHandlingRoutes(closed);

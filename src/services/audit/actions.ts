@@ -47,6 +47,17 @@ export const AuditAction = {
   attestPrinted: 'attest.afgedrukt',
   clientCreated: 'klant.aangemaakt',
   viewersExported: 'dossier.raadplegingen-geexporteerd',
+  // Administration (issue 12): every change with old and new values, see services/admin/admin-audit.ts.
+  organisationCreated: 'organisatie.aangemaakt',
+  organisationChanged: 'organisatie.gewijzigd',
+  stepTypesAllowedChanged: 'organisatie.staptypes-gewijzigd',
+  officeCreated: 'vestiging.aangemaakt',
+  officeChanged: 'vestiging.gewijzigd',
+  fundingNumberCreated: 'financieringsnummer.aangemaakt',
+  fundingNumberChanged: 'financieringsnummer.gewijzigd',
+  stepTypeChanged: 'staptype.gewijzigd',
+  occupationRenamed: 'beroep.hernoemd',
+  occupationRetired: 'beroep.uitgefaseerd',
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];

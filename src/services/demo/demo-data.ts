@@ -13,26 +13,50 @@ export const DEMO_ORGANISATIONS: ReadonlyArray<{
   key: DemoOrganisationKey;
   name: string;
   kind: 'dienst' | 'partner';
-  offices: ReadonlyArray<{ name: string; code: string }>;
+  /** KBO/enterprise number (fictional, but passing its mod-97 check). */
+  enterpriseNumber: string;
+  offices: ReadonlyArray<{ name: string; code: string; street: string; postcode: string; city: string }>;
   fundingNumbers: ReadonlyArray<{ code: string; description: string }>;
   /** O13: the step types the organisation may register. */
   stepTypes: readonly string[];
 }> = [
   {
-    key: 'dienst', name: 'Dienst Werk en Loopbaan', kind: 'dienst',
-    offices: [{ name: 'HALLE', code: '384' }, { name: 'LEUVEN', code: '211' }, { name: 'GENT', code: '512' }],
+    key: 'dienst',
+    name: 'Dienst Werk en Loopbaan',
+    kind: 'dienst',
+    enterpriseNumber: '0887010362',
+    offices: [
+      { name: 'HALLE', code: '384', street: 'Basiliekstraat 10', postcode: '1500', city: 'Halle' },
+      { name: 'LEUVEN', code: '211', street: 'Diestsevest 20', postcode: '3000', city: 'Leuven' },
+      { name: 'GENT', code: '512', street: 'Kortrijksesteenweg 30', postcode: '9000', city: 'Gent' },
+    ],
     fundingNumbers: [],
     stepTypes: [],
   },
   {
-    key: 'partner1', name: 'Koers Outplacement', kind: 'partner',
-    offices: [{ name: 'KOERS MECHELEN', code: '701' }, { name: 'KOERS AALST', code: '702' }],
-    fundingNumbers: [{ code: 'KO-2026-01', description: 'Outplacement 45+ (CAO 82)' }, { code: 'KO-2026-02', description: 'Tewerkstellingscel Textiel Oost' }],
+    key: 'partner1',
+    name: 'Koers Outplacement',
+    kind: 'partner',
+    enterpriseNumber: '0456123494',
+    offices: [
+      { name: 'KOERS MECHELEN', code: '701', street: 'Bruul 40', postcode: '2800', city: 'Mechelen' },
+      { name: 'KOERS AALST', code: '702', street: 'Nieuwstraat 50', postcode: '9300', city: 'Aalst' },
+    ],
+    fundingNumbers: [
+      { code: 'KO-2026-01', description: 'Outplacement 45+ (CAO 82)' },
+      { code: 'KO-2026-02', description: 'Tewerkstellingscel Textiel Oost' },
+    ],
     stepTypes: ['outplacement', 'begeleidingstraject', 'jobcoaching'],
   },
   {
-    key: 'partner2', name: 'Nieuwe Wegen Loopbaanadvies', kind: 'partner',
-    offices: [{ name: 'NIEUWE WEGEN BRUGGE', code: '801' }, { name: 'NIEUWE WEGEN HASSELT', code: '802' }],
+    key: 'partner2',
+    name: 'Nieuwe Wegen Loopbaanadvies',
+    kind: 'partner',
+    enterpriseNumber: '0789456175',
+    offices: [
+      { name: 'NIEUWE WEGEN BRUGGE', code: '801', street: 'Steenstraat 60', postcode: '8000', city: 'Brugge' },
+      { name: 'NIEUWE WEGEN HASSELT', code: '802', street: 'Kempischesteenweg 70', postcode: '3500', city: 'Hasselt' },
+    ],
     fundingNumbers: [{ code: 'NW-2026-01', description: 'Algemeen regime outplacement' }],
     stepTypes: ['outplacement', 'opleiding', 'sollicitatietraining'],
   },

@@ -26,7 +26,7 @@ export function createDemoSeeder({ db, repos, clock }: ServiceContext, storage?:
       const organisationIds = new Map<DemoOrganisationKey, string>();
       const officeIds = new Map<string, string>();
       for (const org of DEMO_ORGANISATIONS) {
-        const id = await repos.organisations.insertOrganisation(trx, { name: org.name, kind: org.kind }, now);
+        const id = await repos.organisations.insertOrganisation(trx, { name: org.name, kind: org.kind, enterpriseNumber: org.enterpriseNumber }, now);
         organisationIds.set(org.key, id);
         for (const office of org.offices) {
           officeIds.set(office.code, await repos.organisations.insertOffice(trx, { organisationId: id, ...office }, now));

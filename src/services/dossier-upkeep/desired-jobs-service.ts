@@ -24,10 +24,12 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
     };
   }
 
-  async function check(trx: Executor, input: DesiredJobInput) {
+  /** A retired occupation (issue 12) is not offered for a new choice, but a job that has it keeps it. */
+  async function check(trx: Executor, input: DesiredJobInput, currentCode: string | null = null) {
     const problems = checkDesiredJob(input);
-    if (input.occupationCode !== '' && (await repos.occupations.findByCode(trx, input.occupationCode)) === undefined) {
-      problems.push({ field: 'beroep', code: 'onbekend-beroep' });
+    if (input.occupationCode !== '') {
+      const occupation = await repos.occupations.findRecord(trx, input.occupationCode);
+      if (occupation === undefined || (occupation.retiredAt !== null && occupation.code !== currentCode)) problems.push({ field: 'beroep', code: 'onbekend-beroep' });
     }
     return problems;
   }
@@ -61,7 +63,7 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
       if (current === undefined) return failed([removedMeanwhile('beroep')]);
       requireOwnItem(current, dossier.client.id);
       if (current.version !== version) return failed([changedMeanwhile('beroep', current.updatedByLabel)]);
-      const problems = await check(trx, input);
+      const problems = await check(trx, input, current.occupationCode);
       if (problems.length > 0) return failed(problems);
       const job = { ...input, regions: orderedRegions(input.regions) };
       const now = await shown(trx, job);

@@ -73,7 +73,7 @@ export function createStepChangesService(
         ...(changingState
           ? checkEndingDate('datum', input.date, step.startDate, today)
           : checkStartDate(input.date, today, step.type.kind === 'outplacement' ? runningAttest(dossier, step.organisationId, today) : null)),
-        ...(await steps.checkReferences(trx, actor, { ...input, requesterOfficeId: step.requester.id })),
+        ...(await steps.checkReferences(trx, actor, { ...input, requesterOfficeId: step.requester.id }, step.fundingNumber?.id ?? null)),
         ...checkSummary('samenvatting', input.summary),
       ];
       if (problems.length > 0) return failed(problems);

@@ -96,7 +96,8 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
         dossier,
         type,
         ownOffice: await ownOffice(trx, actor),
-        fundingNumbers: await repos.fundingNumbers.listOfOrganisation(trx, actor.organisationId),
+        // Issue 12: only the numbers valid today are offered.
+        fundingNumbers: await repos.fundingNumbers.listValidOn(trx, actor.organisationId, today),
         attest: type.kind === 'outplacement' ? runningAttest(dossier, actor.organisationId, today) : null,
         today,
       };
@@ -160,20 +161,32 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
     });
   }
 
-  /** Offices must exist; a funding number must be one of the actor's organisation (O3). */
+  /**
+   * Offices must exist; a funding number must be one of the actor's organisation (O3) valid today
+   * (issue 12), or the one the line already has (`keptFundingId`): an old line keeps its number.
+   */
   async function checkReferences(
     trx: Executor,
     actor: Actor,
     input: Pick<StepInput, 'fundingNumberId' | 'requesterOfficeId' | 'executorOfficeId'>,
+    keptFundingId: string | null = null,
   ): Promise<Problem[]> {
     const problems: Problem[] = [];
     if ((await repos.offices.findById(trx, input.requesterOfficeId)) === undefined) problems.push({ field: 'aanvrager', code: 'onbekende-vestiging' });
     if ((await repos.offices.findById(trx, input.executorOfficeId)) === undefined) problems.push({ field: 'uitvoerder', code: 'onbekende-vestiging' });
-    if (input.fundingNumberId !== null) {
-      const own = await repos.fundingNumbers.listOfOrganisation(trx, actor.organisationId);
-      if (!own.some((f) => f.id === input.fundingNumberId)) problems.push({ field: 'financieringsnummer', code: 'onbekend-financieringsnummer' });
+    if (input.fundingNumberId !== null && input.fundingNumberId !== keptFundingId) {
+      const offered = await repos.fundingNumbers.listValidOn(trx, actor.organisationId, clock.today());
+      if (!offered.some((f) => f.id === input.fundingNumberId)) problems.push({ field: 'financieringsnummer', code: 'onbekend-financieringsnummer' });
     }
     return problems;
+  }
+
+  /** The numbers the edit form offers: those valid today, and the line's own even when it is no longer valid. */
+  async function fundingNumbersForLine(trx: Executor, actor: Actor, step: Step): Promise<FundingNumber[]> {
+    const offered = await repos.fundingNumbers.listValidOn(trx, actor.organisationId, clock.today());
+    const own = step.fundingNumber;
+    if (own === null || offered.some((f) => f.id === own.id) || step.organisationId !== actor.organisationId) return offered;
+    return [...offered, { id: own.id, organisationId: step.organisationId, code: own.code, description: own.description }];
   }
 
   /** O6–O10: one line with its history and what this user may do with it. */
@@ -189,7 +202,7 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
         history: await repos.audit.listForStep(trx, dossier.client.id, step.id),
         stopRequests,
         permissions: permissionsFor(step, stepActor, stopRequests, today),
-        fundingNumbers: stepActor === 'partner' ? await repos.fundingNumbers.listOfOrganisation(trx, actor.organisationId) : [],
+        fundingNumbers: stepActor === 'partner' ? await fundingNumbersForLine(trx, actor, step) : [],
         today,
       };
     });

@@ -21,6 +21,8 @@ const ANCHORS: Readonly<Record<string, string>> = {
   geboortedatum: '#geboortedatum-dag',
   startdatum: '#startdatum-dag',
   einddatum: '#einddatum-dag',
+  'geldig-van': '#geldig-van-dag',
+  'geldig-tot': '#geldig-tot-dag',
 };
 
 export function anchorOf(field: string): string {

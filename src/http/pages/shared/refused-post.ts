@@ -4,18 +4,23 @@
  * otherwise 400 with the input as typed.
  */
 import type { Problem } from '../../../domain/result.ts';
-import { problemMessages } from '../../messages.ts';
+import { problemMessages, type ProblemMessages } from '../../messages.ts';
 import type { FieldErrors } from '../form.ts';
 import { problemsToErrors, statusOf } from './problems.ts';
 
 export type Refusal = Readonly<{ errors: FieldErrors }> | Readonly<{ problems: readonly Problem[] }>;
 
-export function refusedPost<F extends { versie: string }>(input: F, refusal: Refusal, currentVersion: number): { kept: F; errors: FieldErrors; status: 400 | 409 } {
+export function refusedPost<F extends { versie: string }>(
+  input: F,
+  refusal: Refusal,
+  currentVersion: number,
+  texts: ProblemMessages = problemMessages.upkeep,
+): { kept: F; errors: FieldErrors; status: 400 | 409 } {
   if ('errors' in refusal) return { kept: input, errors: refusal.errors, status: 400 };
   const status = statusOf(refusal.problems);
   return {
     kept: status === 409 ? { ...input, versie: String(currentVersion) } : input,
-    errors: problemsToErrors(refusal.problems, problemMessages.upkeep),
+    errors: problemsToErrors(refusal.problems, texts),
     status,
   };
 }

@@ -1,0 +1,17 @@
+/** The administration pages of issue 12 (the organisation half), registered together in routes.ts. */
+import type { FastifyInstance } from 'fastify';
+import { adminHomeRoutes } from './admin-controller.ts';
+import { fundingNumbersRoutes } from './funding-numbers/funding-numbers-controller.ts';
+import { officesRoutes } from './offices/offices-controller.ts';
+import { allowedStepTypesRoutes } from './organisations/allowed-step-types-controller.ts';
+import { organisationsRoutes } from './organisations/organisations-controller.ts';
+import { stepTypesRoutes } from './step-types/step-types-controller.ts';
+
+export function adminRoutes(app: FastifyInstance): void {
+  adminHomeRoutes(app);
+  organisationsRoutes(app);
+  allowedStepTypesRoutes(app);
+  officesRoutes(app);
+  fundingNumbersRoutes(app);
+  stepTypesRoutes(app);
+}

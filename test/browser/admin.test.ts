@@ -1,0 +1,61 @@
+/**
+ * Issue 12 in a real browser (the organisation half): the beheerder of the demo world onboards a
+ * new outplacement office: an organisation with a valid KBO number, its first office, a funding
+ * number and the Outplacement step type. Every page passes axe, also with an error summary.
+ */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { assertNoAccessibilityViolations, describeInBrowser } from '../support/browser.ts';
+import { AdminHomePage, OrganisationDetailPage } from './pages/admin-pages.ts';
+import { logInAs } from './pages/login-page.ts';
+
+describeInBrowser('administration of organisations in the browser', (get) => {
+  it('issue 12 a beheerder creates an organisation with an office, a funding number and the Outplacement step type; every page passes axe', async () => {
+    const page = await get().newPage();
+    await logInAs(page, 'beheerder@demo.be');
+    const home = await AdminHomePage.open(page);
+    await assertNoAccessibilityViolations(page);
+    const list = await home.openOrganisations();
+    assert.ok((await page.getByRole('link', { name: 'Koers Outplacement' }).count()) === 1, 'the demo organisations are listed');
+    await assertNoAccessibilityViolations(page);
+
+    const form = await list.addOrganisation();
+    await form.fill('Partner (outplacementbureau)', 'Horizon Loopbaanbegeleiding', '0456.123.495');
+    await form.save();
+    assert.deepEqual(await form.errorSummaryMessages(), ['Dit ondernemingsnummer bestaat niet: controleer de cijfers (het controlegetal klopt niet)']);
+    assert.equal(await page.getByLabel('Naam *', { exact: true }).inputValue(), 'Horizon Loopbaanbegeleiding');
+    await assertNoAccessibilityViolations(page);
+    await page.getByLabel('Ondernemingsnummer (KBO) *', { exact: true }).fill('0123.456.749');
+    await form.save();
+
+    let detail = await OrganisationDetailPage.verifyOnPage(page, 'Horizon Loopbaanbegeleiding');
+    assert.equal(await detail.banner(), 'De organisatie Horizon Loopbaanbegeleiding is aangemaakt.');
+    await assertNoAccessibilityViolations(page);
+
+    const office = await detail.addOffice();
+    await office.fill({ name: 'HORIZON LEUVEN', code: '901', street: 'Bondgenotenlaan 1', postcode: '3000', city: 'Leuven' });
+    await assertNoAccessibilityViolations(page);
+    await office.save();
+    detail = await OrganisationDetailPage.verifyOnPage(page, 'Horizon Loopbaanbegeleiding');
+    assert.equal(await detail.banner(), 'De vestiging HORIZON LEUVEN (901) is toegevoegd.');
+
+    const funding = await detail.addFundingNumber();
+    await funding.fill('HZ-2026-01', 'Outplacement algemeen regime', { day: '1', month: '1', year: '2026' });
+    await assertNoAccessibilityViolations(page);
+    await funding.save();
+    detail = await OrganisationDetailPage.verifyOnPage(page, 'Horizon Loopbaanbegeleiding');
+    assert.equal(await detail.banner(), 'Het financieringsnummer HZ-2026-01 is toegevoegd.');
+
+    const stepTypes = await detail.changeStepTypes();
+    await stepTypes.allow('Outplacement');
+    await assertNoAccessibilityViolations(page);
+    await stepTypes.save();
+    detail = await OrganisationDetailPage.verifyOnPage(page, 'Horizon Loopbaanbegeleiding');
+
+    assert.deepEqual(await detail.rows('Vestigingen'), ['HORIZON LEUVEN (901) | 901 | Bondgenotenlaan 1, 3000 Leuven']);
+    assert.deepEqual(await detail.rows('Financieringsnummers'), ['HZ-2026-01 | Outplacement algemeen regime | 01/01/2026 | Geen einddatum | Geldig']);
+    assert.deepEqual(await detail.allowedStepTypes(), ['Outplacement']);
+    assert.ok((await page.getByRole('heading', { name: 'Toegelaten staptypes van Horizon Loopbaanbegeleiding gewijzigd' }).count()) === 1, 'the history shows the change');
+    await assertNoAccessibilityViolations(page);
+  });
+});
