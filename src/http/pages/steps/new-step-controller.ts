@@ -10,12 +10,12 @@ import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import type { FieldError } from '../form.ts';
 import { EMPTY_DATE } from '../date-input.ts';
-import { dossierPath } from '../dossier/dossier-presenter.ts';
+import { dossierPath, presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import { applyFormAction } from './step-form-actions.ts';
 import { presentStepForm, type OfficeSearch } from './step-form-presenter.ts';
 import { partActedOn, readStepForm, validateStepForm, type StepFormInput, type StepFormPart } from './step-form.ts';
 import { problemsToErrors } from '../shared/problems.ts';
-import { linkToExistingLine } from './steps-overview-presenter.ts';
+import { linkToExistingLine, presentRunningLine } from './steps-overview-presenter.ts';
 
 type Route = { Params: { clientId: string }; Querystring: { stap?: string } };
 
@@ -55,6 +55,16 @@ export function newStepRoutes(app: FastifyInstance): void {
   app.get<Route>('/stappen/nieuw', async (request, reply) => {
     const actor = actorOf(request);
     const context = await steps.formContext(actor, request.params.clientId, request.query.stap ?? '');
+    if (context.runningLine !== null) {
+      // O4 (issue 15 defect 8): said before the form, with the link to the line; the service still refuses a second line.
+      const clientId = context.dossier.client.id;
+      return reply.render('pages/steps/step-running.njk', {
+        title: `Stap: ${context.type.label}`,
+        frame: presentDossierFrame(context.dossier, 'begeleiding', 'stappen-naar-werk'),
+        runningLine: presentRunningLine(clientId, context.runningLine),
+        backHref: dossierPath(clientId, 'begeleiding', 'stappen-naar-werk'),
+      });
+    }
     const own = context.ownOffice?.id ?? '';
     return show(reply, actor, context, {
       toestand: 'bezig',
