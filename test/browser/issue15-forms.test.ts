@@ -1,14 +1,18 @@
 /**
- * Issue 15, defects 1 and 10, in a real browser without JavaScript (the path that must work
+ * Issue 15 in a real browser. Defects 1 and 10, without JavaScript (the path that must work
  * first): Enter in a search box inside a larger form searches instead of submitting the form,
  * and after a round trip ("Zoek uitvoerder", "eigen gegevens", "huidige datum", "Zoek" of an
  * occupation) the page comes back at the part acted on, so that the next Tab lands there and
  * not at the top of the page. The consultant is begeleider@demo.be (KOERS MECHELEN (701)); the
- * clients have no Outplacement line yet (Fatima El Amrani, Luc Mertens) or desired jobs (Ann).
+ * clients have no Outplacement line yet (Fatima El Amrani, Luc Mertens, Pieter Vermeulen).
+ * Defect 7: "Attest afdrukken" with missing data answers on the form in the same tab; only good
+ * data open the PDF, in a new tab.
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
+import { makeInsz } from '../../src/domain/insz.ts';
+import type { CalendarDate } from '../../src/domain/calendar-date.ts';
 import { assertFormControlsLabelled, assertNoAccessibilityViolations, describeInBrowser } from '../support/browser.ts';
 import { logInAs } from './pages/login-page.ts';
 import { MyClientsPage } from './pages/my-clients-page.ts';
@@ -46,7 +50,7 @@ async function tabReaches(page: Page, target: Locator): Promise<boolean> {
   return (await target.and(page.locator(':focus')).count()) === 1;
 }
 
-describeInBrowser('issue 15: search boxes inside forms, and where the page comes back', (get) => {
+describeInBrowser('issue 15: forms in the browser', (get) => {
   // Enter is the browser's own implicit submission: the same with and without JavaScript. axe
   // runs in the page's JavaScript, so it checks the pages of the run with JavaScript.
   for (const [javaScriptEnabled, client] of [[false, 'Fatima El Amrani'], [true, 'Pieter Vermeulen']] as const) {
@@ -152,5 +156,52 @@ describeInBrowser('issue 15: search boxes inside forms, and where the page comes
     assert.equal(new URL(page.url()).hash, '#verder');
     const first = page.getByRole('group', { name: 'Kies het beroep' }).getByRole('radio').first();
     assert.equal(await tabReaches(page, first), true, 'one Tab reaches the first occupation found');
+  });
+  it('issue 15 defect 7: "Attest afdrukken" with missing data shows the errors on the form in the same tab; good data open the PDF in a new tab', async () => {
+    const page = await get().newPage();
+    await logInAs(page, 'begeleider@demo.be');
+    await MyClientsPage.verifyOnPage(page);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Toegang aanvragen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Toegang aanvragen' }).waitFor();
+    const opened: Page[] = [];
+    page.context().on('page', (other) => opened.push(other));
+
+    await page.getByLabel('Familienaam *').fill('Alleman');
+    await clickAndWaitForLoad(page, page.getByRole('button', { name: 'Attest afdrukken' }));
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Er is een probleem' }) });
+    assert.equal(await summary.isVisible(), true, 'the errors are on the form, in this tab');
+    assert.ok((await summary.getByRole('link').allInnerTexts()).includes('Vul de voornaam in'));
+    assert.equal(await page.getByLabel('Familienaam *').inputValue(), 'Alleman', 'the input is kept');
+    assert.equal(opened.length, 0, 'no other tab opened');
+    await assertNoAccessibilityViolations(page);
+
+    const birth = '1990-04-02' as CalendarDate;
+    await page.getByLabel('INSZ *').fill(makeInsz(birth, 77));
+    await page.getByLabel('Voornaam *').fill('Ada');
+    const date = async (legend: string, dag: string, maand: string, jaar: string) => {
+      const group = page.getByRole('group', { name: legend });
+      await group.getByLabel('Dag', { exact: true }).fill(dag);
+      await group.getByLabel('Maand', { exact: true }).fill(maand);
+      await group.getByLabel('Jaar', { exact: true }).fill(jaar);
+    };
+    await date('Geboortedatum *', '02', '04', '1990');
+    await page.getByLabel('Algemeen regime').check();
+    await date('Startdatum *', '01', '12', '2026');
+    await date('Einddatum *', '31', '05', '2027');
+    await clickAndWaitForLoad(page, page.getByRole('button', { name: 'Attest afdrukken' }));
+    const ready = page.getByRole('region', { name: 'Attest afdrukken' });
+    assert.equal(await ready.getByRole('heading', { name: 'Het attest is klaar om af te drukken' }).isVisible(), true);
+    assert.equal(await page.getByLabel('Voornaam *').inputValue(), 'Ada', 'the form keeps the data');
+    assert.equal(opened.length, 0, 'still no other tab');
+    await assertNoAccessibilityViolations(page);
+
+    const pdf = page.context().waitForEvent('response', (response: Response) => new URL(response.url()).pathname === '/toegang-aanvragen/afdrukken/pdf');
+    const tab = page.context().waitForEvent('page');
+    await ready.getByRole('button', { name: 'Open het attest (pdf, nieuw tabblad)' }).click();
+    await tab;
+    const answer = await pdf;
+    assert.equal(answer.status(), 200);
+    assert.equal(answer.headers()['content-type'], 'application/pdf', 'the new tab holds the PDF');
+    assert.equal(opened.length, 1, 'the PDF opened in one new tab');
   });
 });
