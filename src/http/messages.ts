@@ -46,6 +46,9 @@ export const messages = {
     stateNotAllowed: 'Deze toestand kan je niet kiezen. Stopzetten gebeurt door de sociale interventieadviseur; Uitgevoerd zet het systeem zelf',
     stateRequired: 'Kies de toestand',
     alreadyRunning: 'Deze klant heeft al een lijn Outplacement in toestand Bezig van jouw organisatie: werk verder met die lijn',
+    /** O4, issue 15 defect 8: said before the form, not after it. */
+    runningBeforeForm: 'Deze klant heeft al een lijn Outplacement in toestand Bezig van jouw organisatie. Een tweede kan je niet toevoegen: werk verder met die lijn.',
+    openRunningLine: 'Open de lijn Outplacement',
     changedMeanwhile: (by: string) => `Deze stap werd intussen gewijzigd door ${by}. Bekijk de huidige gegevens en bevestig je wijziging opnieuw.`,
     reasonRequired: 'Vul de reden in',
     requestOpen: 'Er loopt al een verzoek tot stopzetting voor deze lijn',

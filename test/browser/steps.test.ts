@@ -10,11 +10,11 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { describeInBrowser } from '../support/browser.ts';
+import { assertNoAccessibilityViolations, describeInBrowser } from '../support/browser.ts';
 import { LoginPage, logInAs } from './pages/login-page.ts';
 import { MyClientsPage } from './pages/my-clients-page.ts';
 import { ClientSearchPage } from './pages/search-page.ts';
-import { StepDetailPage, StepFormPage, StepsOverviewPage, TODAY, WorkListPage } from './pages/steps-pages.ts';
+import { clickAndWaitForLoad, StepDetailPage, StepFormPage, StepsOverviewPage, TODAY, WorkListPage } from './pages/steps-pages.ts';
 
 const OWN_OFFICE = 'KOERS MECHELEN (701)';
 const INVALID_DATE = 'Vul een bestaande datum in, zoals 21/02/2019';
@@ -140,7 +140,7 @@ describeInBrowser('the Outplacement line in the browser', (get) => {
     assert.deepEqual(await back.rows(), [], 'nothing was added to the overview');
   });
 
-  it('O4 a second Bezig Outplacement is refused with a link to the existing line', async () => {
+  it('O4 issue 15 defect 8: with a Bezig Outplacement line, "Voeg een stap toe" says so before the form, with a link to the line', async () => {
     const page = await get().newPage();
     const overview = await logInAndOpenStepsToWork(page, 'Ann Janssens');
     const rowsBefore = await overview.rows();
@@ -151,23 +151,19 @@ describeInBrowser('the Outplacement line in the browser', (get) => {
     );
     const existing = await overview.lineHref('Outplacement');
 
+    // Before any form: the notice in "Voeg een stap toe", and Outplacement is not offered.
     await overview.openAddStep();
-    const form = await overview.chooseStepType('Outplacement');
-    await form.pressToday();
-    await form.fillSummary('Tweede registratie.');
-    await form.confirm();
-
-    const refused = await StepFormPage.verifyOnPage(page);
-    const messages = await refused.errorSummaryMessages();
-    assert.equal(messages.length, 1, `one clear error, got ${messages.join(' | ')}`);
-    const message = messages[0] ?? '';
-    assert.match(message, /al een lijn Outplacement in toestand Bezig/);
-    assert.equal(await refused.summary().inputValue(), 'Tweede registratie.', 'the input is kept');
+    const notice = overview.addStep().getByText('Deze klant heeft al een lijn Outplacement in toestand Bezig van jouw organisatie. Een tweede kan je niet toevoegen: werk verder met die lijn.');
+    assert.equal(await notice.isVisible(), true, 'the notice shows as soon as "Voeg een stap toe" opens');
+    const offered = (await overview.addStep().getByLabel('Stap', { exact: true }).getByRole('option').allInnerTexts()).map((text) => text.trim());
+    assert.ok(!offered.includes('Outplacement'), `Outplacement is not offered again: ${offered.join(', ')}`);
+    assert.ok(offered.length > 0, 'the other steps still are');
+    await assertNoAccessibilityViolations(page);
 
     // The link leads to the existing line's detail.
-    await refused.followErrorSummaryLink(message);
+    await clickAndWaitForLoad(page, overview.addStep().getByRole('link', { name: 'Open de lijn Outplacement' }));
     const line = await StepFormPage.verifyOnPage(page);
-    assert.equal(line.path, existing, 'the error links to the existing line');
+    assert.equal(line.path, existing, 'the notice links to the existing line');
     assert.match((await line.completionNotice()) ?? '', /^Wordt automatisch Uitgevoerd op \d{2}\/\d{2}\/\d{4}$/);
 
     const back = await line.backWithoutConfirming();

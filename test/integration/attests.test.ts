@@ -377,11 +377,23 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     assert.equal((await (await as(begeleider)).get(`/dossiers/${own.id}/wie-bekeek`)).statusCode, 403);
   });
 
-  it('A2 "Attest afdrukken" returns a filled-in PDF, without a scan', async () => {
+  it('A2 "Attest afdrukken" returns a filled-in PDF, without a scan (issue 15 defect 7: checked in the same tab, then opened)', async () => {
     const { begeleider } = get().data;
     const session = await as(begeleider);
     await session.get('/toegang-aanvragen');
-    const pdf = await session.postMultipart('/toegang-aanvragen/afdrukken', requestParts(newClientData(), null));
+    const data = newClientData();
+    const ready = await session.postMultipart('/toegang-aanvragen/afdrukken', requestParts(data, null));
+    assert.equal(ready.statusCode, 200);
+    assert.match(ready.body, /Het attest is klaar om af te drukken/);
+    const [gj, gm, gd] = data.geboortedatum.split('-');
+    const [sj, sm, sd] = data.startdatum.split('-');
+    const [ej, em, ed] = data.einddatum.split('-');
+    const pdf = await session.post('/toegang-aanvragen/afdrukken/pdf', {
+      insz: data.insz, familienaam: data.familienaam, voornaam: data.voornaam, regime: data.regime,
+      'geboortedatum-dag': gd ?? '', 'geboortedatum-maand': gm ?? '', 'geboortedatum-jaar': gj ?? '',
+      'startdatum-dag': sd ?? '', 'startdatum-maand': sm ?? '', 'startdatum-jaar': sj ?? '',
+      'einddatum-dag': ed ?? '', 'einddatum-maand': em ?? '', 'einddatum-jaar': ej ?? '',
+    });
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     assert.equal(pdf.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');

@@ -64,15 +64,35 @@ export type AttestRequest = Readonly<{
 /** What the partner typed for a new request, already parsed into dates; the INSZ as typed. */
 export type NewRequestInput = Readonly<{ insz: string }> & Pick<AttestRequest, 'familyName' | 'firstName' | 'birthDate' | 'regime' | 'startDate' | 'endDate'>;
 
-/** A2: the rules of the request's fields. The INSZ comes back normalised when it is valid. */
-export function checkNewRequest(input: NewRequestInput): { ok: true; insz: Insz } | { ok: false; problems: Problem[] } {
+/**
+ * A2 (issue 15 defect 6): the request's fields as far as they could be read; a date the user has
+ * not yet given as a real date is null, and the rules that need it wait for it.
+ */
+export type RequestFields = Readonly<{
+  insz: string;
+  familyName: string;
+  firstName: string;
+  birthDate: CalendarDate | null;
+  startDate: CalendarDate | null;
+  endDate: CalendarDate | null;
+}>;
+
+/** A2: every rule that the fields given allow, all at once, so that one answer names every problem. */
+export function checkRequestFields(input: RequestFields): Problem[] {
   const problems: Problem[] = [];
   const insz = parseInsz(input.insz);
   if (input.insz.trim() === '') problems.push({ field: 'insz', code: 'verplicht' });
   else if (!insz.ok) problems.push({ field: 'insz', code: insz.problem === 'format' ? 'formaat' : insz.problem === 'checksum' ? 'controlegetal' : 'datum' });
   problems.push(...checkName('familienaam', input.familyName), ...checkName('voornaam', input.firstName));
-  if (insz.ok && !birthDateMatches(insz.insz, input.birthDate)) problems.push({ field: 'geboortedatum', code: 'past-niet-bij-insz' });
-  problems.push(...checkPeriod(input.startDate, input.endDate));
+  if (insz.ok && input.birthDate !== null && !birthDateMatches(insz.insz, input.birthDate)) problems.push({ field: 'geboortedatum', code: 'past-niet-bij-insz' });
+  if (input.startDate !== null && input.endDate !== null) problems.push(...checkPeriod(input.startDate, input.endDate));
+  return problems;
+}
+
+/** A2: the rules of the request's fields. The INSZ comes back normalised when it is valid. */
+export function checkNewRequest(input: NewRequestInput): { ok: true; insz: Insz } | { ok: false; problems: Problem[] } {
+  const problems = checkRequestFields(input);
+  const insz = parseInsz(input.insz);
   return problems.length === 0 && insz.ok ? { ok: true, insz: insz.insz } : { ok: false, problems };
 }
 

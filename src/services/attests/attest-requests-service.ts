@@ -11,9 +11,12 @@ import { attestGivesAccess } from '../../domain/access.ts';
 import {
   checkExtension,
   checkNewRequest,
+  checkRequestFields,
   type AttestRequest,
   type NewRequestInput,
+  type RequestFields,
 } from '../../domain/attests/attest-request.ts';
+import { parseInsz, type Insz } from '../../domain/insz.ts';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import { ATTEST_SCAN_UPLOADS } from '../../domain/documents/content-check.ts';
 import { failed, succeeded, type Problem, type Result } from '../../domain/result.ts';
@@ -53,11 +56,34 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
     requirePartner(actor);
   }
 
-  /** A2: the field rules alone, for "Attest afdrukken" (before there is a scan). */
-  function checkFields(actor: Actor, input: NewRequestInput): Problem[] {
+  /** A2: the field rules alone, for "Attest afdrukken" (before there is a scan); dates not yet given are null. */
+  function checkFields(actor: Actor, input: RequestFields): Problem[] {
     requirePartner(actor);
-    const checked = checkNewRequest(input);
-    return checked.ok ? [] : checked.problems;
+    return checkRequestFields(input);
+  }
+
+  /** A2: the organisation's own running attest and own open request for this INSZ, the checks against stored data. */
+  async function checkOwn(trx: Executor, actor: Actor, insz: Insz): Promise<Problem[]> {
+    const known = await repos.clients.findByInsz(trx, insz);
+    if (known !== undefined) {
+      // Only the organisation's own attests are looked at: nothing tells about others.
+      const own = await repos.attests.listForClient(trx, known.id, actor.organisationId);
+      if (own.some((a) => attestGivesAccess(a, clock.today()))) return [{ field: 'insz', code: 'al-toegang', params: { clientId: known.id } }];
+    }
+    if ((await repos.attestRequests.findOpen(trx, actor.organisationId, insz)) !== undefined) return [{ field: 'insz', code: 'al-ingediend' }];
+    return [];
+  }
+
+  /**
+   * A2 (issue 15 defect 6): every problem of a request that cannot be submitted as it is (a field
+   * missing, or the scan refused): the field rules and, for a valid INSZ, the checks against the
+   * organisation's own attests and requests, so that one answer names them all. Stores nothing.
+   */
+  async function check(actor: Actor, input: RequestFields): Promise<Problem[]> {
+    const problems = checkFields(actor, input);
+    const insz = parseInsz(input.insz);
+    if (!insz.ok) return problems;
+    return [...problems, ...(await db.transaction().execute((trx) => checkOwn(trx, actor, insz.insz)))];
   }
 
   /**
@@ -71,16 +97,8 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
       if (!checked.ok) return failed(checked.problems);
       const insz = checked.insz;
       return await db.transaction().execute(async (trx): Promise<Result<{ requestId: string }>> => {
-        const today = clock.today();
-        const known = await repos.clients.findByInsz(trx, insz);
-        if (known !== undefined) {
-          // Only the organisation's own attests are looked at: nothing tells about others.
-          const own = await repos.attests.listForClient(trx, known.id, actor.organisationId);
-          if (own.some((a) => attestGivesAccess(a, today))) return failed([{ field: 'insz', code: 'al-toegang', params: { clientId: known.id } }]);
-        }
-        if ((await repos.attestRequests.findOpen(trx, actor.organisationId, insz)) !== undefined) {
-          return failed([{ field: 'insz', code: 'al-ingediend' }]);
-        }
+        const refused = await checkOwn(trx, actor, insz);
+        if (refused.length > 0) return failed(refused);
         await uploads.keep(scan);
         const requestId = await repos.attestRequests.insert(trx, {
           kind: 'nieuw',
@@ -133,20 +151,31 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
     return access.withDossier({ actor, clientId, page: logOpening ? 'verlenging-aanvragen' : null }, (trx, dossier) => contextIn(trx, actor, dossier));
   }
 
+  /** A4: the rules of an extension on its end date, against the running attest and the open requests. */
+  async function extensionProblems(trx: Executor, actor: Actor, dossier: Dossier, newEnd: CalendarDate): Promise<{ attest: AttestOfOrganisation; problems: Problem[] }> {
+    const { attest, lineEnded } = await contextIn(trx, actor, dossier);
+    if (attest === null) throw new ForbiddenError('verlenging zonder lopend attest');
+    if (lineEnded !== null) return { attest, problems: [{ field: 'einddatum', code: 'eindtoestand', params: { state: lineEnded } }] };
+    const problems = checkExtension(attest.startDate, attest.endDate, newEnd);
+    if (problems.length > 0) return { attest, problems };
+    if ((await repos.attestRequests.findOpen(trx, actor.organisationId, dossier.client.insz)) !== undefined) return { attest, problems: [{ field: 'insz', code: 'al-ingediend' }] };
+    return { attest, problems: [] };
+  }
+
+  /** A4 (issue 15 defect 6): the problems of the end date when the scan was refused, so both show at once. Stores nothing. */
+  function checkExtensionEnd(actor: Actor, clientId: string, newEnd: CalendarDate): Promise<Problem[]> {
+    requirePartner(actor);
+    return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => (await extensionProblems(trx, actor, dossier, newEnd)).problems);
+  }
+
   /** A4: the new end date (after the current one) and the new signed scan; refused once the line has an end state. */
   async function requestExtension(actor: Actor, clientId: string, newEnd: CalendarDate, scan: ReceivedFile): Promise<Result<{ requestId: string }>> {
     try {
       requirePartner(actor);
       return await access.withDossier({ actor, clientId, page: null }, async (trx, dossier): Promise<Result<{ requestId: string }>> => {
-        const { attest, lineEnded } = await contextIn(trx, actor, dossier);
-        if (attest === null) throw new ForbiddenError('verlenging zonder lopend attest');
-        if (lineEnded !== null) return failed([{ field: 'einddatum', code: 'eindtoestand', params: { state: lineEnded } }]);
-        const problems = checkExtension(attest.startDate, attest.endDate, newEnd);
+        const { attest, problems } = await extensionProblems(trx, actor, dossier, newEnd);
         if (problems.length > 0) return failed(problems);
         const { client } = dossier;
-        if ((await repos.attestRequests.findOpen(trx, actor.organisationId, client.insz)) !== undefined) {
-          return failed([{ field: 'insz', code: 'al-ingediend' }]);
-        }
         await uploads.keep(scan);
         const requestId = await repos.attestRequests.insert(trx, {
           kind: 'verlenging',
@@ -178,7 +207,7 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
     }
   }
 
-  return { formContext, receiveScan, checkFields, submit, mine, extensionContext, requestExtension };
+  return { formContext, receiveScan, checkFields, check, submit, mine, extensionContext, checkExtensionEnd, requestExtension };
 }
 
 function scanOf(file: ReceivedFile): AttestRequest['scan'] {

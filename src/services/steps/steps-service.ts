@@ -35,6 +35,8 @@ export type StepInput = Readonly<{
 export type StepFormContext = Readonly<{
   dossier: Dossier;
   type: StepType;
+  /** O4 (issue 15 defect 8): the organisation's Bezig Outplacement line of this client, said before the form. */
+  runningLine: { id: string } | null;
   ownOffice: OfficeWithLabel | null;
   fundingNumbers: FundingNumber[];
   attest: { startDate: CalendarDate; endDate: CalendarDate } | null;
@@ -81,6 +83,8 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
         steps: await repos.steps.listLinesForClient(trx, dossier.client.id, filter),
         allTypes: types.map(({ code, label, kind }) => ({ code, label, kind })),
         allowedTypes: isPartner(actor.role) ? types.filter((t) => t.allowed).map(({ code, label, kind }) => ({ code, label, kind })) : [],
+        // O4 (issue 15 defect 8): "Voeg een stap toe" says it before the form, with a link to the line.
+        runningOutplacement: isPartner(actor.role) ? ((await repos.steps.findRunningOutplacement(trx, dossier.client.id, actor.organisationId)) ?? null) : null,
       };
     });
   }
@@ -95,6 +99,7 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
       return {
         dossier,
         type,
+        runningLine: type.kind === 'outplacement' ? ((await repos.steps.findRunningOutplacement(trx, dossier.client.id, actor.organisationId)) ?? null) : null,
         ownOffice: await ownOffice(trx, actor),
         // Issue 12: only the numbers valid today are offered.
         fundingNumbers: await repos.fundingNumbers.listValidOn(trx, actor.organisationId, today),

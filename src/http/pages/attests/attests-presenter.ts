@@ -11,6 +11,8 @@ import { dossierPath } from '../dossier/dossier-presenter.ts';
 export const REQUEST_PATHS = {
   request: '/toegang-aanvragen',
   print: '/toegang-aanvragen/afdrukken',
+  /** Issue 15 defect 7: the checked data, posted again from the page that says the attest is ready, open the PDF in a new tab. */
+  printPdf: '/toegang-aanvragen/afdrukken/pdf',
   mine: '/aanvragen',
   queue: '/attesten',
 } as const;

@@ -42,11 +42,14 @@ export function extensionRoutes(app: FastifyInstance): void {
     });
     const parts = readDateParts(form, 'einddatum');
     const end = parseDateParts(parts, messages.attests.newEndRequired);
-    const errors: FieldError[] = end.ok ? [] : [dateError('einddatum', end.message)];
     const missingScan = scanError(upload);
-    if (missingScan !== undefined) errors.push(missingScan);
     if (!end.ok || upload === undefined || !upload.ok) {
       if (upload?.ok === true) await uploads.release(upload.file);
+      // Issue 15 defect 6: a refused scan and the end date's problems in one answer.
+      const dateErrors: FieldError[] = end.ok
+        ? problemsToErrors(await attestRequests.checkExtensionEnd(actor, clientId, end.date), problemMessages.attests)
+        : [dateError('einddatum', end.message)];
+      const errors = [...dateErrors, ...(missingScan === undefined ? [] : [missingScan])];
       return reply.render(TEMPLATE, presentExtension(context, parts, errors, upload?.ok === true), 400);
     }
     const result = await attestRequests.requestExtension(actor, clientId, end.date, upload.file);

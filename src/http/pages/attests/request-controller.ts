@@ -7,13 +7,14 @@ import type { FastifyInstance } from 'fastify';
 import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { problemsToErrors } from '../shared/problems.ts';
-import type { FieldError } from '../form.ts';
+import { asRawForm, mergeErrors, type RawForm } from '../form.ts';
+import type { Actor } from '../../../domain/users.ts';
 import { dossierPath } from '../dossier/dossier-presenter.ts';
 import { readMultipartForm } from '../shared/multipart-form.ts';
 import { alreadyAccessClient, presentRequestPage, scanError } from './request-presenter.ts';
 import { attestFileName, renderAttestPdf } from './attest-pdf.ts';
 import { presentMyRequests, REQUEST_PATHS } from './attests-presenter.ts';
-import { ATTEST_FORM_LIMITS, EMPTY_REQUEST_FORM, parseRequestForm, readRequestForm, SCAN_FIELD } from './request-form.ts';
+import { ATTEST_FORM_LIMITS, EMPTY_REQUEST_FORM, parseRequestForm, readRequestForm, REQUEST_FIELD_ORDER, requestFieldsOf, SCAN_FIELD } from './request-form.ts';
 
 const TEMPLATE = 'pages/attests/request.njk';
 
@@ -38,12 +39,24 @@ export function attestRequestRoutes(app: FastifyInstance): void {
     });
     const input = readRequestForm(raw);
     const form = parseRequestForm(input);
-    const errors: FieldError[] = form.ok ? [] : [...form.errors];
     const missingScan = scanError(upload);
-    if (missingScan !== undefined) errors.push(missingScan);
     if (!form.ok || upload === undefined || !upload.ok) {
       if (upload?.ok === true) await uploads.release(upload.file);
-      return reply.render(TEMPLATE, presentRequestPage(input, errors, { chooseAgain: upload?.ok === true }), 400);
+      // Issue 15 defect 6: every problem in one answer: the form's, the rules on the fields
+      // given (INSZ, names, dates), the organisation's own attests and requests, and the scan.
+      const problems = await attestRequests.check(actor, requestFieldsOf(input));
+      const errors = mergeErrors(
+        REQUEST_FIELD_ORDER,
+        form.ok ? [] : form.errors,
+        problemsToErrors(problems, problemMessages.attests),
+        missingScan === undefined ? [] : [missingScan],
+      );
+      const clientId = alreadyAccessClient(problems);
+      return reply.render(
+        TEMPLATE,
+        presentRequestPage(input, errors, { chooseAgain: upload?.ok === true, dossierHref: clientId === null ? null : dossierPath(clientId) }),
+        400,
+      );
     }
     const result = await attestRequests.submit(actor, form.value, upload.file);
     if (!result.ok) {
@@ -58,7 +71,19 @@ export function attestRequestRoutes(app: FastifyInstance): void {
     return reply.redirect(REQUEST_PATHS.mine, 303);
   });
 
-  // "Attest afdrukken": the same form, posted to here; the scan (if any) is read and discarded.
+  /** The request's fields checked for printing: the value, or every error at once (defect 6). */
+  function checkForPrint(actor: Actor, raw: RawForm) {
+    const input = readRequestForm(raw);
+    const form = parseRequestForm(input);
+    const errors = mergeErrors(REQUEST_FIELD_ORDER, form.ok ? [] : form.errors, problemsToErrors(attestRequests.checkFields(actor, requestFieldsOf(input)), problemMessages.attests));
+    return { input, value: form.ok && errors.length === 0 ? form.value : null, errors };
+  }
+
+  // "Attest afdrukken": the same form, posted here in the same tab; the scan (if any) is read and
+  // discarded. Issue 15 defect 7: missing or wrong data come back on the form, in this tab; good
+  // data bring the same form back with "Open het attest", which opens the PDF in a new tab. (A
+  // form has one target, chosen before the answer is known: without JavaScript, the only way to
+  // keep errors in this tab and the PDF in a new one is this second, checked step.)
   app.post(REQUEST_PATHS.print, async (request, reply) => {
     const actor = actorOf(request);
     attestRequests.formContext(actor);
@@ -68,14 +93,21 @@ export function attestRequestRoutes(app: FastifyInstance): void {
       receive: undefined,
       release: () => Promise.resolve(),
     });
-    const input = readRequestForm(raw);
-    const form = parseRequestForm(input);
-    const errors: FieldError[] = form.ok ? problemsToErrors(attestRequests.checkFields(actor, form.value), problemMessages.attests) : [...form.errors];
-    if (!form.ok || errors.length > 0) return reply.render(TEMPLATE, presentRequestPage(input, errors), 400);
-    const pdf = await renderAttestPdf({ ...form.value, organisationName: actor.organisationName, officeLabel: actor.officeLabel });
+    const { input, value, errors } = checkForPrint(actor, raw);
+    if (value === null) return reply.render(TEMPLATE, presentRequestPage(input, errors), 400);
+    return reply.render(TEMPLATE, presentRequestPage(input, [], { printReady: true }));
+  });
+
+  // "Open het attest": the checked data again (a plain form with its CSRF token), the PDF inline.
+  app.post(REQUEST_PATHS.printPdf, { preHandler: app.csrfProtection }, async (request, reply) => {
+    const actor = actorOf(request);
+    attestRequests.formContext(actor);
+    const { input, value, errors } = checkForPrint(actor, asRawForm(request.body));
+    if (value === null) return reply.render(TEMPLATE, presentRequestPage(input, errors), 400);
+    const pdf = await renderAttestPdf({ ...value, organisationName: actor.organisationName, officeLabel: actor.officeLabel });
     return reply
       .type('application/pdf')
-      .header('Content-Disposition', `inline; filename="${attestFileName(form.value)}"`)
+      .header('Content-Disposition', `inline; filename="${attestFileName(value)}"`)
       .header('Cache-Control', 'no-store')
       .send(Buffer.from(pdf));
   });

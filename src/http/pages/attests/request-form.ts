@@ -4,7 +4,7 @@
  * and the period (end after start, 24 months) are the domain's; their problems become messages
  * through shared/problems.ts (`problemMessages.attests`).
  */
-import { isRegime, type NewRequestInput } from '../../../domain/attests/attest-request.ts';
+import { isRegime, type NewRequestInput, type RequestFields } from '../../../domain/attests/attest-request.ts';
 import { REGIME_LABELS } from '../../../domain/clients.ts';
 import { messages } from '../../messages.ts';
 import { dateInputItems, EMPTY_DATE, parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
@@ -50,6 +50,25 @@ export function readRequestForm(form: RawForm): RequestFormInput {
 
 /** The date errors link to the day box of their field. */
 export const dateError = (field: string, message: string): FieldError => ({ field, message, href: `#${field}-dag` });
+
+/** The page's fields in their order, for an error summary that follows the form. */
+export const REQUEST_FIELD_ORDER = ['insz', 'familienaam', 'voornaam', 'geboortedatum', 'regime', 'startdatum', 'einddatum', 'scan'] as const;
+
+/** The fields as far as they read (a date that is not a real date yet is null), for the domain's rules on the rest. */
+export function requestFieldsOf(input: RequestFormInput): RequestFields {
+  const date = (parts: DateParts) => {
+    const parsed = parseDateParts(parts);
+    return parsed.ok ? parsed.date : null;
+  };
+  return {
+    insz: input.insz,
+    familyName: input.familienaam,
+    firstName: input.voornaam,
+    birthDate: date(input.geboortedatum),
+    startDate: date(input.startdatum),
+    endDate: date(input.einddatum),
+  };
+}
 
 /** Parses what the domain checks on: present fields, real dates, a regime. */
 export function parseRequestForm(input: RequestFormInput): FormResult<NewRequestInput> {

@@ -19,7 +19,27 @@ export type RequestView = Readonly<{
   fields: ReturnType<typeof presentRequestFields>;
   scanHint: string;
   dossierHref: string | null;
+  /** After "Attest afdrukken" with good data: the form that opens the PDF (a new tab), with the checked data. */
+  print: { action: string; fields: { name: string; value: string }[] } | null;
 }>;
+
+/** The fields of the request as hidden inputs, to post them again unchanged. */
+function hiddenFieldsOf(input: RequestFormInput): { name: string; value: string }[] {
+  const date = (name: string, parts: RequestFormInput['geboortedatum']) => [
+    { name: `${name}-dag`, value: parts.dag },
+    { name: `${name}-maand`, value: parts.maand },
+    { name: `${name}-jaar`, value: parts.jaar },
+  ];
+  return [
+    { name: 'insz', value: input.insz },
+    { name: 'familienaam', value: input.familienaam },
+    { name: 'voornaam', value: input.voornaam },
+    ...date('geboortedatum', input.geboortedatum),
+    { name: 'regime', value: input.regime },
+    ...date('startdatum', input.startdatum),
+    ...date('einddatum', input.einddatum),
+  ];
+}
 
 /** The scan's hint, from the upload policy: "PDF, JPG of PNG, hoogstens 20 MB." */
 export function scanHint(chooseAgain: boolean): string {
@@ -32,7 +52,7 @@ export function alreadyAccessClient(problems: readonly Problem[]): string | null
   return problems.find((p) => p.code === 'al-toegang')?.params?.['clientId'] ?? null;
 }
 
-export function presentRequestPage(input: RequestFormInput, errors: FieldErrors, options: { dossierHref?: string | null; chooseAgain?: boolean } = {}): RequestView {
+export function presentRequestPage(input: RequestFormInput, errors: FieldErrors, options: { dossierHref?: string | null; chooseAgain?: boolean; printReady?: boolean } = {}): RequestView {
   return {
     title: 'Toegang aanvragen',
     errors,
@@ -41,6 +61,7 @@ export function presentRequestPage(input: RequestFormInput, errors: FieldErrors,
     fields: presentRequestFields(input, errors),
     scanHint: scanHint(options.chooseAgain === true),
     dossierHref: options.dossierHref ?? null,
+    print: options.printReady === true ? { action: REQUEST_PATHS.printPdf, fields: hiddenFieldsOf(input) } : null,
   };
 }
 

@@ -28,7 +28,7 @@ export function desiredJobRoutes(app: FastifyInstance): void {
     actor: Actor,
     where: { clientId: string; jobId: string | null },
     input: DesiredJobFormInput,
-    extra: { errors?: FieldError[]; results?: readonly Occupation[] | null; status?: number } = {},
+    extra: { errors?: FieldError[]; results?: readonly Occupation[] | null; returnTo?: 'beroep'; status?: number } = {},
   ) {
     const { dossier } = await desiredJobs.form(actor, where.clientId, where.jobId);
     const page = presentDesiredJobForm({
@@ -38,6 +38,7 @@ export function desiredJobRoutes(app: FastifyInstance): void {
       chosen: await occupations.find(input.beroep),
       results: extra.results ?? null,
       errors: extra.errors ?? [],
+      returnTo: extra.returnTo ?? null,
     });
     return reply.render(TEMPLATE, page, extra.status ?? 200);
   }
@@ -45,11 +46,11 @@ export function desiredJobRoutes(app: FastifyInstance): void {
   /** "Zoek": the matches, or a message at the search box; nothing is stored. */
   async function search(reply: FastifyReply, actor: Actor, where: { clientId: string; jobId: string | null }, input: DesiredJobFormInput) {
     if (input.beroepZoek.length < 2) {
-      return show(reply, actor, where, input, { errors: [{ field: 'beroep-zoek', message: messages.upkeep.occupationSearchTooShort }], status: 400 });
+      return show(reply, actor, where, input, { errors: [{ field: 'beroep-zoek', message: messages.upkeep.occupationSearchTooShort }], returnTo: 'beroep', status: 400 });
     }
     const results = await occupations.search(input.beroepZoek);
-    if (results.length === 0) return show(reply, actor, where, input, { errors: [{ field: 'beroep-zoek', message: messages.upkeep.occupationSearchNone }], status: 400 });
-    return show(reply, actor, where, input, { results });
+    if (results.length === 0) return show(reply, actor, where, input, { errors: [{ field: 'beroep-zoek', message: messages.upkeep.occupationSearchNone }], returnTo: 'beroep', status: 400 });
+    return show(reply, actor, where, input, { results, returnTo: 'beroep' });
   }
 
   app.get<NewRoute>('/gewenste-jobs/nieuw', async (request, reply) => {

@@ -4,7 +4,7 @@
  */
 import { isExperienceLevel, isRegion, isWorkRegime, type DesiredJobInput } from '../../../domain/dossier/desired-jobs.ts';
 import { messages } from '../../messages.ts';
-import { actionField, asRawForm, listField, textField, type FieldError, type FormResult } from '../form.ts';
+import { actionOrEnter, asRawForm, listField, textField, type FieldError, type FormResult } from '../form.ts';
 
 export const DESIRED_JOB_ACTIONS = ['bewaren', 'zoek-beroep'] as const;
 export type DesiredJobAction = (typeof DESIRED_JOB_ACTIONS)[number];
@@ -23,7 +23,7 @@ export const EMPTY_DESIRED_JOB: DesiredJobFormInput = { beroep: '', beroepZoek: 
 export function readDesiredJobForm(body: unknown): { action: DesiredJobAction; input: DesiredJobFormInput } {
   const form = asRawForm(body);
   return {
-    action: actionField(form, DESIRED_JOB_ACTIONS),
+    action: actionOrEnter(form, DESIRED_JOB_ACTIONS, [{ action: 'zoek-beroep', field: 'beroep-zoek' }]),
     input: {
       beroep: textField(form, 'beroep'),
       beroepZoek: textField(form, 'beroep-zoek'),

@@ -20,6 +20,8 @@ export function presentDesiredJobForm(model: {
   /** The matches of "Zoek"; null when there was no search. */
   results: readonly Occupation[] | null;
   errors: FieldErrors;
+  /** After "Zoek" the page comes back at the occupation (`#verder`), not at its top. */
+  returnTo?: 'beroep' | null;
 }) {
   const { input, errors, chosen } = model;
   const paths = profilePaths(model.dossier.client.id);
@@ -33,6 +35,7 @@ export function presentDesiredJobForm(model: {
     action: model.jobId === null ? paths.newJob : paths.job(model.jobId),
     removeAction: model.jobId === null ? null : `${paths.job(model.jobId)}/verwijderen`,
     cancelHref: paths.profile,
+    returnTo: model.returnTo ?? null,
     versie: input.versie,
     beroep: {
       value: input.beroep,

@@ -10,12 +10,12 @@ import { messages, problemMessages } from '../../messages.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import type { FieldError } from '../form.ts';
 import { EMPTY_DATE } from '../date-input.ts';
-import { dossierPath } from '../dossier/dossier-presenter.ts';
+import { dossierPath, presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import { applyFormAction } from './step-form-actions.ts';
 import { presentStepForm, type OfficeSearch } from './step-form-presenter.ts';
-import { readStepForm, validateStepForm, type StepFormInput } from './step-form.ts';
+import { partActedOn, readStepForm, validateStepForm, type StepFormInput, type StepFormPart } from './step-form.ts';
 import { problemsToErrors } from '../shared/problems.ts';
-import { linkToExistingLine } from './steps-overview-presenter.ts';
+import { linkToExistingLine, presentRunningLine } from './steps-overview-presenter.ts';
 
 type Route = { Params: { clientId: string }; Querystring: { stap?: string } };
 
@@ -27,7 +27,7 @@ export function newStepRoutes(app: FastifyInstance): void {
     actor: Actor,
     context: StepFormContext,
     input: StepFormInput,
-    extra: { errors?: FieldError[]; search?: OfficeSearch | null; status?: number } = {},
+    extra: { errors?: FieldError[]; search?: OfficeSearch | null; returnTo?: StepFormPart | null; status?: number } = {},
   ) {
     const clientId = context.dossier.client.id;
     const officeLabels = await steps.officeLabels([input.aanvrager, input.uitvoerder, ...(actor.officeId === null ? [] : [actor.officeId])]);
@@ -47,6 +47,7 @@ export function newStepRoutes(app: FastifyInstance): void {
       input,
       errors: extra.errors ?? [],
       search: extra.search ?? null,
+      returnTo: extra.returnTo ?? null,
     });
     return reply.render('pages/steps/step-form.njk', page, extra.status ?? 200);
   }
@@ -54,6 +55,16 @@ export function newStepRoutes(app: FastifyInstance): void {
   app.get<Route>('/stappen/nieuw', async (request, reply) => {
     const actor = actorOf(request);
     const context = await steps.formContext(actor, request.params.clientId, request.query.stap ?? '');
+    if (context.runningLine !== null) {
+      // O4 (issue 15 defect 8): said before the form, with the link to the line; the service still refuses a second line.
+      const clientId = context.dossier.client.id;
+      return reply.render('pages/steps/step-running.njk', {
+        title: `Stap: ${context.type.label}`,
+        frame: presentDossierFrame(context.dossier, 'begeleiding', 'stappen-naar-werk'),
+        runningLine: presentRunningLine(clientId, context.runningLine),
+        backHref: dossierPath(clientId, 'begeleiding', 'stappen-naar-werk'),
+      });
+    }
     const own = context.ownOffice?.id ?? '';
     return show(reply, actor, context, {
       toestand: 'bezig',
@@ -75,7 +86,7 @@ export function newStepRoutes(app: FastifyInstance): void {
     const fixed = { ...input, toestand: 'bezig' };
     if (action !== 'bevestigen') {
       const outcome = await applyFormAction(app.services, actor, action, fixed, { today: context.today, ownOfficeId: context.ownOffice?.id ?? null });
-      return show(reply, actor, context, outcome.input, { errors: outcome.errors, search: outcome.search, status: outcome.errors.length > 0 ? 400 : 200 });
+      return show(reply, actor, context, outcome.input, { errors: outcome.errors, search: outcome.search, returnTo: partActedOn(action), status: outcome.errors.length > 0 ? 400 : 200 });
     }
     const form = validateStepForm(fixed);
     if (!form.ok) return show(reply, actor, context, fixed, { errors: [...form.errors], status: 400 });

@@ -13,7 +13,7 @@ import { dossierPath } from '../dossier/dossier-presenter.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import { applyFormAction } from './step-form-actions.ts';
 import { presentStepForm, type OfficeSearch } from './step-form-presenter.ts';
-import { readStepForm, validateStepForm, type StepFormInput } from './step-form.ts';
+import { partActedOn, readStepForm, validateStepForm, type StepFormInput, type StepFormPart } from './step-form.ts';
 import { presentStepExtras, presentStepReadOnly, type StepActionInput } from './step-detail-presenter.ts';
 import { isConflict } from '../../../domain/result.ts';
 import { problemsToErrors, statusOf } from '../shared/problems.ts';
@@ -44,7 +44,7 @@ export function stepDetailRoutes(app: FastifyInstance): void {
     reply: FastifyReply,
     actor: Actor,
     detail: StepDetail,
-    extra: { input?: StepFormInput; actionInput?: StepActionInput; errors?: FieldError[]; search?: OfficeSearch | null; status?: number } = {},
+    extra: { input?: StepFormInput; actionInput?: StepActionInput; errors?: FieldError[]; search?: OfficeSearch | null; returnTo?: StepFormPart | null; status?: number } = {},
   ) {
     const { step, permissions, dossier } = detail;
     const errors = extra.errors ?? [];
@@ -69,6 +69,7 @@ export function stepDetailRoutes(app: FastifyInstance): void {
         input: { ...input, aanvrager: step.requester.id },
         errors,
         search: extra.search ?? null,
+        returnTo: extra.returnTo ?? null,
       });
       return reply.render('pages/steps/step-edit.njk', { ...page, extras }, extra.status ?? 200);
     }
@@ -98,7 +99,7 @@ export function stepDetailRoutes(app: FastifyInstance): void {
     const { action, input } = readStepForm(request.body);
     if (action !== 'bevestigen') {
       const outcome = await applyFormAction(app.services, actor, action, input, { today: detail.today, ownOfficeId: actor.officeId });
-      return show(reply, actor, detail, { input: outcome.input, errors: outcome.errors, search: outcome.search, status: outcome.errors.length > 0 ? 400 : 200 });
+      return show(reply, actor, detail, { input: outcome.input, errors: outcome.errors, search: outcome.search, returnTo: partActedOn(action), status: outcome.errors.length > 0 ? 400 : 200 });
     }
     const form = validateStepForm({ ...input, aanvrager: detail.step.requester.id });
     if (!form.ok) return show(reply, actor, detail, { input, errors: [...form.errors], status: 400 });

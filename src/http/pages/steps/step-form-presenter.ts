@@ -9,7 +9,7 @@ import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
 import { dateInputItems } from '../date-input.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
-import type { OfficeRole, StepFormInput } from './step-form.ts';
+import type { OfficeRole, StepFormInput, StepFormPart } from './step-form.ts';
 
 export type OfficeSearch = Readonly<{ role: OfficeRole; results: readonly OfficeWithLabel[] }>;
 
@@ -30,6 +30,8 @@ export type StepFormModel = Readonly<{
   input: StepFormInput;
   errors: FieldErrors;
   search: OfficeSearch | null;
+  /** The part a button acted on: the page comes back there (`#verder`), not at its top. */
+  returnTo?: StepFormPart | null;
 }>;
 
 export function presentStepForm(model: StepFormModel) {
@@ -59,6 +61,7 @@ export function presentStepForm(model: StepFormModel) {
     frame: presentDossierFrame(model.dossier, 'begeleiding', 'stappen-naar-werk'),
     mode: model.mode,
     action: model.action,
+    returnTo: model.returnTo ?? null,
     backHref: model.backHref,
     versie: input.versie,
     toestand: {

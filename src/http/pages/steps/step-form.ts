@@ -6,7 +6,7 @@
 import type { CalendarDate } from '../../../domain/calendar-date.ts';
 import { isStepState, type StepState } from '../../../domain/steps/step.ts';
 import { messages } from '../../messages.ts';
-import { actionField, asRawForm, multilineField, textField, type FieldError, type FormResult } from '../form.ts';
+import { actionOrEnter, asRawForm, multilineField, textField, type FieldError, type FormResult } from '../form.ts';
 import { parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
 import { parseVersion } from '../shared/version.ts';
 
@@ -14,6 +14,30 @@ export const STEP_FORM_ACTIONS = ['bevestigen', 'huidige-datum', 'zoek-aanvrager
 export type StepFormAction = (typeof STEP_FORM_ACTIONS)[number];
 
 export type OfficeRole = 'aanvrager' | 'uitvoerder';
+
+/** Enter in "Andere vestiging zoeken" searches that box (issue 15 defect 1, see form.ts). */
+const STEP_FORM_SEARCHES = [
+  { action: 'zoek-aanvrager', field: 'aanvrager-zoek' },
+  { action: 'zoek-uitvoerder', field: 'uitvoerder-zoek' },
+] as const;
+
+/** The part of the form a button acted on, where the page comes back (issue 15 defect 10). */
+export type StepFormPart = 'datum' | OfficeRole;
+
+export function partActedOn(action: StepFormAction): StepFormPart | null {
+  switch (action) {
+    case 'bevestigen':
+      return null;
+    case 'huidige-datum':
+      return 'datum';
+    case 'zoek-aanvrager':
+    case 'eigen-aanvrager':
+      return 'aanvrager';
+    case 'zoek-uitvoerder':
+    case 'eigen-uitvoerder':
+      return 'uitvoerder';
+  }
+}
 
 /** What the user typed, as strings, to be shown again. */
 export type StepFormInput = Readonly<{
@@ -42,7 +66,7 @@ export function readStepForm(body: unknown): { action: StepFormAction; input: St
   const form = asRawForm(body);
   const summary = multilineField(form, 'samenvatting');
   return {
-    action: actionField(form, STEP_FORM_ACTIONS),
+    action: actionOrEnter(form, STEP_FORM_ACTIONS, STEP_FORM_SEARCHES),
     input: {
       toestand: textField(form, 'toestand'),
       datum: readDateParts(form, 'datum'),

@@ -5,6 +5,7 @@ import { STATE_LABELS, STEP_STATES, isStepState, type StepState, type StepType }
 import type { StepFilter, StepLine } from '../../../domain/steps/step.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
+import { messages } from '../../messages.ts';
 
 /** O7: Geannuleerd lines leave the default overview. */
 export const DEFAULT_STATES: readonly StepState[] = ['bezig', 'uitgevoerd', 'stopgezet'];
@@ -35,6 +36,11 @@ export function linkToExistingLine(clientId: string): (problem: Problem) => stri
   return (problem) => (problem.code === 'al-bezig' && problem.params?.['stepId'] !== undefined ? stepPath(clientId, problem.params['stepId']) : undefined);
 }
 
+/** O4 (issue 15 defect 8): the notice before the form, with the link to the Bezig Outplacement line. */
+export function presentRunningLine(clientId: string, line: { id: string } | null): { text: string; linkText: string; href: string } | null {
+  return line === null ? null : { text: messages.steps.runningBeforeForm, linkText: messages.steps.openRunningLine, href: stepPath(clientId, line.id) };
+}
+
 export function stateTag(state: StepState): { text: string; classes: string } {
   return { text: STATE_LABELS[state], classes: TAG_CLASSES[state] };
 }
@@ -55,6 +61,7 @@ export function presentStepsOverview(input: {
   filter: StepFilter & { custom: boolean };
   allTypes: readonly StepType[];
   allowedTypes: readonly StepType[];
+  runningOutplacement: { id: string } | null;
 }) {
   const { dossier, filter } = input;
   const clientId = dossier.client.id;
@@ -69,7 +76,9 @@ export function presentStepsOverview(input: {
     stateItems: STEP_STATES.map((s) => ({ value: s, text: STATE_LABELS[s], checked: filter.states.includes(s) })),
     typeItems: input.allTypes.map((t) => ({ value: t.code, text: t.label, checked: typeChecked(t.code) })),
     addAction: `/dossiers/${clientId}/stappen/nieuw`,
-    addItems: input.allowedTypes.map((t) => ({ value: t.code, text: t.label })),
+    // O4 (issue 15 defect 8): no second Outplacement is offered while one is Bezig; the page says why.
+    addItems: input.allowedTypes.filter((t) => input.runningOutplacement === null || t.kind !== 'outplacement').map((t) => ({ value: t.code, text: t.label })),
+    runningLine: presentRunningLine(clientId, input.allowedTypes.some((t) => t.kind === 'outplacement') ? input.runningOutplacement : null),
     logHref: `/dossiers/${clientId}/logboek`,
   };
 }
