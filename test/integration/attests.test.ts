@@ -112,7 +112,10 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     const page = await session.get(`/attesten/${requestId}`);
     assert.equal(page.statusCode, 200, page.body);
     const version = /name="versie" value="(\d+)"/.exec(page.body)?.[1] ?? '0';
-    return session.post(`/attesten/${requestId}`, { versie: version, ...form });
+    const asked = await session.post(`/attesten/${requestId}`, { versie: version, ...form });
+    // Issue 15 defect 9: Goedkeuren and Afwijzen are confirmed on a page of their own.
+    if (asked.statusCode !== 200 || !asked.body.includes('name="bevestigd"')) return asked;
+    return session.post(`/attesten/${requestId}`, { versie: version, ...form, bevestigd: 'ja' });
   }
 
   it('A2 A3 A1 a request (Ingediend) is approved by the secretariaat: the client is created and access opens from that moment', async () => {
@@ -243,7 +246,7 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     const second = await as(secretariaat2);
     await first.get(`/attesten/${request.id}`);
     await second.get(`/attesten/${request.id}`);
-    const form = { versie: String(request.version), actie: 'goedkeuren' };
+    const form = { versie: String(request.version), actie: 'goedkeuren', origineel: 'ja', bevestigd: 'ja' };
     const answers = await Promise.all([first.post(`/attesten/${request.id}`, form), second.post(`/attesten/${request.id}`, form)]);
     const statuses = answers.map((a) => a.statusCode).sort();
     assert.deepEqual(statuses, [303, 409]);
@@ -278,7 +281,7 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
 
     const staff = await as(adviseur);
     assert.ok((await staff.get('/attesten')).body.includes(`href="/attesten/${request.id}"`));
-    const approved = await decide(staff, request.id, { actie: 'goedkeuren' });
+    const approved = await decide(staff, request.id, { actie: 'goedkeuren', origineel: 'ja' });
     assert.equal(approved.statusCode, 303, approved.body);
 
     const attest = await t.db.selectFrom('attests').selectAll().where('id', '=', attestId).executeTakeFirstOrThrow();
@@ -313,7 +316,7 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     // Meanwhile the adviseur stops the line.
     await t.db.updateTable('steps').set({ state: 'stopgezet', endedOn: today }).where('id', '=', stepId).execute();
     const request = await requestOf(client.insz, partner.id);
-    const refused = await decide(await as(secretariaat), request.id, { actie: 'goedkeuren' });
+    const refused = await decide(await as(secretariaat), request.id, { actie: 'goedkeuren', origineel: 'ja' });
     assert.equal(refused.statusCode, 400);
     assert.match(refused.body, /De lijn Outplacement staat op Stopgezet: een verlenging kan niet meer/);
     assert.equal((await t.db.selectFrom('attests').select('endDate').where('id', '=', attestId).executeTakeFirstOrThrow()).endDate, oldEnd);
@@ -332,7 +335,7 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     const data = newClientData();
     assert.equal((await requestAccess(await as(begeleider2), requestParts(data))).statusCode, 303);
     const request = await requestOf(data.insz, partner.id);
-    assert.equal((await decide(await as(secretariaat), request.id, { actie: 'goedkeuren' })).statusCode, 303);
+    assert.equal((await decide(await as(secretariaat), request.id, { actie: 'goedkeuren', origineel: 'ja' })).statusCode, 303);
     const clientId = (await requestOf(data.insz, partner.id)).clientId ?? '';
     const lastDay = accessPeriodEnd(data.einddatum as CalendarDate);
     const saved = t.clock.now();

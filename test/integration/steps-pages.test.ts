@@ -263,7 +263,13 @@ describeOnEachDatabase('Stappen naar werk pages', world, (get) => {
     const line = await adviseurSession.get(`/dossiers/${clientId}/stappen/${step.id}`);
     assert.match(line.body, /Stopzetten/);
     const current = await get().db.selectFrom('steps').select('version').where('id', '=', step.id).executeTakeFirstOrThrow();
-    const stopped = await adviseurSession.post(`/dossiers/${clientId}/stappen/${step.id}/stopzetten`, { versie: String(current.version), ...prefixed(today, 'stop-datum') });
+    const stopFields = { versie: String(current.version), ...prefixed(today, 'stop-datum') };
+    // Issue 15 defect 9: the stop is confirmed on a page of its own first.
+    const asked = await adviseurSession.post(`/dossiers/${clientId}/stappen/${step.id}/stopzetten`, stopFields);
+    assert.equal(asked.statusCode, 200);
+    assert.match(asked.body, /<h1 class="govuk-heading-l">Lijn Outplacement stopzetten\?<\/h1>/);
+    assert.equal((await get().db.selectFrom('steps').select('state').where('id', '=', step.id).executeTakeFirstOrThrow()).state, 'bezig', 'nothing happens before the confirmation');
+    const stopped = await adviseurSession.post(`/dossiers/${clientId}/stappen/${step.id}/stopzetten`, { ...stopFields, bevestigd: 'ja' });
     assert.equal(stopped.statusCode, 303);
     const outcome = await partnerSession.get(`/dossiers/${clientId}/stappen/${step.id}`);
     assert.match(outcome.body, /Aanvaard: de lijn is stopgezet/);

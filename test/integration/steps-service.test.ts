@@ -604,13 +604,14 @@ describeOnEachDatabase('steps service', setup, (get) => {
       assert.deepEqual((await t.services.steps.detail(ilse, clientId, stepId)).stopRequests, []);
     });
 
-    it('O8 a stop dated after today is refused and nothing changes', async () => {
+    it('O8 a stop dated after the line\'s end date is refused and nothing changes (issue 15 defect 5: after today is a planned stop)', async () => {
       const t = get();
       const { ilse } = t.data;
       const { clientId, stepId } = await aBezigLine(t);
       const step = await stepOf(t, clientId, stepId, ilse);
-      const result = await t.services.stopRequests.stop(ilse, clientId, stepId, { version: step.version, date: addDays(TODAY, 1) });
-      assert.deepEqual(problemsOf(result), [{ field: 'datum', code: 'na-vandaag' }]);
+      assert.ok(step.endDate !== null);
+      const result = await t.services.stopRequests.stop(ilse, clientId, stepId, { version: step.version, date: addDays(step.endDate, 1) });
+      assert.deepEqual(problemsOf(result), [{ field: 'datum', code: 'na-einde', params: { start: step.startDate, end: step.endDate } }]);
       assert.deepEqual(await stepOf(t, clientId, stepId, ilse), step);
     });
 

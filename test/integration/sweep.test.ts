@@ -142,7 +142,7 @@ describeOnEachDatabase(
         for (const id of ids) before.set(id, await rowOf(db, id));
         auditBefore = await countAudit(db);
         first = await services.sweep.run();
-        assert.deepEqual(first, { ran: true, completed: DUE.length, windowsClosed: data.set.closing.length });
+        assert.deepEqual(first, { ran: true, stopped: 0, completed: DUE.length, windowsClosed: data.set.closing.length });
       });
 
       it('J1 exactly the due lines become Uitgevoerd, dated on their completion day (yesterday, today, 31/01 → 28/02)', async () => {
@@ -205,7 +205,7 @@ describeOnEachDatabase(
         const rows = new Map<string, Row>();
         for (const id of before.keys()) rows.set(id, await rowOf(db, id));
         const audit = await countAudit(db);
-        assert.deepEqual(await services.sweep.run(), { ran: true, completed: 0, windowsClosed: 0 });
+        assert.deepEqual(await services.sweep.run(), { ran: true, stopped: 0, completed: 0, windowsClosed: 0 });
         assert.equal(await countAudit(db), audit);
         for (const [id, row] of rows) assert.deepEqual(await rowOf(db, id), row, `line ${data.set.notDue.get(id) ?? id}`);
       });
@@ -217,7 +217,7 @@ describeOnEachDatabase(
         clock.set(new Date('2026-03-01T10:00:00Z'));
         const [firstOfFeb] = [...data.set.notDue].find(([, end]) => end === '2026-02-01') ?? [];
         assert.ok(firstOfFeb !== undefined);
-        assert.deepEqual(await services.sweep.run(), { ran: true, completed: 1, windowsClosed: 1 });
+        assert.deepEqual(await services.sweep.run(), { ran: true, stopped: 0, completed: 1, windowsClosed: 1 });
         const row = await rowOf(db, firstOfFeb);
         assert.equal(row.state, 'uitgevoerd');
         assert.equal(row.date, '2026-03-01');
@@ -228,7 +228,7 @@ describeOnEachDatabase(
         const { db, services, clock, data } = get();
         clock.set(new Date('2026-03-14T10:00:00Z'));
         const result = await services.sweep.run();
-        assert.deepEqual(result, { ran: true, completed: 0, windowsClosed: 2 });
+        assert.deepEqual(result, { ran: true, stopped: 0, completed: 0, windowsClosed: 2 });
         for (const [id, { completion }] of data.set.due) {
           assert.equal((await rowOf(db, id)).summaryClosed, completion === '2026-02-27', `completed ${completion}`);
         }
@@ -303,9 +303,9 @@ describe('sweep on two application instances [postgres]', { skip: TEST_DATABASE_
     const ids = await dueLines(owner, 3);
     await secondDb.transaction().execute(async (trx) => {
       assert.equal(await sweepRepository.tryLock(trx), true);
-      assert.deepEqual(await one.sweep.run(), { ran: false, completed: 0, windowsClosed: 0 });
+      assert.deepEqual(await one.sweep.run(), { ran: false, stopped: 0, completed: 0, windowsClosed: 0 });
     });
     for (const id of ids) assert.equal((await rowOf(database.db, id)).state, 'bezig');
-    assert.deepEqual(await one.sweep.run(), { ran: true, completed: 3, windowsClosed: 0 });
+    assert.deepEqual(await one.sweep.run(), { ran: true, stopped: 0, completed: 3, windowsClosed: 0 });
   });
 });

@@ -5,6 +5,7 @@ import { STATE_LABELS, STEP_STATES, isStepState, type StepState, type StepType }
 import type { StepFilter, StepLine } from '../../../domain/steps/step.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
+import { messages } from '../../messages.ts';
 
 /** O7: Geannuleerd lines leave the default overview. */
 export const DEFAULT_STATES: readonly StepState[] = ['bezig', 'uitgevoerd', 'stopgezet'];
@@ -30,6 +31,11 @@ export function stepPath(clientId: string, stepId: string): string {
   return `/dossiers/${clientId}/stappen/${stepId}`;
 }
 
+/** O7 (issue 15 defect 9): the overview with the cancelled lines shown too, as "Filter wijzigen" would. */
+export function cancelledLinesPath(clientId: string): string {
+  return `/dossiers/${clientId}/begeleiding/stappen-naar-werk?filter=1&${STEP_STATES.map((s) => `toestand=${s}`).join('&')}`;
+}
+
 /** O4: the error "al bezig" links to the existing line. */
 export function linkToExistingLine(clientId: string): (problem: Problem) => string | undefined {
   return (problem) => (problem.code === 'al-bezig' && problem.params?.['stepId'] !== undefined ? stepPath(clientId, problem.params['stepId']) : undefined);
@@ -46,6 +52,8 @@ export function presentStepRows(clientId: string, steps: readonly StepLine[]) {
     href: stepPath(clientId, step.id),
     organisation: step.organisationName,
     state: stateTag(step.state),
+    // O8 (issue 15 defect 5): a Bezig line with a planned stop says so.
+    plannedStop: step.state === 'bezig' && step.plannedStopDate !== null ? messages.steps.plannedStopNotice(formatDate(step.plannedStopDate)) : null,
   }));
 }
 
