@@ -237,6 +237,64 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     assert.equal((await partnerSession.get(`/dossiers/${own.id}`)).statusCode, 404);
   });
 
+  it('issue 15 defect 9: A3 an attest is not approved before "Origineel ontvangen" is ticked: a Dutch error at the checkbox, nothing decided', async () => {
+    const { begeleider, secretariaat, partner } = get().data;
+    const data = newClientData();
+    assert.equal((await requestAccess(await as(begeleider), requestParts(data))).statusCode, 303);
+    const request = await requestOf(data.insz, partner.id);
+    const staff = await as(secretariaat);
+    const detail = await staff.get(`/attesten/${request.id}`);
+    assert.match(detail.body, /Goedkeuren kan pas als het ondertekende origineel ontvangen is\./, 'the form says so before the click');
+    const refused = await staff.post(`/attesten/${request.id}`, { versie: String(request.version), actie: 'goedkeuren' });
+    assert.equal(refused.statusCode, 400);
+    const message = 'Vink Origineel ontvangen aan: een aanvraag wordt pas goedgekeurd als het ondertekende origineel ontvangen is';
+    assert.deepEqual(errorMessages(refused.body), [message]);
+    assert.ok(refused.body.includes(`<a href="#origineel">${message}</a>`), 'the summary links to the checkbox');
+    // Also when the confirmation is forged: the rule is the service's, not the page's.
+    const forged = await staff.post(`/attesten/${request.id}`, { versie: String(request.version), actie: 'goedkeuren', bevestigd: 'ja' });
+    assert.equal(forged.statusCode, 400);
+    assert.equal((await requestOf(data.insz, partner.id)).state, 'ingediend');
+    assert.equal((await get().db.selectFrom('clients').select('id').where('insz', '=', data.insz).execute()).length, 0, 'no client created');
+    // Recorded earlier ("Bewaar"), the original counts for a later approval.
+    assert.equal((await staff.post(`/attesten/${request.id}`, { versie: String(request.version), origineel: 'ja', actie: 'origineel' })).statusCode, 303);
+    const approved = await decide(staff, request.id, { actie: 'goedkeuren' });
+    assert.equal(approved.statusCode, 303, errorMessages(approved.body).join(' | '));
+    assert.equal((await requestOf(data.insz, partner.id)).state, 'goedgekeurd');
+  });
+
+  it('issue 15 defect 9: A3 Goedkeuren and Afwijzen are asked to be confirmed on a page of their own; "Nee" keeps the reason; only "Ja" decides', async () => {
+    const { begeleider, secretariaat, partner } = get().data;
+    const data = newClientData();
+    assert.equal((await requestAccess(await as(begeleider), requestParts(data))).statusCode, 303);
+    const request = await requestOf(data.insz, partner.id);
+    const staff = await as(secretariaat);
+    await staff.get(`/attesten/${request.id}`);
+    const name = `${data.voornaam} ${data.familienaam}`;
+
+    const approve = await staff.post(`/attesten/${request.id}`, { versie: String(request.version), actie: 'goedkeuren', origineel: 'ja' });
+    assert.equal(approve.statusCode, 200);
+    assert.ok(approve.body.includes(`<h1 class="govuk-heading-l">Aanvraag van ${name} goedkeuren?</h1>`));
+    assert.match(approve.body, /Ja, keur de aanvraag goed/);
+    assert.equal((await requestOf(data.insz, partner.id)).state, 'ingediend', 'nothing is decided before the confirmation');
+    assert.equal((await requestOf(data.insz, partner.id)).originalReceivedAt, null, 'not even the original is recorded yet');
+
+    const reject = await staff.post(`/attesten/${request.id}`, { versie: String(request.version), actie: 'afwijzen', reden: 'Scan onleesbaar' });
+    assert.equal(reject.statusCode, 200);
+    assert.ok(reject.body.includes(`<h1 class="govuk-heading-l">Aanvraag van ${name} afwijzen?</h1>`));
+    assert.match(reject.body, /<input type="hidden" name="reden" value="Scan onleesbaar">/);
+    const back = await staff.post(`/attesten/${request.id}`, { versie: String(request.version), actie: 'afwijzen', reden: 'Scan onleesbaar', bevestigd: 'nee' });
+    assert.equal(back.statusCode, 200);
+    assert.match(back.body, />Scan onleesbaar<\/textarea>/, 'back on the detail with the reason kept');
+    assert.equal((await requestOf(data.insz, partner.id)).state, 'ingediend');
+
+    assert.equal((await staff.post(`/attesten/${request.id}`, { versie: String(request.version), actie: 'afwijzen', reden: 'Scan onleesbaar', bevestigd: 'ja' }, { csrf: null })).statusCode, 403);
+    const rejected = await staff.post(`/attesten/${request.id}`, { versie: String(request.version), actie: 'afwijzen', reden: 'Scan onleesbaar', bevestigd: 'ja' });
+    assert.equal(rejected.statusCode, 303);
+    const queue = await staff.get(rejected.headers.location as string);
+    assert.ok(queue.body.includes(`De aanvraag voor ${name} is afgewezen.`));
+    assert.equal((await requestOf(data.insz, partner.id)).state, 'afgewezen');
+  });
+
   it('A3 concurrent approval: one succeeds, the other gets a clear message, one attest is created', async () => {
     const { begeleider, secretariaat, secretariaat2, partner } = get().data;
     const data = newClientData();
