@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_one_clock.ts';
 import * as m0007 from './migrations/0007_jobs_and_outbox.ts';
 import * as m0009 from './migrations/0009_organisation_admin.ts';
 import * as m0011 from './migrations/0011_document_kind_correction.ts';
+import * as m0012 from './migrations/0012_planned_stop.ts';
 import * as m0013 from './migrations/0013_audit_chain.ts';
 
 /** Migrations in order. A new migration is a new file added here; landed ones are never edited. */
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_jobs_and_outbox': m0007,
   '0009_organisation_admin': m0009,
   '0011_document_kind_correction': m0011,
+  '0012_planned_stop': m0012,
   '0013_audit_chain': m0013,
 };
 

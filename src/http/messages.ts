@@ -57,7 +57,19 @@ export const messages = {
     nothingChanged: 'Er was niets gewijzigd.',
     summaryAppended: 'De samenvatting is aangevuld.',
     stopRequested: 'Het verzoek tot stopzetting is verstuurd naar de sociale interventieadviseur.',
-    stopped: 'De lijn staat op Stopgezet.',
+    /** O8 (issue 15 defects 5 and 9): what a stop did, in the banner after it. */
+    stopped: (type: string, date: string) => `De lijn ${type} is stopgezet op ${date}.`,
+    stopPlanned: (type: string, date: string) => `De stopzetting van de lijn ${type} is gepland op ${date}; tot dan blijft ze Bezig.`,
+    plannedStopNotice: (date: string) => `Stopzetting gepland op ${date}`,
+    plannedStopPartner: (date: string) => `De sociale interventieadviseur plande de stopzetting van deze lijn op ${date}. Tot dan blijft ze Bezig; op die dag komt ze automatisch op Stopgezet.`,
+    stopDateHint: 'Voorbeeld: 21/02/2019',
+    stopDateHintPeriod: (start: string, end: string) => `Voorbeeld: 21/02/2019. Van ${start} tot en met ${end}; een datum na vandaag plant de stopzetting.`,
+    stopAlreadyPlanned: (date: string) => `De stopzetting van deze lijn is al gepland op ${date}`,
+    dateAfterEnd: (start: string, end: string) => `De datum van stopzetting moet binnen de periode van de lijn liggen (${start} tot en met ${end})`,
+    /** O7 (issue 15 defect 9): what a cancellation did, with a link to the cancelled lines. */
+    cancelled: (type: string) => `De lijn ${type} is geannuleerd; ze staat niet meer in het overzicht.`,
+    showCancelled: 'Toon geannuleerde lijnen',
+    ended: (type: string, state: string) => `De lijn ${type} staat op ${state}.`,
     requestDeclined: 'Het verzoek tot stopzetting is afgewezen.',
   },
   documents: {
@@ -216,6 +228,28 @@ export const messages = {
     rejected: (name: string) => `De aanvraag voor ${name} is afgewezen. De partner ziet de reden in Mijn aanvragen.`,
     originalRecorded: 'Het origineel is als ontvangen geregistreerd.',
     nothingChosen: 'Kies Goedkeuren of Afwijzen, of vink Origineel ontvangen aan',
+    originalMissing: 'Vink Origineel ontvangen aan: een aanvraag wordt pas goedgekeurd als het ondertekende origineel ontvangen is',
+  },
+  /** Issue 15 defect 9: a final action asks for confirmation on a page of its own. */
+  confirm: {
+    back: 'Nee, ga terug',
+    cancelTitle: (type: string) => `Lijn ${type} annuleren?`,
+    cancelWarning: 'Annuleren is definitief: de lijn kan daarna niet meer gewijzigd worden en verdwijnt uit het overzicht van Stappen naar werk.',
+    cancelButton: 'Ja, annuleer de lijn',
+    endTitle: (type: string, state: string) => `Lijn ${type} op ${state} zetten?`,
+    endWarning: (state: string) => `${state} is definitief: de lijn kan daarna niet meer gewijzigd worden; de samenvatting kan nog twee weken aangevuld worden.`,
+    endButton: (state: string) => `Ja, zet de lijn op ${state}`,
+    stopTitle: (type: string) => `Lijn ${type} stopzetten?`,
+    stopWarning: 'Stopgezet is een eindtoestand: de lijn kan daarna niet meer gewijzigd worden; de samenvatting kan nog twee weken aangevuld worden.',
+    stopButton: 'Ja, zet de lijn stop',
+    plannedStopText: (date: string) => `De datum ligt na vandaag: de stopzetting wordt gepland. De lijn blijft Bezig tot ${date} en komt op die dag automatisch op Stopgezet.`,
+    plannedStopButton: 'Ja, plan de stopzetting',
+    approveTitle: (name: string) => `Aanvraag van ${name} goedkeuren?`,
+    approveWarning: 'Na goedkeuring heeft de partner toegang tot het dossier. Een beslissing kan niet ongedaan gemaakt worden.',
+    approveButton: 'Ja, keur de aanvraag goed',
+    rejectTitle: (name: string) => `Aanvraag van ${name} afwijzen?`,
+    rejectWarning: 'De partner ziet de reden in Mijn aanvragen. Een beslissing kan niet ongedaan gemaakt worden.',
+    rejectButton: 'Ja, wijs de aanvraag af',
   },
   /** Administration (issue 12): organisations, offices, funding numbers, step types, occupations. */
   admin: {
@@ -343,6 +377,8 @@ export const problemMessages = {
     gewijzigd: (p) => s.changedMeanwhile(p['by'] ?? ''),
     'venster-gesloten': () => s.windowClosed,
     'verzoek-loopt': () => s.requestOpen,
+    'na-einde': (p) => s.dateAfterEnd(date(p['start']), date(p['end'])),
+    'stop-gepland': (p) => s.stopAlreadyPlanned(date(p['date'])),
   },
   upkeep: {
     verplicht: (_p, field) => u.required[field] ?? u.requiredOther,
@@ -383,6 +419,7 @@ export const problemMessages = {
     // O12: decided meanwhile (with the outcome and who, when known) or changed meanwhile.
     gewijzigd: (p) => (p['state'] === undefined ? a.changedMeanwhile : a.alreadyHandled(ATTEST_STATE_LABELS[p['state'] as AttestState], p['by'] || 'een collega')),
     'attest-gewijzigd': () => a.attestChanged,
+    'origineel-ontbreekt': () => a.originalMissing,
   },
   admin: {
     verplicht: (_p, field) => b.required[field] ?? u.requiredOther,

@@ -163,6 +163,8 @@ async function stopLineAsAdviseur(page: Page, linePath: string): Promise<void> {
       'stop-datum-dag': TODAY.dag,
       'stop-datum-maand': TODAY.maand,
       'stop-datum-jaar': TODAY.jaar,
+      // Issue 15 defect 9: the confirmation page's "Ja" (this arrangement posts past it).
+      bevestigd: 'ja',
     },
   });
   assert.equal(response.status(), 200, `the stop was accepted (${response.url()})`);

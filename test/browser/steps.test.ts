@@ -15,6 +15,7 @@ import { LoginPage, logInAs } from './pages/login-page.ts';
 import { MyClientsPage } from './pages/my-clients-page.ts';
 import { ClientSearchPage } from './pages/search-page.ts';
 import { clickAndWaitForLoad, StepDetailPage, StepFormPage, StepsOverviewPage, TODAY, WorkListPage } from './pages/steps-pages.ts';
+import { ConfirmPage } from './pages/confirm-page.ts';
 
 const OWN_OFFICE = 'KOERS MECHELEN (701)';
 const INVALID_DATE = 'Vul een bestaande datum in, zoals 21/02/2019';
@@ -183,9 +184,13 @@ describeInBrowser('the Outplacement line in the browser', (get) => {
     await form.chooseState('Geannuleerd');
     await form.pressToday();
     await form.confirm();
+    // Issue 15 defect 9: a final state is confirmed on a page of its own.
+    const confirmation = await ConfirmPage.verifyOnPage(page, /^Lijn Outplacement annuleren\?$/);
+    assert.equal(await confirmation.value('Datum van annulering'), TODAY.shown);
+    await confirmation.confirm('Ja, annuleer de lijn');
 
     const after = await StepsOverviewPage.verifyOnPage(page);
-    assert.equal(await after.successMessage(), 'De wijzigingen zijn opgeslagen.');
+    assert.equal(await after.successMessage(), 'De lijn Outplacement is geannuleerd; ze staat niet meer in het overzicht. Toon geannuleerde lijnen');
     assert.deepEqual(await after.rows(), [], 'the cancelled line left the default overview');
 
     await after.openFilter();
@@ -236,9 +241,11 @@ describeInBrowser('the Outplacement line in the browser', (get) => {
     assert.equal(await line.value('Toestand'), 'Bezig');
     assert.deepEqual(await line.stopDateBoxes(), { dag: TODAY.dag, maand: TODAY.maand, jaar: TODAY.jaar }, 'the proposed date is filled in');
     await line.stop(TODAY);
+    // Issue 15 defect 9: Stopzetten is confirmed on a page of its own.
+    await (await ConfirmPage.verifyOnPage(page, /^Lijn Outplacement stopzetten\?$/)).confirm('Ja, zet de lijn stop');
     const stopped = await StepDetailPage.verifyOnPage(page);
     assert.deepEqual(await stopped.errorSummaryMessages(), [], 'the stop is accepted');
-    assert.equal(await stopped.successMessage(), 'De lijn staat op Stopgezet.');
+    assert.equal(await stopped.successMessage(), `De lijn Outplacement is stopgezet op ${TODAY.shown}.`);
     assert.equal(await stopped.value('Toestand'), 'Stopgezet');
     const emptied = await WorkListPage.open(page);
     assert.deepEqual(await emptied.rows(), [], 'the request left the work list');

@@ -51,7 +51,7 @@ describeOnEachDatabase('access edges', demoWorld, (get) => {
     const secretariaat = await as(get(), 'secretariaat@demo.be');
     const queued = await db.selectFrom('attest_requests').select(['id', 'version', 'endDate']).where('state', '=', 'ingediend').where('kind', '=', 'nieuw').executeTakeFirstOrThrow();
     await secretariaat.get(`/attesten/${queued.id}`);
-    const approved = await secretariaat.post(`/attesten/${queued.id}`, { actie: 'goedkeuren', versie: String(queued.version), origineel: 'ja' });
+    const approved = await secretariaat.post(`/attesten/${queued.id}`, { actie: 'goedkeuren', versie: String(queued.version), origineel: 'ja', bevestigd: 'ja' });
     assert.equal(approved.statusCode, 303);
     const request = await db.selectFrom('attest_requests').select(['clientId', 'organisationId']).where('id', '=', queued.id).executeTakeFirstOrThrow();
     assert.ok(request.clientId !== null);

@@ -112,7 +112,10 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     const page = await session.get(`/attesten/${requestId}`);
     assert.equal(page.statusCode, 200, page.body);
     const version = /name="versie" value="(\d+)"/.exec(page.body)?.[1] ?? '0';
-    return session.post(`/attesten/${requestId}`, { versie: version, ...form });
+    const asked = await session.post(`/attesten/${requestId}`, { versie: version, ...form });
+    // Issue 15 defect 9: Goedkeuren and Afwijzen are confirmed on a page of their own.
+    if (asked.statusCode !== 200 || !asked.body.includes('name="bevestigd"')) return asked;
+    return session.post(`/attesten/${requestId}`, { versie: version, ...form, bevestigd: 'ja' });
   }
 
   it('A2 A3 A1 a request (Ingediend) is approved by the secretariaat: the client is created and access opens from that moment', async () => {
@@ -234,6 +237,64 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     assert.equal((await partnerSession.get(`/dossiers/${own.id}`)).statusCode, 404);
   });
 
+  it('issue 15 defect 9: A3 an attest is not approved before "Origineel ontvangen" is ticked: a Dutch error at the checkbox, nothing decided', async () => {
+    const { begeleider, secretariaat, partner } = get().data;
+    const data = newClientData();
+    assert.equal((await requestAccess(await as(begeleider), requestParts(data))).statusCode, 303);
+    const request = await requestOf(data.insz, partner.id);
+    const staff = await as(secretariaat);
+    const detail = await staff.get(`/attesten/${request.id}`);
+    assert.match(detail.body, /Goedkeuren kan pas als het ondertekende origineel ontvangen is\./, 'the form says so before the click');
+    const refused = await staff.post(`/attesten/${request.id}`, { versie: String(request.version), actie: 'goedkeuren' });
+    assert.equal(refused.statusCode, 400);
+    const message = 'Vink Origineel ontvangen aan: een aanvraag wordt pas goedgekeurd als het ondertekende origineel ontvangen is';
+    assert.deepEqual(errorMessages(refused.body), [message]);
+    assert.ok(refused.body.includes(`<a href="#origineel">${message}</a>`), 'the summary links to the checkbox');
+    // Also when the confirmation is forged: the rule is the service's, not the page's.
+    const forged = await staff.post(`/attesten/${request.id}`, { versie: String(request.version), actie: 'goedkeuren', bevestigd: 'ja' });
+    assert.equal(forged.statusCode, 400);
+    assert.equal((await requestOf(data.insz, partner.id)).state, 'ingediend');
+    assert.equal((await get().db.selectFrom('clients').select('id').where('insz', '=', data.insz).execute()).length, 0, 'no client created');
+    // Recorded earlier ("Bewaar"), the original counts for a later approval.
+    assert.equal((await staff.post(`/attesten/${request.id}`, { versie: String(request.version), origineel: 'ja', actie: 'origineel' })).statusCode, 303);
+    const approved = await decide(staff, request.id, { actie: 'goedkeuren' });
+    assert.equal(approved.statusCode, 303, errorMessages(approved.body).join(' | '));
+    assert.equal((await requestOf(data.insz, partner.id)).state, 'goedgekeurd');
+  });
+
+  it('issue 15 defect 9: A3 Goedkeuren and Afwijzen are asked to be confirmed on a page of their own; "Nee" keeps the reason; only "Ja" decides', async () => {
+    const { begeleider, secretariaat, partner } = get().data;
+    const data = newClientData();
+    assert.equal((await requestAccess(await as(begeleider), requestParts(data))).statusCode, 303);
+    const request = await requestOf(data.insz, partner.id);
+    const staff = await as(secretariaat);
+    await staff.get(`/attesten/${request.id}`);
+    const name = `${data.voornaam} ${data.familienaam}`;
+
+    const approve = await staff.post(`/attesten/${request.id}`, { versie: String(request.version), actie: 'goedkeuren', origineel: 'ja' });
+    assert.equal(approve.statusCode, 200);
+    assert.ok(approve.body.includes(`<h1 class="govuk-heading-l">Aanvraag van ${name} goedkeuren?</h1>`));
+    assert.match(approve.body, /Ja, keur de aanvraag goed/);
+    assert.equal((await requestOf(data.insz, partner.id)).state, 'ingediend', 'nothing is decided before the confirmation');
+    assert.equal((await requestOf(data.insz, partner.id)).originalReceivedAt, null, 'not even the original is recorded yet');
+
+    const reject = await staff.post(`/attesten/${request.id}`, { versie: String(request.version), actie: 'afwijzen', reden: 'Scan onleesbaar' });
+    assert.equal(reject.statusCode, 200);
+    assert.ok(reject.body.includes(`<h1 class="govuk-heading-l">Aanvraag van ${name} afwijzen?</h1>`));
+    assert.match(reject.body, /<input type="hidden" name="reden" value="Scan onleesbaar">/);
+    const back = await staff.post(`/attesten/${request.id}`, { versie: String(request.version), actie: 'afwijzen', reden: 'Scan onleesbaar', bevestigd: 'nee' });
+    assert.equal(back.statusCode, 200);
+    assert.match(back.body, />Scan onleesbaar<\/textarea>/, 'back on the detail with the reason kept');
+    assert.equal((await requestOf(data.insz, partner.id)).state, 'ingediend');
+
+    assert.equal((await staff.post(`/attesten/${request.id}`, { versie: String(request.version), actie: 'afwijzen', reden: 'Scan onleesbaar', bevestigd: 'ja' }, { csrf: null })).statusCode, 403);
+    const rejected = await staff.post(`/attesten/${request.id}`, { versie: String(request.version), actie: 'afwijzen', reden: 'Scan onleesbaar', bevestigd: 'ja' });
+    assert.equal(rejected.statusCode, 303);
+    const queue = await staff.get(rejected.headers.location as string);
+    assert.ok(queue.body.includes(`De aanvraag voor ${name} is afgewezen.`));
+    assert.equal((await requestOf(data.insz, partner.id)).state, 'afgewezen');
+  });
+
   it('A3 concurrent approval: one succeeds, the other gets a clear message, one attest is created', async () => {
     const { begeleider, secretariaat, secretariaat2, partner } = get().data;
     const data = newClientData();
@@ -243,7 +304,7 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     const second = await as(secretariaat2);
     await first.get(`/attesten/${request.id}`);
     await second.get(`/attesten/${request.id}`);
-    const form = { versie: String(request.version), actie: 'goedkeuren' };
+    const form = { versie: String(request.version), actie: 'goedkeuren', origineel: 'ja', bevestigd: 'ja' };
     const answers = await Promise.all([first.post(`/attesten/${request.id}`, form), second.post(`/attesten/${request.id}`, form)]);
     const statuses = answers.map((a) => a.statusCode).sort();
     assert.deepEqual(statuses, [303, 409]);
@@ -278,7 +339,7 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
 
     const staff = await as(adviseur);
     assert.ok((await staff.get('/attesten')).body.includes(`href="/attesten/${request.id}"`));
-    const approved = await decide(staff, request.id, { actie: 'goedkeuren' });
+    const approved = await decide(staff, request.id, { actie: 'goedkeuren', origineel: 'ja' });
     assert.equal(approved.statusCode, 303, approved.body);
 
     const attest = await t.db.selectFrom('attests').selectAll().where('id', '=', attestId).executeTakeFirstOrThrow();
@@ -313,7 +374,7 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     // Meanwhile the adviseur stops the line.
     await t.db.updateTable('steps').set({ state: 'stopgezet', endedOn: today }).where('id', '=', stepId).execute();
     const request = await requestOf(client.insz, partner.id);
-    const refused = await decide(await as(secretariaat), request.id, { actie: 'goedkeuren' });
+    const refused = await decide(await as(secretariaat), request.id, { actie: 'goedkeuren', origineel: 'ja' });
     assert.equal(refused.statusCode, 400);
     assert.match(refused.body, /De lijn Outplacement staat op Stopgezet: een verlenging kan niet meer/);
     assert.equal((await t.db.selectFrom('attests').select('endDate').where('id', '=', attestId).executeTakeFirstOrThrow()).endDate, oldEnd);
@@ -332,7 +393,7 @@ describeOnEachDatabase('Access by the signed attest outplacement', world, (get) 
     const data = newClientData();
     assert.equal((await requestAccess(await as(begeleider2), requestParts(data))).statusCode, 303);
     const request = await requestOf(data.insz, partner.id);
-    assert.equal((await decide(await as(secretariaat), request.id, { actie: 'goedkeuren' })).statusCode, 303);
+    assert.equal((await decide(await as(secretariaat), request.id, { actie: 'goedkeuren', origineel: 'ja' })).statusCode, 303);
     const clientId = (await requestOf(data.insz, partner.id)).clientId ?? '';
     const lastDay = accessPeriodEnd(data.einddatum as CalendarDate);
     const saved = t.clock.now();

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { addDays, addMonths, formatDate } from '../../src/domain/calendar-date.ts';
+import { addDays, addMonths, formatDate, type CalendarDate } from '../../src/domain/calendar-date.ts';
 import * as organisations from '../../src/db/repositories/organisations.ts';
 import * as stepTypes from '../../src/db/repositories/step-types.ts';
 import { aClient, anAttest, anOrganisation, aUser, type TestUser } from '../support/factories.ts';
@@ -263,12 +263,114 @@ describeOnEachDatabase('Stappen naar werk pages', world, (get) => {
     const line = await adviseurSession.get(`/dossiers/${clientId}/stappen/${step.id}`);
     assert.match(line.body, /Stopzetten/);
     const current = await get().db.selectFrom('steps').select('version').where('id', '=', step.id).executeTakeFirstOrThrow();
-    const stopped = await adviseurSession.post(`/dossiers/${clientId}/stappen/${step.id}/stopzetten`, { versie: String(current.version), ...prefixed(today, 'stop-datum') });
+    const stopFields = { versie: String(current.version), ...prefixed(today, 'stop-datum') };
+    // Issue 15 defect 9: the stop is confirmed on a page of its own first.
+    const asked = await adviseurSession.post(`/dossiers/${clientId}/stappen/${step.id}/stopzetten`, stopFields);
+    assert.equal(asked.statusCode, 200);
+    assert.match(asked.body, /<h1 class="govuk-heading-l">Lijn Outplacement stopzetten\?<\/h1>/);
+    assert.equal((await get().db.selectFrom('steps').select('state').where('id', '=', step.id).executeTakeFirstOrThrow()).state, 'bezig', 'nothing happens before the confirmation');
+    const stopped = await adviseurSession.post(`/dossiers/${clientId}/stappen/${step.id}/stopzetten`, { ...stopFields, bevestigd: 'ja' });
     assert.equal(stopped.statusCode, 303);
     const outcome = await partnerSession.get(`/dossiers/${clientId}/stappen/${step.id}`);
     assert.match(outcome.body, /Aanvaard: de lijn is stopgezet/);
     assert.match(outcome.body, /Samenvatting aanvullen/);
     assert.equal((await adviseurSession.get('/verzoeken')).body.includes('Klant verhuist naar het buitenland'), false);
+  });
+
+  /** A Bezig Outplacement line of its own client, registered through the form; as stored. */
+  const aRegisteredLine = async (clientIndex: number) => {
+    const { clients, begeleider, today } = get().data;
+    const clientId = clients[clientIndex]?.id ?? '';
+    const session = await loggedIn(get(), begeleider);
+    assert.equal((await register(session, clientId, { ...dateFields(today), samenvatting: 'Intake gedaan' })).statusCode, 303);
+    const step = await get().db.selectFrom('steps').selectAll().where('clientId', '=', clientId).executeTakeFirstOrThrow();
+    return { clientId, step, session, linePath: `/dossiers/${clientId}/stappen/${step.id}` };
+  };
+
+  it('issue 15 defect 5: a future date the partner proposes is confirmed by the adviseur as a planned stop; the line stays Bezig and shows it', async () => {
+    const { adviseur, today } = get().data;
+    const { clientId, step, session: partnerSession, linePath } = await aRegisteredLine(3);
+    const proposed = addDays(today, 16);
+    await partnerSession.get(`${linePath}/stopzetting`);
+    const requested = await partnerSession.post(`${linePath}/stopzetting`, { reden: 'Start als zelfstandige', ...prefixed(proposed, 'voorgestelde-datum') });
+    assert.equal(requested.statusCode, 303);
+
+    const adviseurSession = await loggedIn(get(), adviseur);
+    const line = await adviseurSession.get(linePath);
+    const [jaar = '', maand = '', dag = ''] = proposed.split('-');
+    assert.match(line.body, new RegExp(`name="stop-datum-dag" type="text" value="${dag}"`), "the adviseur's form is filled with the proposed date");
+    const current = await get().db.selectFrom('steps').select('version').where('id', '=', step.id).executeTakeFirstOrThrow();
+    const fields = { versie: String(current.version), 'stop-datum-dag': dag, 'stop-datum-maand': maand, 'stop-datum-jaar': jaar };
+    const asked = await adviseurSession.post(`${linePath}/stopzetten`, fields);
+    assert.equal(asked.statusCode, 200, errorMessages(asked.body).join(' | '));
+    assert.deepEqual(errorMessages(asked.body), [], 'the proposed date is not refused');
+    assert.ok(asked.body.includes(`De lijn blijft Bezig tot ${formatDate(proposed)} en komt op die dag automatisch op Stopgezet.`));
+    assert.match(asked.body, /Ja, plan de stopzetting/);
+    const planned = await adviseurSession.post(`${linePath}/stopzetten`, { ...fields, bevestigd: 'ja' });
+    assert.equal(planned.statusCode, 303);
+    const banner = await adviseurSession.get(linePath);
+    assert.ok(banner.body.includes(`De stopzetting van de lijn Outplacement is gepland op ${formatDate(proposed)}; tot dan blijft ze Bezig.`));
+
+    const stored = await get().db.selectFrom('steps').select(['state', 'plannedStopDate']).where('id', '=', step.id).executeTakeFirstOrThrow();
+    assert.deepEqual([stored.state, stored.plannedStopDate], ['bezig', proposed]);
+    const seen = await partnerSession.get(linePath);
+    assert.ok(seen.body.includes(`Stopzetting gepland op ${formatDate(proposed)}`), 'the line shows the planned stop');
+    assert.doesNotMatch(seen.body, /Wordt automatisch Uitgevoerd op/);
+    assert.ok(seen.body.includes(`Aanvaard: de stopzetting is gepland op ${formatDate(proposed)}`));
+    assert.doesNotMatch(seen.body, />Verzoek tot stopzetting</, 'no second request while a stop is planned');
+    const overview = await partnerSession.get(`/dossiers/${clientId}/begeleiding/stappen-naar-werk`);
+    assert.ok(overview.body.includes(`Stopzetting gepland op ${formatDate(proposed)}`), 'the overview shows it too');
+  });
+
+  it('issue 15 defect 5: a stop date after the line\'s end date is refused on the adviseur\'s form with the period, input kept', async () => {
+    const { adviseur } = get().data;
+    const { step, linePath } = await aRegisteredLine(4);
+    const end = step.endDate as CalendarDate;
+    const adviseurSession = await loggedIn(get(), adviseur);
+    await adviseurSession.get(linePath);
+    const refused = await adviseurSession.post(`${linePath}/stopzetten`, { versie: String(step.version), ...prefixed(addDays(end, 1), 'stop-datum') });
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual(errorMessages(refused.body), [`De datum van stopzetting moet binnen de periode van de lijn liggen (${formatDate(step.startDate as CalendarDate)} tot en met ${formatDate(end)})`]);
+    assert.equal((await get().db.selectFrom('steps').select('state').where('id', '=', step.id).executeTakeFirstOrThrow()).state, 'bezig');
+  });
+
+  it('issue 15 defect 9: Geannuleerd is asked to be confirmed; nothing changes before "Ja", "Nee" keeps the input, and the banner says what happened with a link to the cancelled lines', async () => {
+    const { today } = get().data;
+    const { clientId, step, session, linePath } = await aRegisteredLine(5);
+    await session.get(linePath);
+    const fields = {
+      actie: 'bevestigen',
+      versie: String(step.version),
+      toestand: 'geannuleerd',
+      ...dateFields(today),
+      financieringsnummer: '',
+      uitvoerder: step.executorOfficeId,
+      samenvatting: 'Klant vond werk voor de intake',
+    };
+    const asked = await session.post(linePath, fields);
+    assert.equal(asked.statusCode, 200);
+    assert.match(asked.body, /<h1 class="govuk-heading-l">Lijn Outplacement annuleren\?<\/h1>/);
+    assert.match(asked.body, /Annuleren is definitief/);
+    assert.match(asked.body, /<input type="hidden" name="samenvatting" value="Klant vond werk voor de intake">/);
+    assert.equal((await get().db.selectFrom('steps').select('state').where('id', '=', step.id).executeTakeFirstOrThrow()).state, 'bezig', 'nothing happens before the confirmation');
+
+    const back = await session.post(linePath, { ...fields, bevestigd: 'nee' });
+    assert.equal(back.statusCode, 200);
+    assert.match(back.body, /<option value="geannuleerd" selected>Geannuleerd<\/option>/, 'back on the form with the choice kept');
+    assert.match(back.body, />Klant vond werk voor de intake<\/textarea>/);
+    assert.equal((await get().db.selectFrom('steps').select('state').where('id', '=', step.id).executeTakeFirstOrThrow()).state, 'bezig');
+
+    assert.equal((await session.post(linePath, { ...fields, bevestigd: 'ja' }, { csrf: null })).statusCode, 403, 'CSRF stays on for the confirmation');
+    const done = await session.post(linePath, { ...fields, bevestigd: 'ja' });
+    assert.equal(done.statusCode, 303);
+    const overview = await session.get(done.headers.location as string);
+    assert.match(overview.body, /De lijn Outplacement is geannuleerd; ze staat niet meer in het overzicht\. <a class="govuk-notification-banner__link" href="([^"]+)">Toon geannuleerde lijnen<\/a>/);
+    const href = (/href="([^"]+)">Toon geannuleerde lijnen/.exec(overview.body)?.[1] ?? '').replace(/&amp;/g, '&');
+    const cancelled = await session.get(href);
+    assert.equal(cancelled.statusCode, 200);
+    assert.ok(cancelled.body.includes(`href="${linePath}">Outplacement</a>`), 'the link shows the cancelled line');
+    assert.equal((await get().db.selectFrom('steps').select('state').where('id', '=', step.id).executeTakeFirstOrThrow()).state, 'geannuleerd');
+    assert.equal(clientId.length > 0, true);
   });
 
   it('A1 a line of another organisation\'s client is a 404, like an unknown line; CSRF stays on', async () => {

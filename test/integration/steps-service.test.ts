@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { addDays, addMonths, type CalendarDate } from '../../src/domain/calendar-date.ts';
+import { addDays, addMonths, formatDate, type CalendarDate } from '../../src/domain/calendar-date.ts';
 import type { Step, StepState } from '../../src/domain/steps/step.ts';
 import type { Problem } from '../../src/domain/result.ts';
 import type { Actor } from '../../src/domain/users.ts';
@@ -604,14 +604,95 @@ describeOnEachDatabase('steps service', setup, (get) => {
       assert.deepEqual((await t.services.steps.detail(ilse, clientId, stepId)).stopRequests, []);
     });
 
-    it('O8 a stop dated after today is refused and nothing changes', async () => {
+    it('O8 a stop dated after the line\'s end date is refused and nothing changes (issue 15 defect 5: after today is a planned stop)', async () => {
       const t = get();
       const { ilse } = t.data;
       const { clientId, stepId } = await aBezigLine(t);
       const step = await stepOf(t, clientId, stepId, ilse);
-      const result = await t.services.stopRequests.stop(ilse, clientId, stepId, { version: step.version, date: addDays(TODAY, 1) });
-      assert.deepEqual(problemsOf(result), [{ field: 'datum', code: 'na-vandaag' }]);
+      assert.ok(step.endDate !== null);
+      const result = await t.services.stopRequests.stop(ilse, clientId, stepId, { version: step.version, date: addDays(step.endDate, 1) });
+      assert.deepEqual(problemsOf(result), [{ field: 'datum', code: 'na-einde', params: { start: step.startDate, end: step.endDate } }]);
       assert.deepEqual(await stepOf(t, clientId, stepId, ilse), step);
+    });
+
+    it('issue 15 defect 5: O8 the adviseur confirms a future proposal: the line stays Bezig with the stop planned, the request is granted, no second request', async () => {
+      const t = get();
+      const { anna, ilse } = t.data;
+      const { clientId, stepId } = await aBezigLine(t);
+      const proposed = addDays(TODAY, 16);
+      valueOf(await t.services.stopRequests.request(anna, clientId, stepId, { reason: 'Start als zelfstandige.', proposedDate: proposed }));
+      const step = await stepOf(t, clientId, stepId, ilse);
+
+      // Checked first (for the confirmation page): it says "planned" and changes nothing.
+      const checked = valueOf(await t.services.stopRequests.stop(ilse, clientId, stepId, { version: step.version, date: proposed }, { check: true }));
+      assert.deepEqual(checked, { stepId, typeLabel: 'Outplacement', date: proposed, planned: true });
+      assert.deepEqual(await stepOf(t, clientId, stepId, ilse), step);
+
+      valueOf(await t.services.stopRequests.stop(ilse, clientId, stepId, { version: step.version, date: proposed }));
+      const seen = await t.services.steps.detail(anna, clientId, stepId);
+      assert.equal(seen.step.state, 'bezig');
+      assert.equal(seen.step.plannedStopDate, proposed);
+      assert.equal(seen.step.date, START, 'Datum stays the start until the stop happens');
+      assert.equal(seen.step.endedOn, null);
+      assert.deepEqual(seen.stopRequests.map((r) => r.state), ['aanvaard']);
+      assert.equal(seen.permissions.canRequestStop, false, 'no request while a stop is planned');
+      assert.deepEqual(problemsOf(await t.services.stopRequests.request(anna, clientId, stepId, { reason: 'Nog eens.', proposedDate: TODAY })), [
+        { field: 'reden', code: 'stop-gepland', params: { date: proposed } },
+      ]);
+      assert.deepEqual(
+        (await auditOfStep(t.db, stepId, 'stap.gewijzigd')).map((r) => [r.details['field'], r.details['old'], r.details['new'], r.actorLabel]),
+        [['geplande-stopzetting', '', formatDate(proposed), 'Ilse Janssens']],
+      );
+    });
+
+    it('issue 15 defect 5: O8 boundary: today stops now; tomorrow and the end date are planned; after the end date and before the start are refused', async () => {
+      const t = get();
+      const { ilse } = t.data;
+      const stopOn = async (date: (line: Step) => CalendarDate) => {
+        const { clientId, stepId } = await aBezigLine(t);
+        const line = await stepOf(t, clientId, stepId, ilse);
+        const result = await t.services.stopRequests.stop(ilse, clientId, stepId, { version: line.version, date: date(line) });
+        return { result, line, after: await stepOf(t, clientId, stepId, ilse) };
+      };
+      const today = await stopOn(() => TODAY);
+      assert.equal(valueOf(today.result).planned, false);
+      assert.deepEqual([today.after.state, today.after.date, today.after.endedOn, today.after.plannedStopDate], ['stopgezet', TODAY, TODAY, null]);
+
+      const tomorrow = await stopOn(() => addDays(TODAY, 1));
+      assert.equal(valueOf(tomorrow.result).planned, true);
+      assert.deepEqual([tomorrow.after.state, tomorrow.after.plannedStopDate], ['bezig', addDays(TODAY, 1)]);
+
+      const endDate = await stopOn((line) => line.endDate ?? TODAY);
+      assert.equal(valueOf(endDate.result).planned, true);
+      assert.deepEqual([endDate.after.state, endDate.after.plannedStopDate], ['bezig', endDate.line.endDate]);
+
+      const afterEnd = await stopOn((line) => addDays(line.endDate ?? TODAY, 1));
+      assert.deepEqual(problemsOf(afterEnd.result), [{ field: 'datum', code: 'na-einde', params: { start: START, end: afterEnd.line.endDate ?? '' } }]);
+      assert.deepEqual(afterEnd.after, afterEnd.line);
+
+      const past = await stopOn(() => addDays(START, -1));
+      assert.deepEqual(problemsOf(past.result), [{ field: 'datum', code: 'voor-start', params: { start: START } }]);
+      assert.deepEqual(past.after, past.line);
+    });
+
+    it('issue 15 defect 5: O8 the adviseur may still stop a line with a planned stop today; a cancelled line drops its planned stop', async () => {
+      const t = get();
+      const { anna, ilse } = t.data;
+      const first = await aBezigLine(t);
+      const planned = await stepOf(t, first.clientId, first.stepId, ilse);
+      valueOf(await t.services.stopRequests.stop(ilse, first.clientId, first.stepId, { version: planned.version, date: addDays(TODAY, 3) }));
+      const replanned = await stepOf(t, first.clientId, first.stepId, ilse);
+      valueOf(await t.services.stopRequests.stop(ilse, first.clientId, first.stepId, { version: replanned.version, date: TODAY }));
+      const stopped = await stepOf(t, first.clientId, first.stepId, ilse);
+      assert.deepEqual([stopped.state, stopped.plannedStopDate], ['stopgezet', null]);
+
+      const second = await aBezigLine(t);
+      const line = await stepOf(t, second.clientId, second.stepId, ilse);
+      valueOf(await t.services.stopRequests.stop(ilse, second.clientId, second.stepId, { version: line.version, date: addDays(TODAY, 3) }));
+      const seen = await stepOf(t, second.clientId, second.stepId);
+      valueOf(await t.services.stepChanges.change(anna, second.clientId, second.stepId, { ...unchanged(seen), state: 'geannuleerd', date: TODAY }));
+      const cancelled = await stepOf(t, second.clientId, second.stepId);
+      assert.deepEqual([cancelled.state, cancelled.plannedStopDate], ['geannuleerd', null]);
     });
 
     it('O8 a begeleider calling stop, decline or the work list gets ForbiddenError', async () => {

@@ -142,7 +142,7 @@ describeOnEachDatabase(
         for (const id of ids) before.set(id, await rowOf(db, id));
         auditBefore = await countAudit(db);
         first = await services.sweep.run();
-        assert.deepEqual(first, { ran: true, completed: DUE.length, windowsClosed: data.set.closing.length });
+        assert.deepEqual(first, { ran: true, stopped: 0, completed: DUE.length, windowsClosed: data.set.closing.length });
       });
 
       it('J1 exactly the due lines become Uitgevoerd, dated on their completion day (yesterday, today, 31/01 → 28/02)', async () => {
@@ -205,7 +205,7 @@ describeOnEachDatabase(
         const rows = new Map<string, Row>();
         for (const id of before.keys()) rows.set(id, await rowOf(db, id));
         const audit = await countAudit(db);
-        assert.deepEqual(await services.sweep.run(), { ran: true, completed: 0, windowsClosed: 0 });
+        assert.deepEqual(await services.sweep.run(), { ran: true, stopped: 0, completed: 0, windowsClosed: 0 });
         assert.equal(await countAudit(db), audit);
         for (const [id, row] of rows) assert.deepEqual(await rowOf(db, id), row, `line ${data.set.notDue.get(id) ?? id}`);
       });
@@ -217,7 +217,7 @@ describeOnEachDatabase(
         clock.set(new Date('2026-03-01T10:00:00Z'));
         const [firstOfFeb] = [...data.set.notDue].find(([, end]) => end === '2026-02-01') ?? [];
         assert.ok(firstOfFeb !== undefined);
-        assert.deepEqual(await services.sweep.run(), { ran: true, completed: 1, windowsClosed: 1 });
+        assert.deepEqual(await services.sweep.run(), { ran: true, stopped: 0, completed: 1, windowsClosed: 1 });
         const row = await rowOf(db, firstOfFeb);
         assert.equal(row.state, 'uitgevoerd');
         assert.equal(row.date, '2026-03-01');
@@ -228,12 +228,67 @@ describeOnEachDatabase(
         const { db, services, clock, data } = get();
         clock.set(new Date('2026-03-14T10:00:00Z'));
         const result = await services.sweep.run();
-        assert.deepEqual(result, { ran: true, completed: 0, windowsClosed: 2 });
+        assert.deepEqual(result, { ran: true, stopped: 0, completed: 0, windowsClosed: 2 });
         for (const [id, { completion }] of data.set.due) {
           assert.equal((await rowOf(db, id)).summaryClosed, completion === '2026-02-27', `completed ${completion}`);
         }
         assert.equal((await rowOf(db, data.set.stoppedOn20Feb)).summaryClosed, true);
       });
+    });
+  },
+);
+
+/** A Bezig Outplacement line with a stop planned for `on` (written past the use case, as the adviseur's plan leaves it). */
+async function aPlannedStop(db: Database, owner: Owner, on: CalendarDate): Promise<string> {
+  const id = await aLine(db, owner, { startDate: d('2026-01-05'), endDate: d('2026-06-30') });
+  await db.updateTable('steps').set({ plannedStopDate: on }).where('id', '=', id).execute();
+  return id;
+}
+
+describeOnEachDatabase(
+  'sweep of planned stops',
+  async (t) => {
+    t.clock.set(new Date('2026-03-09T10:00:00Z'));
+    const owner = await anOwner(t.db);
+    return {
+      yesterday: await aPlannedStop(t.db, owner, d('2026-03-09')),
+      tomorrow: await aPlannedStop(t.db, owner, d('2026-03-10')),
+      endDate: await aPlannedStop(t.db, owner, d('2026-06-30')),
+    };
+  },
+  (get) => {
+    it('issue 15 defect 5: J1 a planned stop is not done the day before its date', async () => {
+      const { db, services, clock, data } = get();
+      clock.set(new Date('2026-03-08T22:59:00Z')); // 23:59 on 08/03 in Brussels
+      assert.deepEqual(await services.sweep.run(), { ran: true, stopped: 0, completed: 0, windowsClosed: 0 });
+      for (const id of [data.yesterday, data.tomorrow, data.endDate]) assert.equal((await rowOf(db, id)).state, 'bezig');
+    });
+
+    it('issue 15 defect 5: J1 on the planned day the sweep sets Stopgezet, as Systeem, dated on that day, once; later plans stay Bezig', async () => {
+      const { db, services, clock, data } = get();
+      clock.set(new Date('2026-03-09T23:30:00Z')); // 00:30 on 10/03 in Brussels: the plan of 09/03 is a day late
+      assert.deepEqual(await services.sweep.run(), { ran: true, stopped: 2, completed: 0, windowsClosed: 0 });
+      for (const [id, day] of [[data.yesterday, '2026-03-09'], [data.tomorrow, '2026-03-10']] as const) {
+        const row = await rowOf(db, id);
+        assert.deepEqual([row.state, row.date, row.endedOn, row.updatedBy], ['stopgezet', day, day, 'Systeem'], `planned for ${day}`);
+        const logged = await auditOf(db, id, 'stap.gewijzigd');
+        assert.deepEqual(
+          logged.map((r) => [r.actorUserId, r.actorLabel, r.details['field'], r.details['old'], r.details['new'], r.details['plannedStop']]),
+          [[null, 'Systeem', 'toestand', 'Bezig', 'Stopgezet', true]],
+        );
+      }
+      const planned = await db.selectFrom('steps').select(['state', 'plannedStopDate']).where('id', '=', data.endDate).executeTakeFirstOrThrow();
+      assert.deepEqual([planned.state, planned.plannedStopDate], ['bezig', '2026-06-30']);
+      assert.deepEqual(await services.sweep.run(), { ran: true, stopped: 0, completed: 0, windowsClosed: 0 }, 'a second run changes nothing');
+    });
+
+    it('issue 15 defect 5: J1 a plan on the end date stops the line that day, before its automatic completion', async () => {
+      const { db, services, clock, data } = get();
+      clock.set(new Date('2026-06-30T08:00:00Z'));
+      const result = await services.sweep.run();
+      assert.equal(result.stopped, 1);
+      const row = await rowOf(db, data.endDate);
+      assert.deepEqual([row.state, row.date, row.endedOn], ['stopgezet', '2026-06-30', '2026-06-30']);
     });
   },
 );
@@ -303,9 +358,9 @@ describe('sweep on two application instances [postgres]', { skip: TEST_DATABASE_
     const ids = await dueLines(owner, 3);
     await secondDb.transaction().execute(async (trx) => {
       assert.equal(await sweepRepository.tryLock(trx), true);
-      assert.deepEqual(await one.sweep.run(), { ran: false, completed: 0, windowsClosed: 0 });
+      assert.deepEqual(await one.sweep.run(), { ran: false, stopped: 0, completed: 0, windowsClosed: 0 });
     });
     for (const id of ids) assert.equal((await rowOf(database.db, id)).state, 'bezig');
-    assert.deepEqual(await one.sweep.run(), { ran: true, completed: 3, windowsClosed: 0 });
+    assert.deepEqual(await one.sweep.run(), { ran: true, stopped: 0, completed: 3, windowsClosed: 0 });
   });
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { accessPeriodEnd, automaticCompletionDate } from '../../src/domain/access.ts';
-import { checkExtension, checkNewRequest, checkPeriod, lastAllowedEndDate, type NewRequestInput } from '../../src/domain/attests/attest-request.ts';
+import { checkApproval, checkExtension, checkNewRequest, checkPeriod, lastAllowedEndDate, type NewRequestInput } from '../../src/domain/attests/attest-request.ts';
 import type { CalendarDate } from '../../src/domain/calendar-date.ts';
 import { makeInsz } from '../../src/domain/insz.ts';
 import { csvField, toCsv } from '../../src/http/pages/attests/csv.ts';
@@ -79,6 +79,13 @@ describe('attest request fields', () => {
     assert.deepEqual(wrong.ok ? [] : wrong.problems, [{ field: 'insz', code: 'controlegetal' }]);
     const mismatch = checkNewRequest(valid({ birthDate: date('1985-07-31') }));
     assert.deepEqual(mismatch.ok ? [] : mismatch.problems, [{ field: 'geboortedatum', code: 'past-niet-bij-insz' }]);
+  });
+});
+
+describe('approval (A3 amended, issue 15 defect 9)', () => {
+  it('issue 15 defect 9: A3 a request is approved only with the signed original received', () => {
+    assert.deepEqual(checkApproval(false), [{ field: 'origineel', code: 'origineel-ontbreekt' }]);
+    assert.deepEqual(checkApproval(true), []);
   });
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { appendToSummary, checkEndingDate, checkStartDate, checkSummary, type Period } from '../../src/domain/steps/validation.ts';
+import { appendToSummary, checkEndingDate, checkStartDate, checkStopDate, checkSummary, isPlannedStop, type Period } from '../../src/domain/steps/validation.ts';
 import { date } from '../support/dates.ts';
 
 const TODAY = date('2026-11-29');
@@ -59,6 +59,38 @@ describe('steps validation', () => {
       assert.deepEqual(checkEndingDate('voorgestelde-datum', date('2026-10-09'), start, TODAY), [
         { field: 'voorgestelde-datum', code: 'voor-start', params: { start: '2026-10-10' } },
       ]);
+    });
+  });
+
+  describe('checkStopDate (O8 amended, issue 15 defect 5)', () => {
+    const line = { startDate: date('2026-10-10'), endDate: date('2027-04-29') };
+
+    it('issue 15 defect 5: O8 a stop today is done now; tomorrow and the end date are planned stops', () => {
+      assert.deepEqual(checkStopDate(TODAY, line, TODAY), []);
+      assert.equal(isPlannedStop(TODAY, TODAY), false);
+      assert.deepEqual(checkStopDate(date('2026-11-30'), line, TODAY), []);
+      assert.equal(isPlannedStop(date('2026-11-30'), TODAY), true);
+      assert.deepEqual(checkStopDate(line.endDate, line, TODAY), []);
+      assert.equal(isPlannedStop(line.endDate, TODAY), true);
+    });
+
+    it('issue 15 defect 5: O8 the day after the end date is refused with the line period; the start is the first allowed day', () => {
+      assert.deepEqual(checkStopDate(date('2027-04-30'), line, TODAY), [
+        { field: 'datum', code: 'na-einde', params: { start: '2026-10-10', end: '2027-04-29' } },
+      ]);
+      assert.deepEqual(checkStopDate(line.startDate, line, TODAY), []);
+      assert.deepEqual(checkStopDate(date('2026-10-09'), line, TODAY), [{ field: 'datum', code: 'voor-start', params: { start: '2026-10-10' } }]);
+    });
+
+    it('issue 15 defect 5: O8 a past date within the period stops now, not planned', () => {
+      assert.deepEqual(checkStopDate(date('2026-11-01'), line, TODAY), []);
+      assert.equal(isPlannedStop(date('2026-11-01'), TODAY), false);
+    });
+
+    it('issue 15 defect 5: O8 a line without an end date cannot be stopped on a later day', () => {
+      const open = { startDate: line.startDate, endDate: null };
+      assert.deepEqual(checkStopDate(TODAY, open, TODAY), []);
+      assert.deepEqual(checkStopDate(date('2026-11-30'), open, TODAY), [{ field: 'datum', code: 'na-vandaag' }]);
     });
   });
 

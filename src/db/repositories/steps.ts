@@ -34,6 +34,7 @@ function selectSteps(trx: Executor) {
       'ex.code as executorCode',
       's.summary',
       's.endedOn',
+      's.plannedStopDate',
       's.summaryClosed',
       's.version',
       's.updatedAt',
@@ -59,12 +60,17 @@ export async function listLinesForClient(trx: Executor, clientId: string, filter
     .selectFrom('steps as s')
     .innerJoin('step_types as t', 't.code', 's.stepTypeCode')
     .innerJoin('organisations as o', 'o.id', 's.organisationId')
-    .select(['s.id', 's.clientId', 'o.name as organisationName', 't.code', 't.label', 't.kind', 's.state', 's.date'])
+    .select(['s.id', 's.clientId', 'o.name as organisationName', 't.code', 't.label', 't.kind', 's.state', 's.date', 's.plannedStopDate'])
     .where('s.clientId', '=', clientId)
     .where('s.state', 'in', filter.states);
   if (filter.typeCodes !== null) query = query.where('s.stepTypeCode', 'in', filter.typeCodes);
   const rows = await query.orderBy('s.date', 'desc').orderBy('s.seq', 'desc').execute();
-  return rows.map(({ code, label, kind, date, ...line }) => ({ ...line, type: { code, label, kind }, date: date as CalendarDate }));
+  return rows.map(({ code, label, kind, date, plannedStopDate, ...line }) => ({
+    ...line,
+    type: { code, label, kind },
+    date: date as CalendarDate,
+    plannedStopDate: plannedStopDate as CalendarDate | null,
+  }));
 }
 
 export async function findById(trx: Executor, stepId: string, options: { forUpdate?: boolean } = {}): Promise<Step | undefined> {
@@ -135,6 +141,7 @@ export type StepChanges = Partial<
     executorOfficeId: string;
     summary: string;
     endedOn: CalendarDate | null;
+    plannedStopDate: CalendarDate | null;
   }>
 >;
 
@@ -150,6 +157,8 @@ export async function update(trx: Executor, stepId: string, expectedVersion: num
       ...(changes.executorOfficeId !== undefined ? { executorOfficeId: changes.executorOfficeId } : {}),
       ...(changes.summary !== undefined ? { summary: changes.summary } : {}),
       ...(changes.endedOn !== undefined ? { endedOn: changes.endedOn } : {}),
+      // O8: a line that leaves Bezig holds no planned stop (the database checks it too).
+      ...(changes.plannedStopDate !== undefined ? { plannedStopDate: changes.plannedStopDate } : changes.state !== undefined && changes.state !== 'bezig' ? { plannedStopDate: null } : {}),
       version: eb('version', '+', 1),
       updatedByLabel: by.label,
       updatedAt: by.at,
@@ -179,6 +188,7 @@ function toStep(row: StepRow): Step {
     executor: { id: row.executorOfficeId, label: officeLabel({ name: row.executorName, code: row.executorCode }) },
     summary: row.summary,
     endedOn: row.endedOn as CalendarDate | null,
+    plannedStopDate: row.plannedStopDate as CalendarDate | null,
     summaryClosed: row.summaryClosed,
     version: row.version,
     updatedAt: row.updatedAt,

@@ -54,6 +54,42 @@ export async function completeDueOutplacements(trx: Executor, cutoff: CalendarDa
   return result.rows[0]?.n ?? 0;
 }
 
+/**
+ * O8 (amended, issue 15 defect 5): Bezig Outplacement lines whose planned stop day has come become
+ * Stopgezet, as Systeem, dated on the planned day (also when the sweep runs later than that day),
+ * which is also the day the summary window (O10) counts from. An open stop request lapses.
+ */
+export async function stopPlannedOutplacements(trx: Executor, today: CalendarDate, by: SweptBy): Promise<number> {
+  const { label: systemLabel, at } = by;
+  const result = await sql<{ n: number }>`
+    with done as (
+      update steps
+         set state = 'stopgezet', date = planned_stop_date, ended_on = planned_stop_date, planned_stop_date = null,
+             version = version + 1, updated_by_label = ${systemLabel}, updated_at = ${at}
+       where step_type_code = 'outplacement' and state = 'bezig' and planned_stop_date <= ${today}::date
+      returning id, client_id, organisation_id, date
+    ), lapsed as (
+      update stop_requests
+         set state = 'vervallen', handled_by_label = ${systemLabel}, handled_at = ${at}
+       where state = 'open' and step_id in (select id from done)
+      returning id, step_id
+    ), lapsed_logged as (
+      insert into audit_events (occurred_at, actor_user_id, actor_label, organisation_id, action, client_id, details)
+      select ${at}::timestamptz, null, ${systemLabel}, done.organisation_id, 'stopverzoek.vervallen', done.client_id,
+             jsonb_build_object('stepId', done.id, 'stepType', 'Outplacement', 'requestId', lapsed.id)
+        from lapsed join done on done.id = lapsed.step_id
+    ), logged as (
+      insert into audit_events (occurred_at, actor_user_id, actor_label, organisation_id, action, client_id, details)
+      select ${at}::timestamptz, null, ${systemLabel}, organisation_id, 'stap.gewijzigd', client_id,
+             jsonb_build_object('stepId', id, 'stepType', 'Outplacement', 'field', 'toestand',
+                                'old', 'Bezig', 'new', 'Stopgezet', 'stopDate', date, 'automatic', true, 'plannedStop', true)
+        from done
+      returning 1
+    )
+    select count(*)::int as n from logged`.execute(trx);
+  return result.rows[0]?.n ?? 0;
+}
+
 /** O10: end-state lines whose 14-day summary window ended before today become read-only. */
 export async function closeSummaryWindows(trx: Executor, endedOnOrBefore: CalendarDate, by: SweptBy): Promise<number> {
   const { label: systemLabel, at } = by;

@@ -31,6 +31,8 @@ export interface StepsTable {
   executorOfficeId: string;
   summary: Generated<string>;
   endedOn: DateColumn | null;
+  /** O8: the day the sweep stops the Bezig line (migration 0012). */
+  plannedStopDate: DateColumn | null;
   summaryClosed: Generated<boolean>;
   version: Generated<number>;
   createdBy: string | null;

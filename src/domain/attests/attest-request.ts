@@ -119,6 +119,14 @@ export function checkRejectionReason(reason: string): Problem[] {
   return requiredText('reden', reason.trim(), REJECTION_REASON_MAX);
 }
 
+/**
+ * A3 (amended, issue 15 defect 9): a request is approved only once the signed original was
+ * received: recorded earlier, or ticked in the same decision. A rejection needs no original.
+ */
+export function checkApproval(originalReceived: boolean): Problem[] {
+  return originalReceived ? [] : [{ field: 'origineel', code: 'origineel-ontbreekt' }];
+}
+
 /** A3/A4: who handles which request: the secretariaat every request, an adviseur extensions. */
 export function mayHandle(role: string, kind: AttestRequestKind): boolean {
   return role === 'secretariaat' || (role === 'interventieadviseur' && kind === 'verlenging');

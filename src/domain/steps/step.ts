@@ -52,6 +52,8 @@ export type Step = Readonly<{
   summary: string;
   /** The day the line reached Uitgevoerd or Stopgezet. */
   endedOn: CalendarDate | null;
+  /** O8: a stop the adviseur planned for a later day; the line stays Bezig until the sweep stops it (J1). */
+  plannedStopDate: CalendarDate | null;
   /** The sweep closed the summary window (O10). */
   summaryClosed: boolean;
   version: number;
@@ -60,7 +62,7 @@ export type Step = Readonly<{
 }>;
 
 /** A line of the overview: what Stappen naar werk and Traject show, without the joins of the detail. */
-export type StepLine = Pick<Step, 'id' | 'clientId' | 'organisationName' | 'type' | 'state' | 'date'>;
+export type StepLine = Pick<Step, 'id' | 'clientId' | 'organisationName' | 'type' | 'state' | 'date' | 'plannedStopDate'>;
 
 /** "Filter wijzigen": the states and (null: all) the step types the overview shows. */
 export type StepFilter = Readonly<{ states: readonly StepState[]; typeCodes: readonly string[] | null }>;

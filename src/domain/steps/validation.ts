@@ -27,6 +27,24 @@ export function checkEndingDate(field: 'datum' | 'voorgestelde-datum', date: Cal
   return [];
 }
 
+/**
+ * O8 (amended, issue 15 defect 5): the date of an adviseur's stop of an Outplacement line lies
+ * within the line's period: not before its start, not after its end date (the attest's end). A
+ * date after today is a planned stop (the line stays Bezig until then, the sweep stops it, J1).
+ * Without an end date (none known) a stop cannot be planned: it is not after today.
+ */
+export function checkStopDate(date: CalendarDate, line: { startDate: CalendarDate; endDate: CalendarDate | null }, today: CalendarDate): Problem[] {
+  if (compareDates(date, line.startDate) < 0) return [{ field: 'datum', code: 'voor-start', params: { start: line.startDate } }];
+  if (line.endDate === null) return compareDates(date, today) > 0 ? [{ field: 'datum', code: 'na-vandaag' }] : [];
+  if (compareDates(date, line.endDate) > 0) return [{ field: 'datum', code: 'na-einde', params: { start: line.startDate, end: line.endDate } }];
+  return [];
+}
+
+/** O8: a stop dated after today is planned, not done now. */
+export function isPlannedStop(date: CalendarDate, today: CalendarDate): boolean {
+  return compareDates(date, today) > 0;
+}
+
 export function checkSummary(field: 'samenvatting' | 'aanvulling', text: string): Problem[] {
   return maxLength(field, text, SUMMARY_MAX_LENGTH);
 }

@@ -20,7 +20,7 @@ export type LayoutView = Readonly<{
   user: { name: string; organisation: string; office: string | null } | null;
   navigation: { text: string; href: string; active: boolean }[];
   errorSummary: { titleText: string; errorList: { text: string; href: string }[] } | null;
-  flash: { type: 'success' | undefined; text: string } | null;
+  flash: { type: 'success' | undefined; text: string; link: { href: string; text: string } | null } | null;
 }>;
 
 /** The main navigation of the role: partners their clients, service staff the search and work lists. */
@@ -43,7 +43,7 @@ export function presentLayout(input: {
   path: string;
   actor: Actor | null;
   csrfToken: string;
-  flash: { kind: 'success' | 'info'; text: string } | undefined;
+  flash: { kind: 'success' | 'info'; text: string; link?: { href: string; text: string } } | undefined;
   page: PageView;
 }): LayoutView {
   const errors = input.page.errors ?? [];
@@ -60,6 +60,9 @@ export function presentLayout(input: {
       errors.length === 0
         ? null
         : { titleText: messages.common.errorSummaryTitle, errorList: errors.map((e) => ({ text: e.message, href: e.href ?? `#${e.field}` })) },
-    flash: input.flash === undefined ? null : { type: input.flash.kind === 'success' ? 'success' : undefined, text: input.flash.text },
+    flash:
+      input.flash === undefined
+        ? null
+        : { type: input.flash.kind === 'success' ? 'success' : undefined, text: input.flash.text, link: input.flash.link ?? null },
   };
 }

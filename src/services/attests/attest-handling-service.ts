@@ -7,7 +7,7 @@
  */
 import { mayOpenDossier } from '../../domain/access.ts';
 import { accessPeriodEnd, automaticCompletionDate } from '../../domain/access.ts';
-import { checkRejectionReason, mayHandle, mayHandleAny, type AttestRequest, type AttestRequestKind } from '../../domain/attests/attest-request.ts';
+import { checkApproval, checkRejectionReason, mayHandle, mayHandleAny, type AttestRequest, type AttestRequestKind } from '../../domain/attests/attest-request.ts';
 import { daysBetween, dateInBrussels, formatDate } from '../../domain/calendar-date.ts';
 import type { Client } from '../../domain/clients.ts';
 import { changedMeanwhile, failed, succeeded, type Problem, type Result } from '../../domain/result.ts';
@@ -102,8 +102,12 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
     }
   }
 
-  /** A3/A4: Goedkeuren, Afwijzen or only "Origineel ontvangen", in one transaction. */
-  async function decide(actor: Actor, requestId: string, decision: Decision): Promise<Result<Decided>> {
+  /**
+   * A3/A4: Goedkeuren, Afwijzen or only "Origineel ontvangen", in one transaction. `check` runs
+   * the decision's own rules (reason, original received, still open at this version) without
+   * deciding: the page asks to confirm a decision only when it would be taken (issue 15 defect 9).
+   */
+  async function decide(actor: Actor, requestId: string, decision: Decision, options: { check?: boolean } = {}): Promise<Result<Decided>> {
     kindsFor(actor);
     if (decision.action === 'afwijzen') {
       const problems = checkRejectionReason(decision.reason);
@@ -113,6 +117,16 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
       const request = await visibleRequest(trx, actor, requestId);
       if (!mayHandle(actor.role, request.kind)) throw new AttestRequestNotFoundError();
       const now = clock.now();
+      if (decision.action === 'goedkeuren') {
+        const problems = checkApproval(decision.originalReceived || request.originalReceived !== null);
+        if (problems.length > 0) return failed(problems);
+      }
+      if (options.check === true) {
+        if (decision.action === 'origineel') return succeeded({ request, clientId: request.clientId });
+        if (request.state !== 'ingediend') return failed([changedMeanwhile('beslissing', request.decidedByLabel ?? '', { state: request.state })]);
+        if (request.version !== decision.version) return failed([changedMeanwhile('beslissing', '')]);
+        return succeeded({ request, clientId: request.clientId });
+      }
 
       if (decision.action === 'origineel') {
         if (request.version !== decision.version) return failed([changedMeanwhile('beslissing', '')]);

@@ -56,8 +56,12 @@ export function createStepChangesService(
     return true;
   }
 
-  /** O6/O7: the registering partner changes the fields of a Bezig line, or cancels it. */
-  function change(actor: Actor, clientId: string, stepId: string, input: StepChangeInput): Promise<Result<{ changed: number }>> {
+  /**
+   * O6/O7: the registering partner changes the fields of a Bezig line, or cancels it. `check`
+   * runs every rule and says how many fields would change, without changing anything: the page
+   * asks to confirm a final state (issue 15 defect 9) only for a change that would be accepted.
+   */
+  function change(actor: Actor, clientId: string, stepId: string, input: StepChangeInput, options: { check?: boolean } = {}): Promise<Result<{ changed: number }>> {
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const step = await stepOfDossier(repos, trx, dossier, stepId, true);
       const who = stepActorOf(actor, step.organisationId);
@@ -108,7 +112,7 @@ export function createStepChangesService(
         changes.summary = input.summary;
         noteChange('samenvatting', step.summary, input.summary);
       }
-      if (fields.length === 0) return { ok: true as const, value: { changed: 0 } };
+      if (fields.length === 0 || options.check === true) return { ok: true as const, value: { changed: fields.length } };
       if (!(await writeChanges(trx, actor, step, input.version, changes, fields))) return failed([conflict(step)]);
       // O8: a request to stop a line that ended otherwise has nothing left to decide.
       if (changingState) {

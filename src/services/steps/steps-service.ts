@@ -251,7 +251,8 @@ export function permissionsFor(step: Step, actor: StepActor, stopRequests: reado
     actor,
     canEdit: mayEditFields(actor, step.state),
     states: mayEditFields(actor, step.state) ? choosableStates(step.type.kind, actor, step.state) : [step.state],
-    canRequestStop: outplacement && actor === 'partner' && step.state === 'bezig' && !openRequest,
+    // O8: no request while one is open or a stop is already planned.
+    canRequestStop: outplacement && actor === 'partner' && step.state === 'bezig' && !openRequest && step.plannedStopDate === null,
     canStop: outplacement && actor === 'adviseur' && step.state === 'bezig',
     canAppendSummary: windowOpen && (actor === 'partner' || actor === 'adviseur'),
     summaryWindowLastDay: step.endedOn !== null && isEndState(step.state) ? summaryWindowLastDay(step.endedOn) : null,

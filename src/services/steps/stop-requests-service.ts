@@ -6,7 +6,7 @@
 import { formatDate, type CalendarDate } from '../../domain/calendar-date.ts';
 import { stepActorOf } from '../../domain/steps/state-machine.ts';
 import { STATE_LABELS } from '../../domain/steps/step.ts';
-import { checkEndingDate } from '../../domain/steps/validation.ts';
+import { checkEndingDate, checkStopDate, isPlannedStop } from '../../domain/steps/validation.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { OpenStopRequest } from '../../db/repositories/stop-requests.ts';
 import { AuditAction } from '../audit/actions.ts';
@@ -15,11 +15,14 @@ import type { ServiceContext } from '../context.ts';
 import type { DossierAccess } from '../dossiers/dossier-access.ts';
 import { ForbiddenError } from '../errors.ts';
 import { stepOfDossier } from './step-context.ts';
-import { changedMeanwhile, failed, type Result, type Problem } from '../../domain/result.ts';
+import { changedMeanwhile, failed, succeeded, type Result, type Problem } from '../../domain/result.ts';
 import type { createStepChangesService } from './step-changes-service.ts';
 import { permissionsFor } from './steps-service.ts';
 
 export const REASON_MAX_LENGTH = 1000;
+
+/** What a stop did (or, checked, would do): stopped on `date`, or planned for it. */
+export type StopOutcome = Readonly<{ stepId: string; typeLabel: string; date: CalendarDate; planned: boolean }>;
 
 export function createStopRequestsService(
   { db, repos, clock }: ServiceContext,
@@ -40,6 +43,9 @@ export function createStopRequestsService(
       const open = await repos.stopRequests.findOpenForStep(trx, step.id);
       const permissions = permissionsFor(step, stepActorOf(actor, step.organisationId), open === undefined ? [] : [open], clock.today());
       if (open !== undefined && stepActorOf(actor, step.organisationId) === 'partner') return failed([{ field: 'reden', code: 'verzoek-loopt' }]);
+      if (step.plannedStopDate !== null && stepActorOf(actor, step.organisationId) === 'partner' && step.state === 'bezig') {
+        return failed([{ field: 'reden', code: 'stop-gepland', params: { date: step.plannedStopDate } }]);
+      }
       if (!permissions.canRequestStop) throw new ForbiddenError('een verzoek tot stopzetting indienen');
       const problems = [...checkReason(input.reason), ...checkEndingDate('voorgestelde-datum', input.proposedDate, step.startDate, clock.today())];
       if (problems.length > 0) return failed(problems);
@@ -59,22 +65,39 @@ export function createStopRequestsService(
     });
   }
 
-  /** O8: the adviseur sets Stopgezet with the date of the stop; an open request is thereby granted. */
-  function stop(actor: Actor, clientId: string, stepId: string, input: { version: number; date: CalendarDate }): Promise<Result<{ stepId: string }>> {
+  /**
+   * O8: the adviseur stops the line with the date of the stop; an open request is thereby granted.
+   * A date up to today stops it now (Stopgezet); a later date within the line's period plans the
+   * stop: the line stays Bezig and the sweep (J1) sets Stopgezet on that day. `check` only says
+   * what would happen (for the confirmation page) and changes nothing.
+   */
+  function stop(
+    actor: Actor,
+    clientId: string,
+    stepId: string,
+    input: { version: number; date: CalendarDate },
+    options: { check?: boolean } = {},
+  ): Promise<Result<StopOutcome>> {
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const step = await stepOfDossier(repos, trx, dossier, stepId, true);
       const today = clock.today();
       const who = stepActorOf(actor, step.organisationId);
       if (who === 'adviseur' && step.version !== input.version) return failed([changedMeanwhile('toestand', step.updatedByLabel)]);
       if (!permissionsFor(step, who, [], today).canStop) throw new ForbiddenError('deze stap stopzetten');
-      const problems = checkEndingDate('datum', input.date, step.startDate, today);
+      const problems = checkStopDate(input.date, step, today);
       if (problems.length > 0) return failed(problems);
+      const planned = isPlannedStop(input.date, today);
+      const outcome: StopOutcome = { stepId: step.id, typeLabel: step.type.label, date: input.date, planned };
+      if (options.check === true) return succeeded(outcome);
 
-      const fields = [
-        { field: 'toestand', old: STATE_LABELS[step.state], new: STATE_LABELS.stopgezet },
-        ...(input.date !== step.date ? [{ field: 'datum', old: formatDate(step.date), new: formatDate(input.date) }] : []),
-      ];
-      const written = await changes.writeChanges(trx, actor, step, input.version, { state: 'stopgezet', date: input.date, endedOn: today }, fields);
+      const written = planned
+        ? await changes.writeChanges(trx, actor, step, input.version, { plannedStopDate: input.date }, [
+            { field: 'geplande-stopzetting', old: step.plannedStopDate === null ? '' : formatDate(step.plannedStopDate), new: formatDate(input.date) },
+          ])
+        : await changes.writeChanges(trx, actor, step, input.version, { state: 'stopgezet', date: input.date, endedOn: today }, [
+            { field: 'toestand', old: STATE_LABELS[step.state], new: STATE_LABELS.stopgezet },
+            ...(input.date !== step.date ? [{ field: 'datum', old: formatDate(step.date), new: formatDate(input.date) }] : []),
+          ]);
       if (!written) return failed([changedMeanwhile('toestand', step.updatedByLabel)]);
 
       const open = await repos.stopRequests.findOpenForStep(trx, step.id);
@@ -82,7 +105,7 @@ export function createStopRequestsService(
         await repos.stopRequests.decide(trx, open.id, { state: 'aanvaard', byLabel: actor.displayName, at: clock.now(), reason: null });
         await record(trx, actor, AuditAction.stopRequestAccepted, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, requestId: open.id } });
       }
-      return { ok: true as const, value: { stepId: step.id } };
+      return succeeded(outcome);
     });
   }
 

@@ -1,6 +1,6 @@
 /**
- * J1: the automatic work. Bezig Outplacement lines become Uitgevoerd one month after their end
- * date (O9), and end-state lines lose their summary window 14 days after the end (O10). Each is
+ * J1: the automatic work. Bezig Outplacement lines with a planned stop become Stopgezet on that
+ * day (O8), Bezig Outplacement lines become Uitgevoerd one month after their end date (O9), and end-state lines lose their summary window 14 days after the end (O10). Each is
  * one set-based statement with its audit rows, in one transaction, under an advisory lock so that
  * several instances on one PostgreSQL never sweep at the same time. Running it twice changes
  * nothing the second time.
@@ -9,7 +9,7 @@ import { lastDueEndDate, lastEndedOnWithClosedWindow } from '../../domain/steps/
 import { SYSTEM_LABEL } from '../../domain/users.ts';
 import type { ServiceContext } from '../context.ts';
 
-export type SweepResult = Readonly<{ ran: boolean; completed: number; windowsClosed: number }>;
+export type SweepResult = Readonly<{ ran: boolean; stopped: number; completed: number; windowsClosed: number }>;
 
 export function createSweepService({ db, repos, clock }: ServiceContext) {
   async function run(): Promise<SweepResult> {
@@ -17,10 +17,12 @@ export function createSweepService({ db, repos, clock }: ServiceContext) {
     const today = clock.today();
     const by = { label: SYSTEM_LABEL, at: now };
     return db.transaction().execute(async (trx) => {
-      if (!(await repos.sweep.tryLock(trx))) return { ran: false, completed: 0, windowsClosed: 0 };
+      if (!(await repos.sweep.tryLock(trx))) return { ran: false, stopped: 0, completed: 0, windowsClosed: 0 };
+      // Planned stops first: a planned day lies within the line's period, so before its completion.
+      const stopped = await repos.sweep.stopPlannedOutplacements(trx, today, by);
       const completed = await repos.sweep.completeDueOutplacements(trx, lastDueEndDate(today), by);
       const windowsClosed = await repos.sweep.closeSummaryWindows(trx, lastEndedOnWithClosedWindow(today), by);
-      return { ran: true, completed, windowsClosed };
+      return { ran: true, stopped, completed, windowsClosed };
     });
   }
 

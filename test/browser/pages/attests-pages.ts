@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { assertHeading, PortalPage } from './portal-page.ts';
 import { clickAndWaitForLoad } from './steps-pages.ts';
+import { ConfirmPage } from './confirm-page.ts';
 
 export type DateBoxes = Readonly<{ dag: string; maand: string; jaar: string }>;
 
@@ -109,8 +110,29 @@ export class AttestDetailPage extends PortalPage {
     await this.page.getByLabel('Origineel ontvangen').check();
   }
 
+  /** "Goedkeuren", then (issue 15 defect 9) "Ja, keur de aanvraag goed" on the confirmation page. */
   async approve(): Promise<AttestQueuePage> {
-    await clickAndWaitForLoad(this.page, this.page.getByRole('button', { name: 'Goedkeuren' }));
+    const confirm = await this.pressApprove();
+    await confirm.confirm('Ja, keur de aanvraag goed');
     return AttestQueuePage.verifyOnPage(this.page);
+  }
+
+  /** "Goedkeuren": the confirmation page, when the decision passes its rules. */
+  async pressApprove(): Promise<ConfirmPage> {
+    await clickAndWaitForLoad(this.page, this.page.getByRole('button', { name: 'Goedkeuren', exact: true }));
+    return ConfirmPage.verifyOnPage(this.page, /goedkeuren\?$/);
+  }
+
+  /** "Goedkeuren" refused: the detail again, with the error summary's messages. */
+  async pressApproveRefused(): Promise<string[]> {
+    await clickAndWaitForLoad(this.page, this.page.getByRole('button', { name: 'Goedkeuren', exact: true }));
+    await AttestDetailPage.verifyOnPage(this.page);
+    const summary = this.page.getByRole('alert').filter({ has: this.page.getByRole('heading', { name: 'Er is een probleem' }) });
+    return (await summary.getByRole('link').allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** What the checkbox "Origineel ontvangen" reads as its description (hint, error). */
+  async originalDescription(): Promise<string> {
+    return (await this.page.getByRole('group', { name: 'Ondertekend origineel' }).innerText()).trim();
   }
 }

@@ -382,7 +382,7 @@ export class StepDetailPage extends StepsPortalPage {
     return { dag: await box('Dag'), maand: await box('Maand'), jaar: await box('Jaar') };
   }
 
-  /** O8: the adviseur fills "Datum van stopzetting *" and presses "Stopzetten". */
+  /** O8: the adviseur fills "Datum van stopzetting *" and presses "Stopzetten"; a confirmation page follows (issue 15 defect 9). */
   async stop(date: DateBoxes): Promise<void> {
     await this.stopDateFieldset().getByLabel('Dag', { exact: true }).fill(date.dag);
     await this.stopDateFieldset().getByLabel('Maand', { exact: true }).fill(date.maand);

@@ -109,6 +109,7 @@ export function presentDetail(detail: RequestDetail, input: { reason: string; or
     reason: { value: input.reason, errorMessage: errorFor(errors, 'reden') },
     originalItems: [{ value: 'ja', text: 'Origineel ontvangen', checked: input.originalReceived || request.originalReceived !== null, disabled: request.originalReceived !== null }],
     decisionError: errorFor(errors, 'beslissing'),
+    originalError: errorFor(errors, 'origineel'),
     queueHref: REQUEST_PATHS.queue,
   };
 }

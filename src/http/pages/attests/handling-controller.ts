@@ -13,6 +13,8 @@ import { asRawForm, type FieldError } from '../form.ts';
 import { problemsToErrors, statusOf } from '../shared/problems.ts';
 import { readDecisionForm } from './handling-form.ts';
 import { presentDetail, presentQueue, REQUEST_PATHS, requestPath } from './attests-presenter.ts';
+import { presentDecisionConfirmation } from './decision-confirm-presenter.ts';
+import { readConfirmation } from '../shared/confirm.ts';
 
 type Route = { Params: { requestId: string } };
 
@@ -33,14 +35,23 @@ export function attestHandlingRoutes(app: FastifyInstance): void {
   app.post<Route>(`${REQUEST_PATHS.queue}/:requestId`, { preHandler: app.csrfProtection }, async (request, reply) => {
     const actor = actorOf(request);
     const { requestId } = request.params;
-    const { input, decision } = readDecisionForm(asRawForm(request.body));
+    const form = asRawForm(request.body);
+    const { input, decision } = readDecisionForm(form);
+    const confirmation = readConfirmation(form);
+    // Issue 15 defect 9: "Nee, ga terug" on the confirmation page: the detail again, with the input kept.
+    if (confirmation === 'nee') return reply.render(TEMPLATE, presentDetail(await attestHandling.detail(actor, requestId), input, []));
 
     let errors: FieldError[];
     let status: 400 | 409 = 400;
     if (decision === undefined) {
       errors = [{ field: 'beslissing', message: messages.attests.nothingChosen }];
     } else {
-      const result = await attestHandling.decide(actor, requestId, decision);
+      // Goedkeuren and Afwijzen are final: checked first, confirmed on a page of their own, then done.
+      const confirmFirst = confirmation !== 'ja';
+      const result = await attestHandling.decide(actor, requestId, decision, { check: confirmFirst && decision.action !== 'origineel' });
+      if (result.ok && confirmFirst && decision.action !== 'origineel') {
+        return reply.render('pages/attests/confirm-decision.njk', presentDecisionConfirmation(result.value.request, decision));
+      }
       if (result.ok) {
         const decided = result.value.request;
         const name = `${decided.firstName} ${decided.familyName}`;

@@ -69,7 +69,15 @@ export function presentPortrait(portrait: Portrait) {
       organisation: step.organisationName,
       state: stateTag(step.state),
       period: `${formatDate(step.startDate)} – ${step.endDate === null ? '…' : formatDate(step.endDate)}`,
-      completion: step.state === 'bezig' && step.endDate !== null ? formatDate(automaticCompletionDate(step.endDate)) : '',
+      // O8 (issue 15 defect 5): a planned stop comes before the automatic completion.
+      completion:
+        step.state !== 'bezig'
+          ? ''
+          : step.plannedStopDate !== null
+            ? messages.steps.plannedStopNotice(formatDate(step.plannedStopDate))
+            : step.endDate !== null
+              ? formatDate(automaticCompletionDate(step.endDate))
+              : '',
     })),
     desiredJobs: portrait.desiredJobs.map(desiredJobRow),
     profileHref: paths.profile,

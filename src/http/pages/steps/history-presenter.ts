@@ -9,6 +9,8 @@ const FIELD_LABELS: Record<string, string> = {
   uitvoerder: 'Uitvoerder',
   aanvrager: 'Aanvrager',
   samenvatting: 'Samenvatting',
+  einddatum: 'Einddatum',
+  'geplande-stopzetting': 'Geplande stopzetting',
 };
 
 const dateTime = new Intl.DateTimeFormat('nl-BE', {
@@ -55,9 +57,10 @@ export function presentTimeline(records: readonly AuditRecord[]): TimelineItem[]
       case AuditAction.summaryAppended: {
         const field = text(d['field']);
         const automatic = d['automatic'] === true;
+        const why = d['plannedStop'] === true ? ' (automatisch, op de geplande datum)' : ' (automatisch, 1 maand na de einddatum)';
         return {
           ...base,
-          title: `${stepType}: ${FIELD_LABELS[field] ?? field} ${record.action === AuditAction.summaryAppended ? 'aangevuld' : 'gewijzigd'}${automatic ? ' (automatisch, 1 maand na de einddatum)' : ''}`,
+          title: `${stepType}: ${FIELD_LABELS[field] ?? field} ${record.action === AuditAction.summaryAppended ? 'aangevuld' : 'gewijzigd'}${automatic ? why : ''}`,
           lines: [
             { label: 'Oud', value: shown(d['old']) },
             { label: 'Nieuw', value: shown(d['new']) },

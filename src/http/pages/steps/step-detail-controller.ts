@@ -18,7 +18,11 @@ import { presentStepExtras, presentStepReadOnly, type StepActionInput } from './
 import { isConflict } from '../../../domain/result.ts';
 import { problemsToErrors, statusOf } from '../shared/problems.ts';
 import { readVersion } from '../shared/version.ts';
-import { linkToExistingLine, stepPath } from './steps-overview-presenter.ts';
+import { cancelledLinesPath, linkToExistingLine, stepPath } from './steps-overview-presenter.ts';
+import { presentChangeConfirmation, presentStopConfirmation } from './step-confirm-presenter.ts';
+import { readConfirmation } from '../shared/confirm.ts';
+import { formatDate } from '../../../domain/calendar-date.ts';
+import { isFinal, STATE_LABELS } from '../../../domain/steps/step.ts';
 
 type Route = { Params: { clientId: string; stepId: string } };
 
@@ -101,9 +105,14 @@ export function stepDetailRoutes(app: FastifyInstance): void {
       const outcome = await applyFormAction(app.services, actor, action, input, { today: detail.today, ownOfficeId: actor.officeId });
       return show(reply, actor, detail, { input: outcome.input, errors: outcome.errors, search: outcome.search, returnTo: partActedOn(action), status: outcome.errors.length > 0 ? 400 : 200 });
     }
+    const confirmation = readConfirmation(asRawForm(request.body));
+    // Issue 15 defect 9: "Nee, ga terug" on the confirmation page: the form again, as it was filled in.
+    if (confirmation === 'nee') return show(reply, actor, detail, { input });
     const form = validateStepForm({ ...input, aanvrager: detail.step.requester.id });
     if (!form.ok) return show(reply, actor, detail, { input, errors: [...form.errors], status: 400 });
-    const result = await stepChanges.change(actor, clientId, stepId, form.value);
+    // A final state is asked to be confirmed first, once the change passes every rule.
+    const final = form.value.state !== detail.step.state && isFinal(form.value.state);
+    const result = await stepChanges.change(actor, clientId, stepId, form.value, { check: final && confirmation !== 'ja' });
     if (!result.ok) {
       // O12: after a conflict the form keeps the user's input, now on the current version.
       const current = await steps.detail(actor, clientId, stepId);
@@ -114,7 +123,17 @@ export function stepDetailRoutes(app: FastifyInstance): void {
         status: statusOf(conflict),
       });
     }
-    request.flash('success', result.value.changed === 0 ? messages.steps.nothingChanged : messages.steps.changed);
+    if (final && confirmation !== 'ja') {
+      return reply.render('pages/steps/confirm-step.njk', presentChangeConfirmation(detail, input, form.value.state, form.value.date));
+    }
+    const type = detail.step.type.label;
+    if (form.value.state === 'geannuleerd' && final) {
+      request.flash('success', messages.steps.cancelled(type), { href: cancelledLinesPath(clientId), text: messages.steps.showCancelled });
+    } else if (final) {
+      request.flash('success', messages.steps.ended(type, STATE_LABELS[form.value.state]));
+    } else {
+      request.flash('success', result.value.changed === 0 ? messages.steps.nothingChanged : messages.steps.changed);
+    }
     return reply.redirect(dossierPath(clientId, 'begeleiding', 'stappen-naar-werk'), 303);
   });
 
@@ -137,18 +156,27 @@ export function stepDetailRoutes(app: FastifyInstance): void {
     const { clientId, stepId } = request.params;
     const form = asRawForm(request.body);
     const parts = readDateParts(form, 'stop-datum');
+    const confirmation = readConfirmation(form);
+    if (confirmation === 'nee') return show(reply, actor, await steps.detail(actor, clientId, stepId), { actionInput: { stopDatum: parts } });
     const date = parseDateParts(parts);
+    // Issue 15 defect 9: checked first and confirmed on a page of its own; then done.
     const result = date.ok
-      ? await stopRequests.stop(actor, clientId, stepId, { version: readVersion(form), date: date.date })
+      ? await stopRequests.stop(actor, clientId, stepId, { version: readVersion(form), date: date.date }, { check: confirmation !== 'ja' })
       : { ok: false as const, problems: [] };
     if (!result.ok) {
       const detail = await steps.detail(actor, clientId, stepId);
       const errors: FieldError[] = date.ok
         ? problemsToErrors(result.problems, problemMessages.steps, linkToExistingLine(clientId)).map((e) => (e.field === 'datum' ? { ...e, field: 'stop-datum', href: '#stop-datum-dag' } : e))
         : [{ field: 'stop-datum', message: date.message, href: '#stop-datum-dag' }];
-      return show(reply, actor, detail, { actionInput: { stopDatum: parts }, errors, status: 400 });
+      return show(reply, actor, detail, { actionInput: { stopDatum: parts }, errors, status: statusOf(isConflict(result.problems)) });
     }
-    request.flash('success', messages.steps.stopped);
+    const outcome = result.value;
+    if (confirmation !== 'ja') {
+      const detail = await steps.detail(actor, clientId, stepId);
+      return reply.render('pages/steps/confirm-step.njk', presentStopConfirmation(detail, { version: String(readVersion(form)), parts }, outcome));
+    }
+    const shown = formatDate(outcome.date);
+    request.flash('success', outcome.planned ? messages.steps.stopPlanned(outcome.typeLabel, shown) : messages.steps.stopped(outcome.typeLabel, shown));
     return reply.redirect(stepPath(clientId, stepId), 303);
   });
 

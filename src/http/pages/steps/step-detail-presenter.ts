@@ -8,6 +8,7 @@ import type { StepDetail } from '../../../services/steps/steps-service.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
 import { dateInputItems, type DateParts } from '../date-input.ts';
 import { presentTimeline } from './history-presenter.ts';
+import { messages } from '../../messages.ts';
 import { stateTag, stepPath } from './steps-overview-presenter.ts';
 
 const REQUEST_STATES = {
@@ -28,13 +29,21 @@ export function presentStepExtras(detail: StepDetail, input: StepActionInput = {
   const path = stepPath(step.clientId, step.id);
   const openRequest = detail.stopRequests.find((r) => r.state === 'open');
   const stopDateError = errorFor(errors, 'stop-datum');
+  // O8 (issue 15 defect 5): a planned stop comes before the automatic completion, and replaces its notice.
+  const plannedStop = step.state === 'bezig' ? step.plannedStopDate : null;
   return {
     state: stateTag(step.state),
-    completionNotice: permissions.completionDate === null ? null : `Wordt automatisch Uitgevoerd op ${formatDate(permissions.completionDate)}`,
+    completionNotice:
+      plannedStop !== null
+        ? messages.steps.plannedStopNotice(formatDate(plannedStop))
+        : permissions.completionDate === null
+          ? null
+          : `Wordt automatisch Uitgevoerd op ${formatDate(permissions.completionDate)}`,
     partnerStopNotice: step.type.kind === 'outplacement' && permissions.actor === 'partner' && step.state === 'bezig',
+    partnerPlannedStop: plannedStop === null ? null : messages.steps.plannedStopPartner(formatDate(plannedStop)),
     requestStopHref: permissions.canRequestStop ? `${path}/stopzetting` : null,
     stopRequests: detail.stopRequests.map((r) => ({
-      state: REQUEST_STATES[r.state],
+      state: r.state === 'aanvaard' && plannedStop !== null ? `Aanvaard: de stopzetting is gepland op ${formatDate(plannedStop)}` : REQUEST_STATES[r.state],
       requestedBy: r.requestedByLabel,
       requestedOn: formatDate(dateInBrussels(r.requestedAt)),
       reason: r.reason,
@@ -46,7 +55,8 @@ export function presentStepExtras(detail: StepDetail, input: StepActionInput = {
       ? {
           action: `${path}/stopzetten`,
           version: step.version,
-          date: { items: dateInputItems(input.stopDatum ?? emptyOr(openRequest?.proposedDate), stopDateError !== undefined), errorMessage: stopDateError },
+          date: { items: dateInputItems(input.stopDatum ?? emptyOr(openRequest?.proposedDate ?? plannedStop ?? undefined), stopDateError !== undefined), errorMessage: stopDateError },
+          hint: step.endDate === null ? messages.steps.stopDateHint : messages.steps.stopDateHintPeriod(formatDate(step.startDate), formatDate(step.endDate)),
           declineAction: openRequest === undefined ? null : `${path}/verzoek-afwijzen`,
           declineReason: { value: input.afwijzingReden ?? '', errorMessage: errorFor(errors, 'reden') },
         }

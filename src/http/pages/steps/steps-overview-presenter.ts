@@ -17,18 +17,25 @@ const TAG_CLASSES: Record<StepState, string> = {
   geannuleerd: 'govuk-tag--grey',
 };
 
-/** The filter from the query string (?toestand=…&stap=…), kept in the URL. */
+/** The filter from the query string (?filter=1&toestand=…&stap=…, or ?toon=alle), kept in the URL. */
 export function readStepFilter(query: unknown): StepFilter & { custom: boolean } {
   const q = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
   const list = (value: unknown): string[] => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   const states = list(q['toestand']).filter(isStepState);
   const types = list(q['stap']);
   const custom = q['filter'] === '1';
+  // "Toon geannuleerde lijnen" (issue 15 defect 9): every state, every type.
+  if (!custom && q['toon'] === 'alle') return { states: STEP_STATES, typeCodes: null, custom: true };
   return { states: custom ? states : DEFAULT_STATES, typeCodes: custom ? types : null, custom };
 }
 
 export function stepPath(clientId: string, stepId: string): string {
   return `/dossiers/${clientId}/stappen/${stepId}`;
+}
+
+/** O7 (issue 15 defect 9): the overview with the cancelled lines shown too, as "Filter wijzigen" would. */
+export function cancelledLinesPath(clientId: string): string {
+  return `/dossiers/${clientId}/begeleiding/stappen-naar-werk?toon=alle`;
 }
 
 /** O4: the error "al bezig" links to the existing line. */
@@ -52,6 +59,8 @@ export function presentStepRows(clientId: string, steps: readonly StepLine[]) {
     href: stepPath(clientId, step.id),
     organisation: step.organisationName,
     state: stateTag(step.state),
+    // O8 (issue 15 defect 5): a Bezig line with a planned stop says so.
+    plannedStop: step.state === 'bezig' && step.plannedStopDate !== null ? messages.steps.plannedStopNotice(formatDate(step.plannedStopDate)) : null,
   }));
 }
 

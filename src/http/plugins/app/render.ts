@@ -12,8 +12,8 @@ declare module 'fastify' {
     render<View extends PageView>(template: string, page: View, status?: number): Promise<FastifyReply>;
   }
   interface FastifyRequest {
-    /** Sets the confirmation banner for the next page (post/redirect/get). */
-    flash(kind: 'success' | 'info', text: string): void;
+    /** Sets the confirmation banner for the next page (post/redirect/get), with a link when there is a next step. */
+    flash(kind: 'success' | 'info', text: string, link?: { href: string; text: string }): void;
   }
 }
 
@@ -33,8 +33,8 @@ export const renderPlugin = fp(
       });
       return this.code(status).type('text/html; charset=utf-8').view(template, { layout, page });
     });
-    app.decorateRequest('flash', function (this: FastifyRequest, kind: 'success' | 'info', text: string) {
-      this.session.flash = { kind, text };
+    app.decorateRequest('flash', function (this: FastifyRequest, kind: 'success' | 'info', text: string, link?: { href: string; text: string }) {
+      this.session.flash = link === undefined ? { kind, text } : { kind, text, link };
     });
     done();
   },

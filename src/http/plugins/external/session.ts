@@ -11,7 +11,7 @@ declare module 'fastify' {
     authenticatedAt?: string;
     /** ISO instant of the last request that refreshed the idle limit. */
     lastSeenAt?: string;
-    flash?: { kind: 'success' | 'info'; text: string };
+    flash?: { kind: 'success' | 'info'; text: string; link?: { href: string; text: string } };
   }
 }
 
