@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_dossier_upkeep.ts';
 import * as m0005 from './migrations/0005_attest_requests.ts';
 import * as m0006 from './migrations/0006_one_clock.ts';
 import * as m0007 from './migrations/0007_jobs_and_outbox.ts';
+import * as m0010 from './migrations/0010_client_search.ts';
 
 /** Migrations in order. A new migration is a new file added here; landed ones are never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_attest_requests': m0005,
   '0006_one_clock': m0006,
   '0007_jobs_and_outbox': m0007,
+  '0010_client_search': m0010,
 };
 
 const provider: MigrationProvider = {
@@ -28,10 +30,19 @@ export class MigrationError extends Error {
 }
 
 /** Brings the schema up to date; throws when any migration fails (the caller exits non-zero). */
-export async function migrateToLatest(db: Database): Promise<string[]> {
+export function migrateToLatest(db: Database): Promise<string[]> {
+  return migrate(db, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the schema to the named migration (tests of a migration on the rows before it). */
+export function migrateTo(db: Database, name: string): Promise<string[]> {
+  return migrate(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(db: Database, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<string[]> {
   // Migrations name tables and columns as the database does: they run without the camelCase mapping.
   const migrator = new Migrator({ db: db.withoutPlugins(), provider });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+  const result = await run(migrator);
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'onbekend';
     const reason = result.error instanceof Error ? result.error.message : JSON.stringify(result.error);

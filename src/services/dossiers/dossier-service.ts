@@ -3,6 +3,7 @@
  * Every dossier route goes through `openDossier`: no access answers exactly as an unknown id.
  */
 import type { Client } from '../../domain/clients.ts';
+import { nameQuery } from '../../domain/client-search.ts';
 import { parseInsz } from '../../domain/insz.ts';
 import { isPartner, isServiceStaff } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
@@ -41,8 +42,8 @@ export function createDossierService({ db, repos, clock }: ServiceContext, acces
         const client = parsed.ok ? await repos.clients.findByInsz(trx, parsed.insz) : undefined;
         found = client ? [client] : [];
       } else {
-        const words = search.value.split(/\s+/).filter((w) => w !== '');
-        found = words.length === 0 ? [] : await repos.clients.searchByName(trx, words, SEARCH_LIMIT);
+        const query = nameQuery(search.value);
+        found = query === undefined ? [] : await repos.clients.searchByName(trx, query, SEARCH_LIMIT);
       }
       await repos.audit.append(trx, byActor(actor, AuditAction.clientsSearched, { details: { kind: search.kind, results: found.length } }), clock.now());
       return found;
