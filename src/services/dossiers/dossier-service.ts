@@ -2,6 +2,7 @@
  * Opening a client's dossier (A1, A5, A6) and the lists that lead to it.
  * Every dossier route goes through `openDossier`: no access answers exactly as an unknown id.
  */
+import type { DossierPage } from '../../domain/dossier/pages.ts';
 import type { Client } from '../../domain/clients.ts';
 import { nameQuery } from '../../domain/client-search.ts';
 import { parseInsz } from '../../domain/insz.ts';
@@ -22,7 +23,7 @@ export type ClientSearch = { kind: 'insz'; value: string } | { kind: 'naam'; val
 
 export function createDossierService({ db, repos, clock }: ServiceContext, access: DossierAccess) {
   /** A1/A5: the dossier if the actor may open it; logged either way (A6). */
-  function openDossier(actor: Actor, clientId: string, page: string): Promise<Dossier> {
+  function openDossier(actor: Actor, clientId: string, page: DossierPage): Promise<Dossier> {
     return access.withDossier({ actor, clientId, page }, (_trx, dossier) => Promise.resolve(dossier));
   }
 
