@@ -10,7 +10,7 @@ import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { assertFormControlsLabelled, assertNoAccessibilityViolations, describeInBrowser } from '../support/browser.ts';
 import { DOCX, EXE, MEDIA_TYPES, PDF } from '../support/documents.ts';
-import { DocumentFormPage, DocumentLogPage, DocumentsTabPage, TODAY_WITH_DASHES, TrajectDocumentsPage } from './pages/documents-pages.ts';
+import { DocumentFormPage, DocumentLogPage, DocumentsTabPage, TODAY_SHOWN, TrajectDocumentsPage } from './pages/documents-pages.ts';
 import { logInAs } from './pages/login-page.ts';
 import { MyClientsPage } from './pages/my-clients-page.ts';
 
@@ -39,7 +39,7 @@ describeInBrowser('documents in the dossier, in the browser', (get) => {
 
     const back = await TrajectDocumentsPage.verifyOnPage(page);
     assert.equal(await back.successMessage(), 'Het document Actieplan OP-211118 is toegevoegd.');
-    assert.deepEqual((await back.documentRows())[0], { document: 'Actieplan OP-211118', kind: 'Actieplan', date: TODAY_WITH_DASHES });
+    assert.deepEqual((await back.documentRows())[0], { document: 'Actieplan OP-211118', kind: 'Actieplan', date: TODAY_SHOWN });
     await assertAccessible(page);
 
     const downloaded = await back.download('Actieplan OP-211118');
@@ -69,7 +69,7 @@ describeInBrowser('documents in the dossier, in the browser', (get) => {
     await again.save();
     const back = await TrajectDocumentsPage.verifyOnPage(page);
     // Both documents were added at the same instant of the test clock: their order is not the point here.
-    assert.ok((await back.documentRows()).some((r) => r.document === 'Eindverslag outplacement' && r.kind === 'Eindverslag' && r.date === TODAY_WITH_DASHES));
+    assert.ok((await back.documentRows()).some((r) => r.document === 'Eindverslag outplacement' && r.kind === 'Eindverslag' && r.date === TODAY_SHOWN));
   });
 
   it('axe: "Document toevoegen" showing errors, the Documenten tab filtered, and "Volledige logging"', async () => {
