@@ -23,6 +23,18 @@ export const messages = {
     loggedOut: 'Je bent afgemeld.',
     sessionEnded: 'Je sessie is beëindigd. Meld je opnieuw aan.',
   },
+  /** "Mijn klanten": the organisation's running Outplacement line of each client (issue 15 defect 12). */
+  myClients: {
+    noRunningLine: 'Geen lopende lijn',
+    running: 'Bezig',
+    runningUntil: (end: string) => `Bezig tot ${end}`,
+  },
+  /** Begeleiding > Traject: the link from its read-only Gewenste jobs to Profiel (issue 15). */
+  trajectory: {
+    noDesiredJobs: 'Er zijn nog geen gewenste jobs.',
+    changeDesiredJobs: 'Gewenste jobs wijzigen in Profiel & Gewenste jobs',
+    viewDesiredJobs: 'Naar Profiel & Gewenste jobs',
+  },
   search: {
     queryRequired: 'Vul een INSZ-nummer of een naam in',
     inszInvalid: 'Vul een geldig INSZ-nummer in: 11 cijfers, zoals 85.07.30-033.28',

@@ -8,7 +8,7 @@ import { nameQuery } from '../../domain/client-search.ts';
 import { parseInsz } from '../../domain/insz.ts';
 import { isPartner, isServiceStaff } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
-import type { ClientWithPeriod } from '../../domain/clients.ts';
+import type { MyClient } from '../../domain/clients.ts';
 import { AuditAction } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
@@ -27,10 +27,14 @@ export function createDossierService({ db, repos, clock }: ServiceContext, acces
     return access.withDossier({ actor, clientId, page }, (_trx, dossier) => Promise.resolve(dossier));
   }
 
-  /** "Mijn klanten": the clients the partner's organisation has access to today (A1). */
-  async function listMyClients(actor: Actor): Promise<ClientWithPeriod[]> {
+  /** "Mijn klanten": the clients the partner's organisation has access to today (A1), with its running Outplacement line. */
+  async function listMyClients(actor: Actor): Promise<MyClient[]> {
     if (!isPartner(actor.role)) throw new ForbiddenError('klantenlijst van een partner');
-    return repos.attests.listClientsWithRunningAttest(db, actor.organisationId, clock.today());
+    return db.transaction().execute(async (trx) => {
+      const clients = await repos.attests.listClientsWithRunningAttest(trx, actor.organisationId, clock.today());
+      const running = await repos.steps.runningOutplacementsOf(trx, actor.organisationId, clients.map((c) => c.client.id));
+      return clients.map((c) => ({ ...c, runningOutplacement: running.get(c.client.id) ?? null }));
+    });
   }
 
   /** Service staff find a client by INSZ or name. The search term is never logged. */
