@@ -161,13 +161,10 @@ const CLIENT_ID = `md5('client-' || c)::uuid`;
  * so (birth date, serial) is unique per client; check = 97 - (first nine digits mod 97).
  */
 const CLIENTS_SQL = `
-  insert into clients (id, insz, family_name, first_name, birth_date, email, phone, street, postcode, city, created_at)
+  insert into clients (id, insz, family_name, first_name, search_family_name, search_first_name, birth_date, email, phone, street, postcode, city, created_at)
   select ${CLIENT_ID},
          nine || lpad((97 - nine::bigint % 97)::text, 2, '0'),
-         case when c = 1 then 'Bench' else (array['Peeters','Janssens','Maes','Jacobs','Mertens','Willems','Claes','Goossens',
-              'Wouters','De Smet','Dubois','Lambert','Dupont','Hermans','Aerts','Desmet','Van den Broeck','Verhoeven','Michiels','Leroy'])[1 + c % 20] end,
-         case when c = 1 then 'Klant' else (array['An','Bart','Charlotte','Dirk','Els','Frank','Griet','Hans','Ilse','Jan',
-              'Katrien','Luc','Marie','Nico','Olivia','Pieter','Rita','Stijn','Tine','Wim'])[1 + (c / 20) % 20] end,
+         family, first, lower(family), lower(first),
          birth,
          'klant' || c || '@bench.example',
          '04' || lpad((c * 7919 % 100000000)::text, 8, '0'),
@@ -177,7 +174,12 @@ const CLIENTS_SQL = `
          now()
     from generate_series(1, $1::int) as c,
          lateral (select date '1960-01-01' + (c % 14000) as birth) b,
-         lateral (select to_char(birth, 'YYMMDD') || lpad((1 + c / 14000)::text, 3, '0') as nine) n`;
+         lateral (select to_char(birth, 'YYMMDD') || lpad((1 + c / 14000)::text, 3, '0') as nine) n,
+         -- ASCII letters and spaces only, so lower() is their search form (domain/client-search.ts)
+         lateral (select case when c = 1 then 'Bench' else (array['Peeters','Janssens','Maes','Jacobs','Mertens','Willems','Claes','Goossens',
+              'Wouters','De Smet','Dubois','Lambert','Dupont','Hermans','Aerts','Desmet','Van den Broeck','Verhoeven','Michiels','Leroy'])[1 + c % 20] end as family,
+                         case when c = 1 then 'Klant' else (array['An','Bart','Charlotte','Dirk','Els','Frank','Griet','Hans','Ilse','Jan',
+              'Katrien','Luc','Marie','Nico','Olivia','Pieter','Rita','Stijn','Tine','Wim'])[1 + (c / 20) % 20] end as first) names`;
 
 /** The ended partner 1 attest ends on the due line's end date: cutoff - (c mod 10) days. */
 const ATTESTS_SQL = `

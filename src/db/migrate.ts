@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_attest_requests.ts';
 import * as m0006 from './migrations/0006_one_clock.ts';
 import * as m0007 from './migrations/0007_jobs_and_outbox.ts';
 import * as m0009 from './migrations/0009_organisation_admin.ts';
+import * as m0010 from './migrations/0010_client_search.ts';
 import * as m0011 from './migrations/0011_document_kind_correction.ts';
 import * as m0012 from './migrations/0012_planned_stop.ts';
 import * as m0013 from './migrations/0013_audit_chain.ts';
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_one_clock': m0006,
   '0007_jobs_and_outbox': m0007,
   '0009_organisation_admin': m0009,
+  '0010_client_search': m0010,
   '0011_document_kind_correction': m0011,
   '0012_planned_stop': m0012,
   '0013_audit_chain': m0013,
@@ -36,10 +38,19 @@ export class MigrationError extends Error {
 }
 
 /** Brings the schema up to date; throws when any migration fails (the caller exits non-zero). */
-export async function migrateToLatest(db: Database): Promise<string[]> {
+export function migrateToLatest(db: Database): Promise<string[]> {
+  return migrate(db, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the schema to the named migration (tests of a migration on the rows before it). */
+export function migrateTo(db: Database, name: string): Promise<string[]> {
+  return migrate(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(db: Database, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<string[]> {
   // Migrations name tables and columns as the database does: they run without the camelCase mapping.
   const migrator = new Migrator({ db: db.withoutPlugins(), provider });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+  const result = await run(migrator);
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'onbekend';
     const reason = result.error instanceof Error ? result.error.message : JSON.stringify(result.error);

@@ -37,6 +37,12 @@ export type Attest = Readonly<{
 /** A client with the period of the attest that gives the organisation access (A1). */
 export type ClientWithPeriod = Readonly<{ client: Client; startDate: CalendarDate; endDate: CalendarDate }>;
 
+/** The organisation's Bezig Outplacement line of a client (O4: at most one): since and until when. */
+export type RunningOutplacement = Readonly<{ stepId: string; date: CalendarDate; endDate: CalendarDate | null }>;
+
+/** "Mijn klanten": a client, its attest period and the organisation's running Outplacement line, if any (issue 15 defect 12). */
+export type MyClient = ClientWithPeriod & Readonly<{ runningOutplacement: RunningOutplacement | null }>;
+
 export function fullName(client: Pick<Client, 'firstName' | 'familyName'>): string {
   return `${client.firstName} ${client.familyName}`;
 }

@@ -5,6 +5,7 @@
 import { formatDate, type CalendarDate } from '../domain/calendar-date.ts';
 import { ATTEST_STATE_LABELS, type AttestState } from '../domain/clients.ts';
 import { STATE_LABELS } from '../domain/steps/step.ts';
+import type { DossierPage } from '../domain/dossier/pages.ts';
 
 export const messages = {
   common: {
@@ -21,6 +22,18 @@ export const messages = {
     tooManyAttempts: 'Te veel aanmeldpogingen. Wacht enkele minuten en probeer het dan opnieuw.',
     loggedOut: 'Je bent afgemeld.',
     sessionEnded: 'Je sessie is beëindigd. Meld je opnieuw aan.',
+  },
+  /** "Mijn klanten": the organisation's running Outplacement line of each client (issue 15 defect 12). */
+  myClients: {
+    noRunningLine: 'Geen lopende lijn',
+    running: 'Bezig',
+    runningUntil: (end: string) => `Bezig tot ${end}`,
+  },
+  /** Begeleiding > Traject: the link from its read-only Gewenste jobs to Profiel (issue 15). */
+  trajectory: {
+    noDesiredJobs: 'Er zijn nog geen gewenste jobs.',
+    changeDesiredJobs: 'Gewenste jobs wijzigen in Profiel & Gewenste jobs',
+    viewDesiredJobs: 'Naar Profiel & Gewenste jobs',
   },
   search: {
     queryRequired: 'Vul een INSZ-nummer of een naam in',
@@ -340,6 +353,48 @@ export const messages = {
     documentMissingBody: 'Dit document kan niet getoond worden: het bestand ontbreekt. Dit werd automatisch gemeld aan de dienst.',
   },
 } as const;
+
+/**
+ * A6 "Wie bekeek dit dossier": every dossier page by its Dutch name (issue 15 defect 11). Typed
+ * on the list of pages a use case can log, so a new page cannot show its raw key.
+ */
+export const dossierPageNames: Readonly<Record<DossierPage, string>> = {
+  klantenportret: 'Klantenportret',
+  profiel: 'Profiel & Gewenste jobs',
+  contactgegevens: 'Contactgegevens wijzigen',
+  'inschrijving-werkzoekende': 'Inschrijving als werkzoekende',
+  beschikbaarheid: 'Beschikbaarheid wijzigen',
+  'gewenste-job': 'Gewenste job',
+  wijzigingen: 'Wijzigingen aan profiel, gewenste jobs en cv',
+  cv: "Cv's",
+  'cv-afdrukken': 'CV afdrukken',
+  'cv-rijbewijs': 'Rijbewijzen wijzigen',
+  'cv-opleiding': 'Opleiding (cv)',
+  'cv-werkervaring': 'Werkervaring (cv)',
+  'cv-taal': 'Taal (cv)',
+  'cv-competentie': 'Competentie (cv)',
+  documenten: 'Documenten',
+  document: 'Document',
+  'document-toevoegen': 'Document toevoegen',
+  'document-intrekken': 'Document intrekken',
+  'document-soort': 'Soort van een document wijzigen',
+  'documenten-logging': 'Volledige logging van de documenten',
+  'stappen-naar-werk': 'Stappen naar werk',
+  traject: 'Traject',
+  stap: 'Stap naar werk',
+  'stap-toevoegen': 'Stap toevoegen',
+  logboek: 'Logboek van de stappen',
+  'interne-opmerking': 'Interne opmerking',
+  'verlenging-aanvragen': 'Verlenging aanvragen',
+  'wie-bekeek': 'Wie bekeek dit dossier',
+};
+/** Page keys that records written by earlier versions hold (the audit log is never rewritten). */
+export const formerDossierPageNames: Readonly<Record<string, string>> = {
+  'volledige-logging': 'Volledige logging van de documenten',
+  stappen: 'Stappen naar werk',
+};
+/** A page key nobody named: never shown raw. */
+export const unnamedDossierPage = 'een pagina van het dossier';
 
 /** A refusal's message from the problem's parameters and field (see pages/shared/problems.ts). */
 export type ProblemMessage = (params: Readonly<Record<string, string>>, field: string) => string;

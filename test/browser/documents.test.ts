@@ -10,7 +10,7 @@ import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { assertFormControlsLabelled, assertNoAccessibilityViolations, describeInBrowser } from '../support/browser.ts';
 import { DOCX, EXE, MEDIA_TYPES, PDF } from '../support/documents.ts';
-import { DocumentFormPage, DocumentLogPage, DocumentsTabPage, TODAY_WITH_DASHES, TrajectDocumentsPage } from './pages/documents-pages.ts';
+import { DocumentFormPage, DocumentLogPage, DocumentsTabPage, TODAY_SHOWN, TrajectDocumentsPage } from './pages/documents-pages.ts';
 import type { DocumentKindPage } from './pages/documents-pages.ts';
 import type { PortraitPage } from './pages/dossier-pages.ts';
 import { logInAs } from './pages/login-page.ts';
@@ -42,7 +42,7 @@ describeInBrowser('documents in the dossier, in the browser', (get) => {
 
     const back = await TrajectDocumentsPage.verifyOnPage(page);
     assert.equal(await back.successMessage(), 'Het document Actieplan OP-211118 is toegevoegd.');
-    assert.deepEqual((await back.documentRows())[0], { document: 'Actieplan OP-211118', kind: 'Actieplan', date: TODAY_WITH_DASHES });
+    assert.deepEqual((await back.documentRows())[0], { document: 'Actieplan OP-211118', kind: 'Actieplan', date: TODAY_SHOWN });
     await assertAccessible(page);
 
     const downloaded = await back.download('Actieplan OP-211118');
@@ -72,7 +72,7 @@ describeInBrowser('documents in the dossier, in the browser', (get) => {
     await again.save();
     const back = await TrajectDocumentsPage.verifyOnPage(page);
     // Both documents were added at the same instant of the test clock: their order is not the point here.
-    assert.ok((await back.documentRows()).some((r) => r.document === 'Eindverslag outplacement' && r.kind === 'Eindverslag' && r.date === TODAY_WITH_DASHES));
+    assert.ok((await back.documentRows()).some((r) => r.document === 'Eindverslag outplacement' && r.kind === 'Eindverslag' && r.date === TODAY_SHOWN));
   });
 
   it('axe: "Document toevoegen" showing errors, the Documenten tab filtered, and "Volledige logging"', async () => {
@@ -142,7 +142,7 @@ describeInBrowser('documents in the dossier, in the browser', (get) => {
     await correction.save();
     const after = await TrajectDocumentsPage.verifyOnPage(page);
     assert.equal(await after.successMessage(), 'De soort van het document Actieplan OP-ANN-01 is gewijzigd in Actieplan.');
-    assert.deepEqual((await after.documentRows())[0], { document: 'Actieplan OP-ANN-01', kind: 'Actieplan', date: TODAY_WITH_DASHES });
+    assert.deepEqual((await after.documentRows())[0], { document: 'Actieplan OP-ANN-01', kind: 'Actieplan', date: TODAY_SHOWN });
     const corrected = await after.openKlantenportret();
     assert.ok(!(await corrected.warnings()).some((w) => noPlan.test(w)), 'the corrected action plan counts');
 

@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
-import { formatDayWithDashes } from '../../src/domain/documents/document.ts';
+import { formatDate } from '../../src/domain/calendar-date.ts';
 import { filesUnder } from '../support/blob-store.ts';
 import {
   BOUNDARY,
@@ -123,7 +123,7 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
     assert.ok(form.body.indexOf('name="_csrf"', form.body.indexOf('enctype')) < form.body.indexOf('name="document"'));
   });
 
-  it('D2 D1 "Bewaar" adds the action plan: back on Traject with a confirmation, the new line on top with today as dd-mm-jjjj', async () => {
+  it('D2 D1 "Bewaar" adds the action plan: back on Traject with a confirmation, the new line on top with today as dd/mm/jjjj (issue 15 defect 12)', async () => {
     const { client, begeleider, today } = get().data;
     const session = await as(begeleider);
     const before = await stored();
@@ -135,7 +135,7 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
     assert.equal(second.statusCode, 303, second.body);
     const traject = await session.get(`/dossiers/${client.id}/begeleiding/traject`);
     assert.match(traject.body, /Het document Actieplan OP-211118 herzien is toegevoegd\./);
-    const date = formatDayWithDashes(today);
+    const date = formatDate(today);
     assert.deepEqual(tableRows(traject.body.slice(traject.body.indexOf('Documenten overzicht'))), [
       // Issue 15 defect 2: the own organisation may correct the kind (D7).
       ['Actieplan OP-211118 herzien', 'Actieplan', date, 'Soort wijzigen van Actieplan OP-211118 herzien'],

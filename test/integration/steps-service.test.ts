@@ -199,7 +199,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
       assert.equal(step.executor.id, a.officeId);
       assert.equal(step.version, 1);
 
-      const { steps } = await t.services.steps.list(anna, clientId, { states: OPEN_STATES, typeCodes: null }, 'stappen');
+      const { steps } = await t.services.steps.list(anna, clientId, { states: OPEN_STATES, typeCodes: null }, 'stappen-naar-werk');
       assert.deepEqual(
         steps.map((s) => s.id),
         [newer.stepId, stepId, older.stepId],
@@ -285,7 +285,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
           const result = await t.services.steps.register(t.data.anna, clientId, 'outplacement', input(t, change(t)));
           assert.deepEqual(problemsOf(result), [expected]);
           assert.equal(await countSteps(t.db), stepsBefore);
-          const { steps } = await t.services.steps.list(t.data.anna, clientId, { states: ALL_STATES, typeCodes: null }, 'stappen');
+          const { steps } = await t.services.steps.list(t.data.anna, clientId, { states: ALL_STATES, typeCodes: null }, 'stappen-naar-werk');
           assert.deepEqual(steps, []);
         });
       }
@@ -357,7 +357,7 @@ describeOnEachDatabase('steps service', setup, (get) => {
           outcomes.flatMap((r) => (r.ok ? [] : r.problems.map((p) => p.code))),
           ['al-bezig'],
         );
-        const { steps } = await t.services.steps.list(t.data.anna, clientId, { states: ALL_STATES, typeCodes: null }, 'stappen');
+        const { steps } = await t.services.steps.list(t.data.anna, clientId, { states: ALL_STATES, typeCodes: null }, 'stappen-naar-werk');
         assert.equal(steps.length, 1);
       });
 
@@ -497,9 +497,9 @@ describeOnEachDatabase('steps service', setup, (get) => {
         ['datum', '20/11/2026', '25/11/2026'],
       ]);
 
-      const byDefault = await t.services.steps.list(anna, clientId, { states: OPEN_STATES, typeCodes: null }, 'stappen');
+      const byDefault = await t.services.steps.list(anna, clientId, { states: OPEN_STATES, typeCodes: null }, 'stappen-naar-werk');
       assert.deepEqual(byDefault.steps, []);
-      const filtered = await t.services.steps.list(anna, clientId, { states: ALL_STATES, typeCodes: null }, 'stappen');
+      const filtered = await t.services.steps.list(anna, clientId, { states: ALL_STATES, typeCodes: null }, 'stappen-naar-werk');
       assert.deepEqual(
         filtered.steps.map((s) => s.id),
         [stepId],

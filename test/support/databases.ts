@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDatabase, type Database, type DatabaseTarget } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -15,12 +15,13 @@ export function databaseKinds(): DatabaseKind[] {
 
 export type TestDatabase = Readonly<{ db: Database; target: DatabaseTarget; drop: () => Promise<void> }>;
 
-/** A new, migrated, empty database of the given kind. */
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/** A new, migrated, empty database of the given kind; `upTo` stops after that migration (to test the next one). */
+export async function createTestDatabase(kind: DatabaseKind, options: { upTo?: string } = {}): Promise<TestDatabase> {
+  const migrate = (db: Database) => (options.upTo === undefined ? migrateToLatest(db) : migrateTo(db, options.upTo));
   if (kind === 'pglite') {
     const target: DatabaseTarget = { kind: 'pglite', dataDir: undefined };
     const db = createDatabase(target);
-    await migrateToLatest(db);
+    await migrate(db);
     return { db, target, drop: () => db.destroy() };
   }
   const adminUrl = process.env['TEST_DATABASE_URL'];
@@ -31,7 +32,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   url.pathname = `/${name}`;
   const target: DatabaseTarget = { kind: 'postgres', url: url.toString(), poolSize: 5 };
   const db = createDatabase(target);
-  await migrateToLatest(db);
+  await migrate(db);
   return {
     db,
     target,

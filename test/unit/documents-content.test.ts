@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ATTEST_SCAN_UPLOADS, createContentCheck, DOCUMENT_UPLOADS } from '../../src/domain/documents/content-check.ts';
-import { checkPublicationName, formatDayWithDashes } from '../../src/domain/documents/document.ts';
+import { checkPublicationName } from '../../src/domain/documents/document.ts';
 import { sanitiseFileName } from '../../src/domain/documents/file-name.ts';
 import { detectSignature, extensionOf, formatList } from '../../src/domain/documents/file-formats.ts';
 import type { ReadAt } from '../../src/domain/documents/zip-container.ts';
@@ -180,7 +180,4 @@ describe('D2 D1 form values', () => {
     assert.deepEqual(checkPublicationName('a'.repeat(201)), [{ field: 'publicatienaam', code: 'te-lang', params: { max: '200' } }]);
   });
 
-  it('D1 "Datum toevoegen" reads dd-mm-jjjj', () => {
-    assert.equal(formatDayWithDashes('2018-11-21' as CalendarDate), '21-11-2018');
-  });
 });

@@ -108,6 +108,54 @@ export async function pageOfClient(
   return { total: counted.total, events };
 }
 
+/**
+ * One page of a dossier's visits, newest first (A6 "Wie bekeek dit dossier", issue 15 defect 11):
+ * the events of `actions`, except that an opening (`collapse.action`) of a page that the same
+ * user opened before within `collapse.gapSeconds` counts as the same visit and is left out. The
+ * visit shows as its first opening. Every record stays in the audit log; this only reads it.
+ */
+export async function visitsOfClient(
+  trx: Executor,
+  clientId: string,
+  actions: readonly string[],
+  collapse: { action: string; gapSeconds: number },
+  range: { limit: number; offset: number },
+): Promise<{ total: number; events: ClientEvent[] }> {
+  const visits = trx
+    .with('e', (db) =>
+      db
+        .selectFrom('audit_events as a')
+        .where('a.clientId', '=', clientId)
+        .where('a.action', 'in', actions)
+        .select([
+          'a.id',
+          'a.occurredAt',
+          'a.actorLabel',
+          'a.organisationId',
+          'a.action',
+          'a.details',
+          sql<Date | null>`lag(a.occurred_at) over (partition by a.actor_user_id, a.action, a.details->>'page' order by a.id)`.as('previousAt'),
+        ]),
+    )
+    .selectFrom('e')
+    .where((eb) =>
+      eb.or([
+        eb('e.action', '<>', collapse.action),
+        eb('e.previousAt', 'is', null),
+        eb(sql`e.occurred_at - e.previous_at`, '>', sql`${collapse.gapSeconds} * interval '1 second'`),
+      ]),
+    );
+  const counted = await visits.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const events = await visits
+    .leftJoin('organisations as o', 'o.id', 'e.organisationId')
+    .select(['e.id', 'e.occurredAt', 'e.actorLabel', 'o.name as organisationName', 'e.action', 'e.details'])
+    .orderBy('e.id', 'desc')
+    .limit(range.limit)
+    .offset(range.offset)
+    .execute();
+  return { total: counted.total, events };
+}
+
 export async function listByActions(trx: Executor, actions: readonly string[], limit = 100): Promise<AuditRecord[]> {
   return trx.selectFrom('audit_events').selectAll().where('action', 'in', actions).orderBy('id', 'desc').limit(limit).execute();
 }

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { Client } from '../../domain/clients.ts';
+import { NAME_MATCH_RANK, nameSearchKeys, type NameQuery } from '../../domain/client-search.ts';
 import type { ContactData } from '../../domain/dossier/contact.ts';
 import type { Insz } from '../../domain/insz.ts';
 import type { ClientRow } from '../schema/index.ts';
@@ -21,16 +22,38 @@ export async function findByInsz(trx: Executor, insz: Insz): Promise<Client | un
   return row && toClient(row);
 }
 
-/** Service staff search: by family and/or first name, prefix and case-insensitive. */
-export async function searchByName(trx: Executor, words: readonly string[], limit: number): Promise<Client[]> {
-  let query = trx.selectFrom('clients').selectAll();
-  for (const word of words) {
-    const pattern = `${escapeLike(word.toLowerCase())}%`;
-    query = query.where((eb) =>
-      eb.or([eb(sql<string>`lower(family_name)`, 'like', pattern), eb(sql<string>`lower(first_name)`, 'like', pattern)]),
-    );
-  }
-  const rows = await query.orderBy('familyName').orderBy('firstName').limit(limit).execute();
+/**
+ * Service staff search by name (issue 15 defect 3): the rule and its ranking are those of
+ * `rankName` in domain/client-search.ts, computed here in SQL on the stored normal forms, so that
+ * the best matches come first before the limit cuts the list.
+ */
+export async function searchByName(trx: Executor, query: NameQuery, limit: number): Promise<Client[]> {
+  const words = sql`(' ' || search_first_name || ' ' || search_family_name || ' ')`;
+  const first = sql`replace(search_first_name, ' ', '')`;
+  const family = sql`replace(search_family_name, ' ', '')`;
+  const all = (conditions: RawBuilder<unknown>[]) => sql`(${sql.join(conditions, sql` and `)})`;
+  const startsWord = (w: string) => sql`${words} like ${`% ${escapeLike(w)}%`}`;
+  const startsFamily = (w: string) => sql`${family} like ${`${escapeLike(w)}%`}`;
+  const joinedPrefix = `${escapeLike(query.joined)}%`;
+  const matches = sql<boolean>`(${all(query.words.map((w) => sql`(${startsWord(w)} or ${startsFamily(w)})`))}
+    or (${first} || ${family}) like ${joinedPrefix} or (${family} || ${first}) like ${joinedPrefix})`;
+  const rank = sql<number>`case
+    when (${first} || ${family}) = ${query.joined} or (${family} || ${first}) = ${query.joined} then ${sql.lit(NAME_MATCH_RANK.exactFullName)}
+    when ${family} = ${query.joined} then ${sql.lit(NAME_MATCH_RANK.exactFamilyName)}
+    when ${all(query.words.map((w) => sql`${words} like ${`% ${escapeLike(w)} %`}`))} then ${sql.lit(NAME_MATCH_RANK.wholeWords)}
+    when ${all(query.words.map(startsWord))} then ${sql.lit(NAME_MATCH_RANK.wordPrefixes)}
+    else ${sql.lit(NAME_MATCH_RANK.joined)} end`;
+  const rows = await trx
+    .selectFrom('clients')
+    .selectAll()
+    .where(matches)
+    .orderBy(rank)
+    // byte order of the normal forms: the same on every database, whatever its locale
+    .orderBy(sql`search_family_name collate "C"`)
+    .orderBy(sql`search_first_name collate "C"`)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map(toClient);
 }
 
@@ -43,6 +66,7 @@ export async function insert(trx: Executor, client: NewClient, at: Date): Promis
       insz: client.insz,
       familyName: client.familyName,
       firstName: client.firstName,
+      ...nameSearchKeys(client),
       birthDate: client.birthDate,
       email: client.email,
       phone: client.phone,
@@ -103,7 +127,7 @@ export function toClient(row: ClientRow): Client {
 export async function insertIfAbsent(trx: Executor, client: NewClient, at: Date): Promise<string | undefined> {
   const row = await trx
     .insertInto('clients')
-    .values({ insz: client.insz, familyName: client.familyName, firstName: client.firstName, birthDate: client.birthDate, createdAt: at })
+    .values({ insz: client.insz, familyName: client.familyName, firstName: client.firstName, ...nameSearchKeys(client), birthDate: client.birthDate, createdAt: at })
     .onConflict((oc) => oc.column('insz').doNothing())
     .returning('id')
     .executeTakeFirst();

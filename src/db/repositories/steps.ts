@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../../domain/calendar-date.ts';
+import type { RunningOutplacement } from '../../domain/clients.ts';
 import { officeLabel } from '../../domain/organisations.ts';
 import type { Step, StepFilter, StepLine, StepState } from '../../domain/steps/step.ts';
 import type { Executor } from './executor.ts';
@@ -89,6 +90,24 @@ export async function findRunningOutplacement(trx: Executor, clientId: string, o
     .where('stepTypeCode', '=', 'outplacement')
     .where('state', '=', 'bezig')
     .executeTakeFirst();
+}
+
+/** "Mijn klanten" (issue 15 defect 12): the organisation's Bezig Outplacement lines of these clients. */
+export async function runningOutplacementsOf(
+  trx: Executor,
+  organisationId: string,
+  clientIds: readonly string[],
+): Promise<Map<string, RunningOutplacement>> {
+  if (clientIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('steps')
+    .select(['id', 'clientId', 'date', 'endDate'])
+    .where('organisationId', '=', organisationId)
+    .where('clientId', 'in', clientIds)
+    .where('stepTypeCode', '=', 'outplacement')
+    .where('state', '=', 'bezig')
+    .execute();
+  return new Map(rows.map((r) => [r.clientId, { stepId: r.id, date: r.date as CalendarDate, endDate: r.endDate as CalendarDate | null }]));
 }
 
 export type NewStep = Readonly<{

@@ -13,6 +13,9 @@ export interface ClientsTable {
   street: string | null;
   postcode: string | null;
   city: string | null;
+  /** The first and family name in the normal form of the name search (issue 15 defect 3; migration 0010), written on insert. */
+  searchFirstName: string;
+  searchFamilyName: string;
   version: Generated<number>;
   createdAt: CreatedAt;
 }

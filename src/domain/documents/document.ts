@@ -71,8 +71,3 @@ export function checkWithdrawalReason(reason: string): Problem[] {
   return requiredText('reden', reason, WITHDRAWAL_REASON_MAX);
 }
 
-/** "Datum toevoegen" as in the manual's overview: dd-mm-jjjj. */
-export function formatDayWithDashes(date: CalendarDate): string {
-  const [year = '', month = '', day = ''] = date.split('-');
-  return `${day}-${month}-${year}`;
-}

@@ -5,6 +5,7 @@
  * is made on the version the user saw (O12), and audited with the old and the new kind in the
  * same transaction; the document's history shows it.
  */
+import type { DossierPage } from '../../domain/dossier/pages.ts';
 import { DOCUMENT_KIND_LABELS, mayCorrectKind, type Document, type DocumentKind } from '../../domain/documents/document.ts';
 import { changedMeanwhile, failed, succeeded, type Result } from '../../domain/result.ts';
 import type { Actor } from '../../domain/users.ts';
@@ -24,7 +25,7 @@ export function createDocumentKindService({ repos, clock }: ServiceContext, acce
    * of another dossier or organisation, withdrawn) is a 404, its refusal logged (A1).
    */
   async function withOwnDocument<T>(
-    visit: { actor: Actor; clientId: string; page: string | null },
+    visit: { actor: Actor; clientId: string; page: DossierPage | null },
     documentId: string,
     work: (trx: Executor, dossier: Dossier, document: Document) => Promise<T>,
   ): Promise<T> {

@@ -3,6 +3,7 @@
  * it and its full log. Every use case goes through withDossier: the access check (A1, A5), its
  * refusal logged, and the audit record in the same transaction as the change (A6).
  */
+import type { DossierPage } from '../../domain/dossier/pages.ts';
 import { DOCUMENT_UPLOADS } from '../../domain/documents/content-check.ts';
 import {
   checkPublicationName,
@@ -59,7 +60,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
   }
 
   /** The document when it belongs to the dossier and was not withdrawn; otherwise the refusal is logged. */
-  async function documentOfDossier(trx: Executor, actor: Actor, dossier: Dossier, documentId: string, page: string): Promise<Document | undefined> {
+  async function documentOfDossier(trx: Executor, actor: Actor, dossier: Dossier, documentId: string, page: DossierPage): Promise<Document | undefined> {
     const document = isUuid(documentId) ? await repos.documents.findById(trx, documentId) : undefined;
     if (document !== undefined && document.clientId === dossier.client.id && document.withdrawnAt === null) return document;
     await record(trx, actor, AuditAction.dossierRefused, { clientId: dossier.client.id, details: { reason: 'onbekend-document', page } });
@@ -71,7 +72,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
    * `opening` logs the page as an opening of the dossier (A6); a download logs itself.
    */
   async function withDocument<T>(
-    visit: { actor: Actor; clientId: string; page: string; opening: boolean },
+    visit: { actor: Actor; clientId: string; page: DossierPage; opening: boolean },
     documentId: string,
     work: (trx: Executor, dossier: Dossier, document: Document) => Promise<T>,
   ): Promise<T> {
@@ -88,7 +89,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
    * D1: the client's documents, newest first, without the withdrawn ones. `page` null when the
    * caller's page already logged the opening (the Traject page shows the steps too).
    */
-  function list(actor: Actor, clientId: string, filter: DocumentFilter, page: string | null): Promise<DocumentsOverview> {
+  function list(actor: Actor, clientId: string, filter: DocumentFilter, page: DossierPage | null): Promise<DocumentsOverview> {
     return access.withDossier({ actor, clientId, page }, async (trx, dossier) => ({
       dossier,
       documents: await repos.documents.listForClient(trx, dossier.client.id, filter),
@@ -101,7 +102,7 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
    * "Voeg toe" on Traject chooses in advance (Actieplan while the organisation's running
    * Outplacement line has none; see kindDueOnTraject), null when the user must choose.
    */
-  function formContext(actor: Actor, clientId: string, page: string | null): Promise<{ dossier: Dossier; kindDue: DocumentKind | null }> {
+  function formContext(actor: Actor, clientId: string, page: DossierPage | null): Promise<{ dossier: Dossier; kindDue: DocumentKind | null }> {
     requirePartner(actor);
     return access.withDossier({ actor, clientId, page }, async (trx, dossier) => {
       const lines = await repos.steps.listForClient(trx, dossier.client.id, { states: ['bezig'], typeCodes: [OUTPLACEMENT] });

@@ -3,6 +3,7 @@
  * check), refused on an outdated version (O12), with one audit record per changed field.
  */
 import { checkDesiredJob, EXPERIENCE_LABELS, orderedRegions, WORK_REGIME_LABELS, REGION_LABELS, type DesiredJob, type DesiredJobInput } from '../../domain/dossier/desired-jobs.ts';
+import { mayKeepDossierUpToDate } from '../../domain/dossier/profile.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import { AuditAction } from '../audit/actions.ts';
@@ -32,6 +33,17 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
       if (occupation === undefined || (occupation.retiredAt !== null && occupation.code !== currentCode)) problems.push({ field: 'beroep', code: 'onbekend-beroep' });
     }
     return problems;
+  }
+
+  /**
+   * D1 Traject > Gewenste jobs (issue 15): the client's desired jobs, read-only, and whether the
+   * actor may change them on Profiel. The page's opening is logged once, by the steps it shows too.
+   */
+  function listForTrajectory(actor: Actor, clientId: string): Promise<{ jobs: DesiredJob[]; canEdit: boolean }> {
+    return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => ({
+      jobs: await repos.desiredJobs.listForClient(trx, dossier.client.id),
+      canEdit: mayKeepDossierUpToDate(actor.role),
+    }));
   }
 
   /** The form: a new job (`jobId` null) or an existing one of this dossier. */
@@ -88,5 +100,5 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
     });
   }
 
-  return { form, add, change, remove };
+  return { listForTrajectory, form, add, change, remove };
 }

@@ -5,6 +5,7 @@
  */
 import { mayOpenDossier } from '../../domain/access.ts';
 import type { Client } from '../../domain/clients.ts';
+import type { DossierPage } from '../../domain/dossier/pages.ts';
 import { isServiceStaff } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { AttestOfOrganisation } from '../../db/repositories/attests.ts';
@@ -30,7 +31,7 @@ export type Dossier = Readonly<{
  * `page` names the dossier page being opened (logged as an opening, A6); null for a change,
  * whose use case writes its own audit record.
  */
-export type DossierVisit = Readonly<{ actor: Actor; clientId: string; page: string | null }>;
+export type DossierVisit = Readonly<{ actor: Actor; clientId: string; page: DossierPage | null }>;
 
 export function createDossierAccess({ db, repos, clock }: ServiceContext) {
   const record = auditRecorder({ repos, clock });

@@ -2,6 +2,7 @@
  * Stappen naar werk: the overview, the step catalogue of the organisation, registering a line
  * (O1–O5, O13) and reading one line with what the user may do with it.
  */
+import type { DossierPage } from '../../domain/dossier/pages.ts';
 import { formatDate, type CalendarDate } from '../../domain/calendar-date.ts';
 import { isPartner } from '../../domain/roles.ts';
 import { automaticCompletionDate, isSummaryWindowOpen, summaryWindowLastDay } from '../../domain/steps/dates.ts';
@@ -75,7 +76,7 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
   }
 
   /** O5: the client's lines, newest first, filtered by state and type. */
-  function list(actor: Actor, clientId: string, filter: StepFilter, page: string) {
+  function list(actor: Actor, clientId: string, filter: StepFilter, page: DossierPage) {
     return access.withDossier({ actor, clientId, page }, async (trx, dossier) => {
       const types = await repos.stepTypes.listWithAllowance(trx, actor.organisationId);
       return {

@@ -10,10 +10,8 @@ import { TEST_NOW } from '../../support/test-app.ts';
 import { TrajectPage } from './dossier-pages.ts';
 import { assertHeading, PortalPage } from './portal-page.ts';
 
-/** The application's "today" as "Datum toevoegen" shows it: dd-mm-jjjj, the test clock's day in Brussels. */
-export const TODAY_WITH_DASHES = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric' })
-  .format(TEST_NOW)
-  .replace(/\//g, '-');
+/** The application's "today" as "Datum toevoegen" shows it: dd/mm/jjjj like every date (issue 15 defect 12), the test clock's day in Brussels. */
+export const TODAY_SHOWN = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric' }).format(TEST_NOW);
 
 export type DocumentRow = Readonly<{ document: string; kind: string; date: string }>;
 

@@ -11,7 +11,7 @@ export class MyClientsPage extends PortalPage {
 
   /** The client names in the table, as their links read. */
   async clientNames(): Promise<string[]> {
-    return (await this.page.getByRole('table').getByRole('link').allInnerTexts()).map((name) => name.trim());
+    return (await this.page.getByRole('table').getByRole('rowheader').getByRole('link').allInnerTexts()).map((name) => name.trim());
   }
 
   async openClient(name: string): Promise<PortraitPage> {

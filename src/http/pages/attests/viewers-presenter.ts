@@ -2,33 +2,19 @@
 import type { ClientEvent as DossierView } from '../../../domain/audit.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
+import { isDossierPage, VISIT_GAP_SECONDS } from '../../../domain/dossier/pages.ts';
+import { dossierPageNames, formerDossierPageNames, unnamedDossierPage } from '../../messages.ts';
 import { presentDossierFrame, type DossierFrame } from '../dossier/dossier-presenter.ts';
 import { formatMoment } from './attests-presenter.ts';
 import { extensionPath } from './extension-presenter.ts';
 
 export const viewersPath = (clientId: string): string => `/dossiers/${clientId}/wie-bekeek`;
 
-const PAGE_NAMES: Readonly<Record<string, string>> = {
-  klantenportret: 'Klantenportret',
-  'stappen-naar-werk': 'Stappen naar werk',
-  traject: 'Traject',
-  documenten: 'Documenten',
-  'wie-bekeek': 'Wie bekeek dit dossier',
-  stap: 'Stap naar werk',
-  'stap-toevoegen': 'Stap toevoegen',
-  logboek: 'Logboek van de stappen',
-  'verlenging-aanvragen': 'Verlenging aanvragen',
-  profiel: 'Profiel & Gewenste jobs',
-  'gewenste-job': 'Gewenste job',
-  cv: "Cv's",
-  'cv-afdrukken': 'CV afdrukken',
-  'interne-opmerking': 'Interne opmerking',
-  wijzigingen: 'Wijzigingen',
-  'document-toevoegen': 'Document toevoegen',
-  'document-intrekken': 'Document intrekken',
-  'document-soort': 'Soort van een document wijzigen',
-  'volledige-logging': 'Volledige logging',
-};
+/** The Dutch name of a logged page key, also of keys earlier versions wrote; never the raw key. */
+export function dossierPageName(key: unknown): string {
+  if (isDossierPage(key)) return dossierPageNames[key];
+  return (typeof key === 'string' ? formerDossierPageNames[key] : undefined) ?? unnamedDossierPage;
+}
 
 function what(view: DossierView): string {
   if (view.action === AuditAction.attestScanDownloaded) {
@@ -39,8 +25,7 @@ function what(view: DossierView): string {
     const name = view.details['publicationName'] ?? view.details['publicatienaam'];
     return `Document gedownload${typeof name === 'string' ? `: ${name}` : ''}`;
   }
-  const page = view.details['page'];
-  return `Geopend: ${typeof page === 'string' ? (PAGE_NAMES[page] ?? page) : 'dossier'}`;
+  return `Geopend: ${dossierPageName(view.details['page'])}`;
 }
 
 type ViewerRow = Readonly<{ when: string; who: string; organisation: string; what: string }>;
@@ -57,6 +42,7 @@ export type ViewersView = Readonly<{
   previousHref: string | null;
   nextHref: string | null;
   csvHref: string;
+  visitGapMinutes: number;
 }>;
 
 export function presentViewers(result: { dossier: Dossier; views: readonly DossierView[]; total: number; page: number; pageCount: number }): ViewersView {
@@ -71,6 +57,7 @@ export function presentViewers(result: { dossier: Dossier; views: readonly Dossi
     previousHref: result.page > 1 ? `${path}?pagina=${result.page - 1}` : null,
     nextHref: result.page < result.pageCount ? `${path}?pagina=${result.page + 1}` : null,
     csvHref: `${path}.csv`,
+    visitGapMinutes: VISIT_GAP_SECONDS / 60,
   };
 }
 

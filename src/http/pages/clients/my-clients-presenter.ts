@@ -1,19 +1,28 @@
 import { formatDate } from '../../../domain/calendar-date.ts';
 import { fullName } from '../../../domain/clients.ts';
 import { maskInsz } from '../../../domain/insz.ts';
-import type { ClientWithPeriod } from '../../../domain/clients.ts';
+import type { MyClient, RunningOutplacement } from '../../../domain/clients.ts';
+import { messages } from '../../messages.ts';
+import { stepPath } from '../steps/steps-overview-presenter.ts';
 
-export function presentMyClients(organisationName: string, clients: readonly ClientWithPeriod[]) {
+/** Issue 15 defect 12: whether the organisation already has a Bezig Outplacement line, and until when (a link to it). */
+function outplacementCell(clientId: string, line: RunningOutplacement | null) {
+  if (line === null) return { text: messages.myClients.noRunningLine, href: null };
+  return { text: line.endDate === null ? messages.myClients.running : messages.myClients.runningUntil(formatDate(line.endDate)), href: stepPath(clientId, line.stepId) };
+}
+
+export function presentMyClients(organisationName: string, clients: readonly MyClient[]) {
   return {
     title: 'Mijn klanten',
     organisationName,
     count: clients.length,
-    rows: clients.map(({ client, startDate, endDate }) => [
-      { html: undefined, text: fullName(client), href: `/dossiers/${client.id}` },
-      { text: maskInsz(client.insz) },
-      { text: formatDate(client.birthDate) },
-      { text: `${formatDate(startDate)} – ${formatDate(endDate)}` },
-    ]),
+    rows: clients.map(({ client, startDate, endDate, runningOutplacement }) => ({
+      name: { text: fullName(client), href: `/dossiers/${client.id}` },
+      insz: maskInsz(client.insz),
+      birthDate: formatDate(client.birthDate),
+      attest: `${formatDate(startDate)} – ${formatDate(endDate)}`,
+      outplacement: outplacementCell(client.id, runningOutplacement),
+    })),
   };
 }
 

@@ -1,5 +1,6 @@
 /** D7 "Soort wijzigen" (issue 15 defect 2): the document, its Soort to correct and its history. */
-import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, formatDayWithDashes } from '../../../domain/documents/document.ts';
+import { formatDate } from '../../../domain/calendar-date.ts';
+import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS } from '../../../domain/documents/document.ts';
 import type { ClientEvent } from '../../../domain/audit.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
 import type { DocumentKindForm } from '../../../services/documents/document-kind-service.ts';
@@ -40,7 +41,7 @@ export function presentKindForm(input: { form: DocumentKindForm; origin: Documen
     summary: [
       { key: { text: 'Publicatienaam' }, value: { text: document.publicationName } },
       { key: { text: 'Huidige soort' }, value: { text: DOCUMENT_KIND_LABELS[document.kind] } },
-      { key: { text: 'Datum toevoegen' }, value: { text: formatDayWithDashes(document.uploadedOn) } },
+      { key: { text: 'Datum toevoegen' }, value: { text: formatDate(document.uploadedOn) } },
       { key: { text: 'Toegevoegd door' }, value: { text: `${document.uploadedByLabel} (${document.organisationName})` } },
       { key: { text: 'Bestand' }, value: { text: document.fileName } },
     ],

@@ -1,6 +1,6 @@
 /** Documents in the dossier (D1, D2, D4, D5): the overviews, the form, the withdrawal and the log as view data. */
 import { dateInBrussels, formatDate } from '../../../domain/calendar-date.ts';
-import { DOCUMENT_KINDS, formatDayWithDashes, isDocumentKind, DOCUMENT_KIND_LABELS, type Document, type DocumentKind } from '../../../domain/documents/document.ts';
+import { DOCUMENT_KINDS, isDocumentKind, DOCUMENT_KIND_LABELS, type Document, type DocumentKind } from '../../../domain/documents/document.ts';
 import { FILE_FORMATS, FORMAT_INFO, formatList } from '../../../domain/documents/file-formats.ts';
 import type { DocumentLogEvent } from '../../../domain/audit.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
@@ -67,7 +67,7 @@ export function presentDocumentRows(clientId: string, documents: readonly Docume
     name: d.publicationName,
     href: documentPath(clientId, d.id),
     kind: DOCUMENT_KIND_LABELS[d.kind],
-    date: formatDayWithDashes(d.uploadedOn),
+    date: formatDate(d.uploadedOn),
     organisation: d.organisationName,
     actions: [
       ...(permissions.correctsKindOf === d.organisationId ? [{ href: kindPath(clientId, d.id, origin), text: 'Soort wijzigen', hiddenText: ` van ${d.publicationName}` }] : []),
@@ -156,7 +156,7 @@ export function presentWithdrawForm(input: { dossier: Dossier; document: Documen
     summary: [
       { key: { text: 'Publicatienaam' }, value: { text: document.publicationName } },
       { key: { text: 'Soort' }, value: { text: DOCUMENT_KIND_LABELS[document.kind] } },
-      { key: { text: 'Datum toevoegen' }, value: { text: formatDayWithDashes(document.uploadedOn) } },
+      { key: { text: 'Datum toevoegen' }, value: { text: formatDate(document.uploadedOn) } },
       { key: { text: 'Toegevoegd door' }, value: { text: `${document.uploadedByLabel} (${document.organisationName})` } },
       { key: { text: 'Bestand' }, value: { text: document.fileName } },
     ],

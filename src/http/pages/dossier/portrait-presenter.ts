@@ -1,7 +1,7 @@
 import { accessPeriodEnd } from '../../../domain/access.ts';
 import { formatDate } from '../../../domain/calendar-date.ts';
 import { ATTEST_STATE_LABELS, type Regime } from '../../../domain/clients.ts';
-import { formatDayWithDashes, DOCUMENT_KIND_LABELS } from '../../../domain/documents/document.ts';
+import { DOCUMENT_KIND_LABELS } from '../../../domain/documents/document.ts';
 import type { PortraitWarning } from '../../../domain/dossier/portrait.ts';
 import { formatInsz } from '../../../domain/insz.ts';
 import { automaticCompletionDate } from '../../../domain/steps/dates.ts';
@@ -85,7 +85,7 @@ export function presentPortrait(portrait: Portrait) {
       name: d.publicationName,
       href: documentPath(client.id, d.id),
       kind: DOCUMENT_KIND_LABELS[d.kind],
-      date: formatDayWithDashes(d.uploadedOn),
+      date: formatDate(d.uploadedOn),
       organisation: d.organisationName,
     })),
     documentsHref: dossierPath(client.id, 'documenten'),

@@ -1,3 +1,4 @@
+import { normaliseName } from '../../../domain/client-search.ts';
 import { parseInsz } from '../../../domain/insz.ts';
 import type { ClientSearch } from '../../../services/dossiers/dossier-service.ts';
 import { messages } from '../../messages.ts';
@@ -11,6 +12,6 @@ export function parseSearchForm(body: unknown): FormResult<ClientSearch> {
     const insz = parseInsz(query);
     return insz.ok ? { ok: true, value: { kind: 'insz', value: insz.insz } } : { ok: false, errors: [{ field: 'zoekterm', message: messages.search.inszInvalid }] };
   }
-  if (query.replace(/\s/g, '').length < 2) return { ok: false, errors: [{ field: 'zoekterm', message: messages.search.queryTooShort }] };
+  if (normaliseName(query).replaceAll(' ', '').length < 2) return { ok: false, errors: [{ field: 'zoekterm', message: messages.search.queryTooShort }] };
   return { ok: true, value: { kind: 'naam', value: query.slice(0, 100) } };
 }
