@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_dossier_upkeep.ts';
 import * as m0005 from './migrations/0005_attest_requests.ts';
 import * as m0006 from './migrations/0006_one_clock.ts';
 import * as m0007 from './migrations/0007_jobs_and_outbox.ts';
+import * as m0008 from './migrations/0008_accounts.ts';
 
 /** Migrations in order. A new migration is a new file added here; landed ones are never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_attest_requests': m0005,
   '0006_one_clock': m0006,
   '0007_jobs_and_outbox': m0007,
+  '0008_accounts': m0008,
 };
 
 const provider: MigrationProvider = {
