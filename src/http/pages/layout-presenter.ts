@@ -33,7 +33,11 @@ function navigationFor(actor: Actor | null, path: string): LayoutView['navigatio
   if (actor.role === 'secretariaat' || actor.role === 'interventieadviseur') items.push({ text: 'Te behandelen attesten', href: '/attesten' });
   if (actor.role === 'interventieadviseur') items.push({ text: 'Te behandelen verzoeken', href: '/verzoeken' });
   if (actor.role === 'beheerder') items.push({ text: 'Beroepencatalogus', href: '/beheer/beroepen' });
-  return items.map((item) => ({ ...item, active: path === item.href || (item.href === '/klanten' && path.startsWith('/dossiers/')) }));
+  if (actor.role === 'beheerder' || actor.role === 'partnerbeheerder') items.push({ text: 'Gebruikers', href: '/beheer/gebruikers' });
+  return items.map((item) => ({
+    ...item,
+    active: path === item.href || (item.href === '/klanten' && path.startsWith('/dossiers/')) || (item.href === '/beheer/gebruikers' && path.startsWith('/beheer/gebruikers/')),
+  }));
 }
 
 export function presentLayout(input: {

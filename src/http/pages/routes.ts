@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireLogin } from '../plugins/app/auth.ts';
+import { userDetailRoutes } from './admin/users/user-detail-controller.ts';
+import { usersRoutes } from './admin/users/users-controller.ts';
 import { attestHandlingRoutes } from './attests/handling-controller.ts';
 import { extensionRoutes } from './attests/extension-controller.ts';
 import { attestRequestRoutes } from './attests/request-controller.ts';
@@ -12,6 +14,7 @@ import { cvRoutes } from './cv/cv-controller.ts';
 import { dossierRoutes } from './dossier/dossier-controller.ts';
 import { homeRoutes } from './home/home-controller.ts';
 import { loginRoutes } from './login/login-controller.ts';
+import { passwordRoutes } from './login/password-controller.ts';
 import { notesRoutes } from './notes/notes-controller.ts';
 import { occupationsRoutes } from './occupations/occupations-controller.ts';
 import { desiredJobRoutes } from './profile/desired-job-controller.ts';
@@ -38,6 +41,8 @@ export const DOSSIER_SCOPE = '/dossiers/:clientId';
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (open) => {
     loginRoutes(open);
+    // "Wachtwoord vergeten?" and the one-time links of invitations and resets (issue 12).
+    passwordRoutes(open);
   });
   await app.register(async (closed) => {
     closed.addHook('preHandler', requireLogin);
@@ -48,6 +53,12 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
     // Access by the signed attest outplacement (A2–A4).
     attestRequestRoutes(closed);
     attestHandlingRoutes(closed);
+    await closed.register(async (users) => {
+      // Beheer > Gebruikers (issue 12): names and addresses of staff, not cached.
+      users.addHook('onSend', noStore);
+      usersRoutes(users);
+      userDetailRoutes(users);
+    });
     await closed.register(async (workList) => {
       // O8: the adviseur's work list names clients: not cached either.
       workList.addHook('onSend', noStore);
