@@ -24,6 +24,16 @@ export type ChangeOutcome = Readonly<{ changed: boolean; email: string }>;
 const changedMeanwhile = (field: string): Problem => ({ field, code: 'gewijzigd', params: { by: '' } });
 
 export function createUserChangesService({ db, repos, clock }: ServiceContext) {
+  /**
+   * The user, locked for the change. A beheerder's change takes the lock of all active beheerders
+   * first, in one order, so that two beheerders changing each other wait instead of deadlocking.
+   */
+  async function lockTarget(trx: Executor, actor: Actor, userId: string): Promise<ManagedUser> {
+    const seen = await findManagedUser(trx, repos, actor, userId);
+    if (seen.role === 'beheerder') await repos.userAccounts.lockActiveBeheerders(trx);
+    return findManagedUser(trx, repos, actor, userId, { forUpdate: true });
+  }
+
   /** The guard of the last active beheerder: the active beheerders are locked while it is checked. */
   async function wouldLeaveNoBeheerder(trx: Executor, target: ManagedUser): Promise<boolean> {
     const active = await repos.userAccounts.lockActiveBeheerders(trx);
@@ -33,7 +43,7 @@ export function createUserChangesService({ db, repos, clock }: ServiceContext) {
   /** Role and office (the office within the user's own organisation). */
   async function change(actor: Actor, userId: string, input: AccountChangeInput): Promise<Result<ChangeOutcome>> {
     return db.transaction().execute(async (trx) => {
-      const user = await findManagedUser(trx, repos, actor, userId, { forUpdate: true });
+      const user = await lockTarget(trx, actor, userId);
       const problems: Problem[] = [];
       const roles = assignableRoles(actor.role, user.organisationKind);
       if (input.role === '') problems.push({ field: 'rol', code: 'verplicht' });
@@ -68,7 +78,7 @@ export function createUserChangesService({ db, repos, clock }: ServiceContext) {
   /** Disables the account: its sessions end at once and its open links become void. */
   async function disable(actor: Actor, userId: string, version: number): Promise<Result<ChangeOutcome>> {
     return db.transaction().execute(async (trx) => {
-      const user = await findManagedUser(trx, repos, actor, userId, { forUpdate: true });
+      const user = await lockTarget(trx, actor, userId);
       if (user.version !== version) return failed([changedMeanwhile('acties')]);
       if (user.disabledAt !== null) return succeeded({ changed: false, email: user.email });
       if (user.id === actor.userId) return failed([{ field: 'acties', code: 'zelf-uitschakelen' }]);

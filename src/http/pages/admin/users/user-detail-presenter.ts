@@ -33,7 +33,7 @@ export function presentUserHistory(records: readonly AuditRecord[]) {
     const fields = typeof d['fields'] === 'object' && d['fields'] !== null ? (d['fields'] as Record<string, unknown>) : {};
     switch (record.action) {
       case AuditAction.userInvited:
-        return { ...base, title: 'Uitgenodigd', lines: INVITATION_FIELDS.map(([key, label]) => ({ label, value: shown(fields[key]) })) };
+        return { ...base, title: 'Uitnodiging verstuurd', lines: INVITATION_FIELDS.map(([key, label]) => ({ label, value: shown(fields[key]) })) };
       case AuditAction.invitationResent:
         return { ...base, title: 'Uitnodiging opnieuw verstuurd (de vorige link werkt niet meer)', lines: [] };
       case AuditAction.passwordResetRequested:
