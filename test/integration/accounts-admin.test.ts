@@ -141,6 +141,12 @@ describeOnEachDatabase('U4–U6 administering users', setup, (get) => {
     assert.equal(versionIn(late.body), String(Number(read) + 1), 'the form now carries the stored version');
     const row = await get().db.selectFrom('users').select(['role', 'officeId']).where('id', '=', user.id).executeTakeFirstOrThrow();
     assert.deepEqual(row, { role: 'begeleider', officeId: secondOfficeA.id });
+    // The account's buttons carry the version too: disabling from the old page is refused as well.
+    const staleDisable = await first.post(`${userPath(user)}/uitschakelen`, { versie: read });
+    assert.equal(staleDisable.statusCode, 409);
+    assert.deepEqual(errorMessagesIn(staleDisable.body).fields, [messages.accounts.changedMeanwhile]);
+    const still = await get().db.selectFrom('users').select('disabledAt').where('id', '=', user.id).executeTakeFirstOrThrow();
+    assert.equal(still.disabledAt, null);
   });
 
   it('U4 disable ends every session of the user at once; enable gives access again', async () => {
