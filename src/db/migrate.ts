@@ -8,6 +8,8 @@ import * as m0005 from './migrations/0005_attest_requests.ts';
 import * as m0006 from './migrations/0006_one_clock.ts';
 import * as m0007 from './migrations/0007_jobs_and_outbox.ts';
 import * as m0008 from './migrations/0008_accounts.ts';
+import * as m0011 from './migrations/0011_document_kind_correction.ts';
+import * as m0013 from './migrations/0013_audit_chain.ts';
 
 /** Migrations in order. A new migration is a new file added here; landed ones are never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +21,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_one_clock': m0006,
   '0007_jobs_and_outbox': m0007,
   '0008_accounts': m0008,
+  '0011_document_kind_correction': m0011,
+  '0013_audit_chain': m0013,
 };
 
 const provider: MigrationProvider = {
@@ -32,7 +36,9 @@ export class MigrationError extends Error {
 /** Brings the schema up to date; throws when any migration fails (the caller exits non-zero). */
 export async function migrateToLatest(db: Database): Promise<string[]> {
   // Migrations name tables and columns as the database does: they run without the camelCase mapping.
-  const migrator = new Migrator({ db: db.withoutPlugins(), provider });
+  // Numbers are handed out per issue and land in any order (0008 after 0011 and 0013): a database
+  // that ran a later number still gets an earlier one that landed after it. Each migration stands alone.
+  const migrator = new Migrator({ db: db.withoutPlugins(), provider, allowUnorderedMigrations: true });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'onbekend';

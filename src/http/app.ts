@@ -7,8 +7,9 @@ import { healthRoutes } from './api/health-routes.ts';
 import { openApiPlugin } from './api/openapi.ts';
 import { pageRoutes } from './pages/routes.ts';
 import { authPlugin } from './plugins/app/auth.ts';
-import { errorsPlugin } from './plugins/app/errors.ts';
+import { errorsPlugin, rewriteMalformedUrl } from './plugins/app/errors.ts';
 import { renderPlugin } from './plugins/app/render.ts';
+import { routeTablePlugin } from './plugins/app/route-table.ts';
 import { servicesPlugin } from './plugins/app/services.ts';
 import { csrfPlugin } from './plugins/external/csrf.ts';
 import { formsPlugin } from './plugins/external/forms.ts';
@@ -40,8 +41,13 @@ export async function buildApp(services: Services, config: Config, options: Buil
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     return503OnClosing: true,
+    // A malformed URL (bad percent-encoding, bad UTF-8) is answered by the errors plugin, through
+    // the whole request lifecycle (headers, session): the portal's own Dutch page, never the
+    // framework's JSON.
+    rewriteUrl: (request) => rewriteMalformedUrl(request.url ?? '/'),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  await app.register(routeTablePlugin);
   await app.register(servicesPlugin, { services, config });
   await app.register(securityHeadersPlugin, { production: config.env === 'production' });
   await app.register(openApiPlugin);

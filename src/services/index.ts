@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
+import { createAuditVerification } from './audit/audit-verification.ts';
 import { createAttestHandlingService } from './attests/attest-handling-service.ts';
 import { createAttestRequestsService } from './attests/attest-requests-service.ts';
 import { createDossierViewsService } from './attests/dossier-views-service.ts';
@@ -8,6 +9,7 @@ import { createAuthService } from './auth/auth-service.ts';
 import { createSessionService } from './auth/session-service.ts';
 import type { Clock } from './clock.ts';
 import { createDemoSeeder } from './demo/seed-demo-data.ts';
+import { createDocumentKindService } from './documents/document-kind-service.ts';
 import { createDocumentsService } from './documents/documents-service.ts';
 import { createUploadService } from './documents/upload-service.ts';
 import { createDossierAccess } from './dossiers/dossier-access.ts';
@@ -67,6 +69,8 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     outbox,
     jobRunner: (log: JobLog) => createJobRunner(context, jobs, log),
     health: createHealthService(context),
+    // ASVS 16.4.2: the audit log's hash chains (`npm run audit:verify`).
+    auditLog: createAuditVerification(context),
     demo: createDemoSeeder(context, storage),
     // Keeping the dossier up to date (K1–K3).
     portrait: createPortraitService(context, dossierAccess),
@@ -77,6 +81,7 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     internalNotes: createNotesService(context, dossierAccess),
     uploads,
     documents: createDocumentsService(context, dossierAccess, uploads, storage),
+    documentKinds: createDocumentKindService(context, dossierAccess),
     // Access by the signed attest outplacement (A2–A4, A6).
     attestRequests: createAttestRequestsService(context, dossierAccess, uploads),
     attestHandling: createAttestHandlingService(context, storage),

@@ -11,6 +11,8 @@ import type { Page } from 'playwright-core';
 import { assertFormControlsLabelled, assertNoAccessibilityViolations, describeInBrowser } from '../support/browser.ts';
 import { DOCX, EXE, MEDIA_TYPES, PDF } from '../support/documents.ts';
 import { DocumentFormPage, DocumentLogPage, DocumentsTabPage, TODAY_WITH_DASHES, TrajectDocumentsPage } from './pages/documents-pages.ts';
+import type { DocumentKindPage } from './pages/documents-pages.ts';
+import type { PortraitPage } from './pages/dossier-pages.ts';
 import { logInAs } from './pages/login-page.ts';
 import { MyClientsPage } from './pages/my-clients-page.ts';
 
@@ -20,9 +22,10 @@ async function assertAccessible(page: Page): Promise<void> {
 }
 
 /** Mijn klanten > the client > Begeleiding > Traject, as the manual describes the way. */
-async function trajectOf(page: Page, client: string): Promise<{ traject: TrajectDocumentsPage; dossierPath: string }> {
+async function trajectOf(page: Page, client: string, onPortrait: (portrait: PortraitPage) => Promise<void> = async () => {}): Promise<{ traject: TrajectDocumentsPage; dossierPath: string }> {
   await logInAs(page, 'begeleider@demo.be');
   const portrait = await (await MyClientsPage.verifyOnPage(page)).openClient(client);
+  await onPortrait(portrait);
   const dossierPath = portrait.path;
   await (await portrait.openBegeleiding()).openTraject();
   return { traject: await TrajectDocumentsPage.verifyOnPage(page), dossierPath };
@@ -78,7 +81,8 @@ describeInBrowser('documents in the dossier, in the browser', (get) => {
     const form = await traject.addDocument();
     await form.save();
     const withErrors = await DocumentFormPage.verifyOnPage(page);
-    assert.deepEqual(await withErrors.errorSummaryMessages(), ['Vul de publicatienaam in', 'Kies het document dat je wilt toevoegen']);
+    // Issue 15 defect 2: no Soort chosen in advance (the action plan is there), so it is asked for too.
+    assert.deepEqual(await withErrors.errorSummaryMessages(), ['Vul de publicatienaam in', 'Kies de soort van het document', 'Kies het document dat je wilt toevoegen']);
     await assertAccessible(page);
 
     const tab = await DocumentsTabPage.open(page, dossierPath);
@@ -113,5 +117,38 @@ describeInBrowser('documents in the dossier, in the browser', (get) => {
     await page.goto(`${dossierPath}/documenten/logging`);
     const log = await DocumentLogPage.verifyOnPage(page);
     assert.deepEqual((await log.lines())[0], { who: 'Karin Maes (Dienst Werk en Loopbaan)', action: 'Ingetrokken', document: 'Eindverslag outplacement (Eindverslag)' });
+  });
+
+  it('issue 15 defect 2: an action plan stored as "Ander document" is corrected by its organisation; the Klantenportret stops warning (axe clean)', async () => {
+    const page = await get().newPage();
+    const noPlan = /^Geen actieplan van Koers Outplacement/;
+    const { traject } = await trajectOf(page, 'Koen Willems', async (portrait) => {
+      assert.ok((await portrait.warnings()).some((w) => noPlan.test(w)), 'the line runs for a month without an action plan');
+    });
+    // "Voeg toe" on Traject while the action plan is due: Actieplan is chosen in advance, and it says so.
+    const form = await traject.addDocument();
+    assert.equal(await form.chosenKind(), 'Actieplan');
+    // The mistake of the issue: the document goes in as "Ander document".
+    await form.fill({ publicationName: 'Actieplan OP-ANN-01', kind: 'Ander document', file: { name: 'Actieplan.pdf', mimeType: MEDIA_TYPES.pdf, buffer: PDF } });
+    await form.save();
+    const back = await TrajectDocumentsPage.verifyOnPage(page);
+    const portrait = await back.openKlantenportret();
+    assert.ok((await portrait.warnings()).some((w) => noPlan.test(w)), 'an "Ander document" does not count as the action plan');
+
+    await (await portrait.openBegeleiding()).openTraject();
+    const correction = await (await TrajectDocumentsPage.verifyOnPage(page)).openKindCorrection('Actieplan OP-ANN-01');
+    await assertAccessible(page);
+    await correction.choose('Actieplan');
+    await correction.save();
+    const after = await TrajectDocumentsPage.verifyOnPage(page);
+    assert.equal(await after.successMessage(), 'De soort van het document Actieplan OP-ANN-01 is gewijzigd in Actieplan.');
+    assert.deepEqual((await after.documentRows())[0], { document: 'Actieplan OP-ANN-01', kind: 'Actieplan', date: TODAY_WITH_DASHES });
+    const corrected = await after.openKlantenportret();
+    assert.ok(!(await corrected.warnings()).some((w) => noPlan.test(w)), 'the corrected action plan counts');
+
+    await (await corrected.openBegeleiding()).openTraject();
+    const history: DocumentKindPage = await (await TrajectDocumentsPage.verifyOnPage(page)).openKindCorrection('Actieplan OP-ANN-01');
+    assert.deepEqual(await history.history(), ['Toegevoegd', 'Soort gewijzigd']);
+    await assertAccessible(page);
   });
 });

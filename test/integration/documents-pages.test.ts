@@ -137,8 +137,9 @@ describeOnEachDatabase('Documents in the dossier', world, (get) => {
     assert.match(traject.body, /Het document Actieplan OP-211118 herzien is toegevoegd\./);
     const date = formatDayWithDashes(today);
     assert.deepEqual(tableRows(traject.body.slice(traject.body.indexOf('Documenten overzicht'))), [
-      ['Actieplan OP-211118 herzien', 'Actieplan', date],
-      ['Actieplan OP-211118', 'Actieplan', date],
+      // Issue 15 defect 2: the own organisation may correct the kind (D7).
+      ['Actieplan OP-211118 herzien', 'Actieplan', date, 'Soort wijzigen van Actieplan OP-211118 herzien'],
+      ['Actieplan OP-211118', 'Actieplan', date, 'Soort wijzigen van Actieplan OP-211118'],
     ]);
     const after = await stored();
     assert.equal(after.rows, before.rows + 2);

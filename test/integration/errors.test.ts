@@ -41,6 +41,37 @@ describeOnEachDatabase('error pages', setup, (get) => {
     );
   });
 
+  it('ASVS 16.5 a malformed URL (bad percent-encoding, bad UTF-8) gives the Dutch 400 page with the security headers, never the framework\'s JSON', async () => {
+    for (const url of ['/%zz', '/dossiers/%E0%A4%A', '/dossiers/abc/%C0%AF']) {
+      const response = await get().app.inject(url);
+      assert.equal(response.statusCode, 400, url);
+      assert.match(String(response.headers['content-type']), /^text\/html/, url);
+      assert.ok(response.body.includes(`<title>${messages.errors.badRequestTitle} - Loopbaanportaal</title>`), url);
+      assert.ok(!response.body.includes('FST_'), url);
+      assert.match(String(response.headers['content-security-policy']), /frame-ancestors 'none'/, url);
+      assert.match(String(response.headers['cache-control']), /no-store/, url);
+    }
+    const api = await get().app.inject('/api/%zz');
+    assert.equal(api.statusCode, 400);
+    assert.match(String(api.headers['content-type']), /^application\/problem\+json/);
+    assert.equal(api.json<{ title: string }>().title, messages.errors.badRequestTitle);
+  });
+
+  it('ASVS 16.5 a body the portal cannot read (broken JSON, an unknown content type, too large) gives a Dutch page', async () => {
+    const cases = [
+      { headers: { 'content-type': 'application/json' }, payload: '{kapot', status: 400 },
+      { headers: { 'content-type': 'text/xml' }, payload: '<a/>', status: 415 },
+      { headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `a=${'x'.repeat(2_000_000)}`, status: 413 },
+    ];
+    for (const { headers, payload, status } of cases) {
+      const response = await get().app.inject({ method: 'POST', url: '/aanmelden', headers, payload });
+      assert.equal(response.statusCode, status, headers['content-type']);
+      assert.match(String(response.headers['content-type']), /^text\/html/);
+      assert.ok(response.body.includes('<html lang="nl"'));
+      assert.ok(!response.body.includes('FST_'));
+    }
+  });
+
   describe500(get);
 });
 

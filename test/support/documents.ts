@@ -3,7 +3,7 @@
  * containers (DOCX, ODT), and the bad ones of the issue's table (an executable or HTML named
  * .pdf, a zip bomb with a .docx name).
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
 
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0', 'latin1')]);
@@ -129,3 +129,57 @@ export function multipartBody(parts: readonly MultipartPart[], boundary = BOUNDA
   chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
   return Buffer.concat(chunks);
 }
+
+// ---- Hostile uploads of ASVS 5.2 (issue 13 item 5) ----
+
+/** A DOCX with one more part. */
+export function docxWith(...extra: ZipEntryInput[]): Buffer {
+  return zip([...DOCX_ENTRIES, ...extra]);
+}
+
+/** A DOCX whose part declares 1 kB but inflates to 32 MB: the directory's sizes are not trusted. */
+export function understatedDocx(): Buffer {
+  const deflated = deflateRawSync(Buffer.alloc(32 * 1024 * 1024), { level: 9 });
+  return docxWith({ name: 'word/media/image1.png', data: Buffer.alloc(1024), deflated });
+}
+
+/** A DOCX whose relationships point outside the file, of the given type (`attachedTemplate`, `hyperlink`). */
+export function docxLinkingOut(type: string): Buffer {
+  const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="http://voorbeeld.test/x" TargetMode="External"/></Relationships>`;
+  return docxWith({ name: 'word/_rels/document.xml.rels', data: xml(rels) });
+}
+
+/** A DOCX whose content types say it carries macros (a .docm renamed). */
+export const MACRO_ENABLED_DOCX = zip([
+  { name: '[Content_Types].xml', data: xml('<Types><Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>') },
+  ...DOCX_ENTRIES.slice(1),
+]);
+
+/** An ODT with a Basic macro library. */
+export const ODT_WITH_BASIC = zip([
+  { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.text', 'ascii'), store: true },
+  { name: 'content.xml', data: xml('<office:document-content/>') },
+  { name: 'Basic/Standard/Module1.xml', data: xml('<script:module>Sub Main\nShell("calc")\nEnd Sub</script:module>') },
+]);
+
+/** A PDF with the given objects between its header and its end. */
+export function pdfWith(objects: string | Buffer): Buffer {
+  return Buffer.concat([Buffer.from('%PDF-1.7\n', 'latin1'), Buffer.from(objects), Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1')]);
+}
+
+/** A PDF whose objects are packed in a compressed object stream (PDF 1.5), holding `objects`. */
+export function pdfWithObjectStream(objects: string): Buffer {
+  const packed = deflateSync(Buffer.from(objects, 'latin1'));
+  return pdfWith(Buffer.concat([
+    Buffer.from(`1 0 obj << /Type /Catalog >> endobj\n2 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${String(packed.length)} >>\nstream\n`, 'latin1'),
+    packed,
+    Buffer.from('\nendstream\nendobj', 'latin1'),
+  ]));
+}
+
+/** A PDF with an image stream whose (binary) data happens to hold `/JS `: not an action. */
+export const PDF_WITH_BINARY_STREAM = pdfWith(Buffer.concat([
+  Buffer.from('1 0 obj << /Type /XObject /Subtype /Image /Length 12 >>\nstream\n', 'latin1'),
+  Buffer.from([0x2f, 0x4a, 0x53, 0x20, 0x00, 0xff, 0x2f, 0x4c, 0x61, 0x75, 0x6e, 0x63]),
+  Buffer.from('\nendstream\nendobj', 'latin1'),
+]));

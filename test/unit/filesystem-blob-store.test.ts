@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
 import { createContentCheck, DOCUMENT_UPLOADS } from '../../src/domain/documents/content-check.ts';
+import { openZip } from '../../src/storage/zip-reader.ts';
 import { BlobNotFoundError } from '../../src/storage/blob-store.ts';
 import { filesUnder, temporaryBlobStore } from '../support/blob-store.ts';
 import { EXE, MEDIA_TYPES, PDF, pdfOfSize } from '../support/documents.ts';
@@ -26,7 +27,7 @@ describe('D3 the filesystem blob store', () => {
   after(() => {
     store.remove();
   });
-  const pdfCheck = () => createContentCheck(DOCUMENT_UPLOADS, 'plan.pdf', MEDIA_TYPES.pdf);
+  const pdfCheck = () => createContentCheck(DOCUMENT_UPLOADS, 'plan.pdf', MEDIA_TYPES.pdf, openZip);
 
   it('D3 hashes and counts while streaming; the upload waits in tmp/ until committed under ab/cd/<sha256>', async () => {
     const result = await store.storage.put(chunked(PDF), pdfCheck());

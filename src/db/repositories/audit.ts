@@ -1,22 +1,52 @@
 import { sql } from 'kysely';
 import type { AuditEntry, AuditRecord, ClientEvent } from '../../domain/audit.ts';
+import { auditHash, chainOf, GENESIS_HASH, type StoredLink } from '../../domain/audit-chain.ts';
 import type { Executor } from './executor.ts';
 
 
-/** `at` comes from the application's clock, as every timestamp the application writes. */
+/**
+ * Appends a record to its chain (ASVS 16.4.2): under a transaction-scoped lock on the chain, so
+ * that concurrent writers of one dossier link their records in one order, it reads the chain's
+ * last hash and writes the new record with its own. The lock is held until the caller's
+ * transaction ends; other dossiers' chains do not wait. `at` comes from the application's clock.
+ */
 export async function append(trx: Executor, entry: AuditEntry, at: Date): Promise<void> {
+  if (!trx.isTransaction) {
+    await trx.transaction().execute((inner) => append(inner, entry, at));
+    return;
+  }
+  const chain = chainOf(entry.clientId);
+  await sql`select pg_advisory_xact_lock(hashtextextended(${chain}, 0))`.execute(trx);
+  const last = await trx.selectFrom('audit_events').select('hash').where('chain', '=', chain).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  // The hash covers the details as the database will give them back (JSON), not as passed.
+  const details = JSON.parse(JSON.stringify(entry.details ?? {})) as unknown;
+  const content = {
+    chain,
+    occurredAt: at,
+    actorUserId: entry.actorUserId,
+    actorLabel: entry.actorLabel,
+    organisationId: entry.organisationId,
+    action: entry.action,
+    clientId: entry.clientId ?? null,
+    details,
+  };
   await trx
     .insertInto('audit_events')
-    .values({
-      occurredAt: at,
-      actorUserId: entry.actorUserId,
-      actorLabel: entry.actorLabel,
-      organisationId: entry.organisationId,
-      action: entry.action,
-      clientId: entry.clientId ?? null,
-      details: JSON.stringify(entry.details ?? {}),
-    })
+    .values({ ...content, details: JSON.stringify(details), prevHash, hash: auditHash(prevHash, content) })
     .execute();
+}
+
+/** The records after `afterId` (every chain), in id order: the verification reads them in pages. */
+export async function pageAfter(trx: Executor, afterId: number, limit: number): Promise<StoredLink[]> {
+  const rows = await trx
+    .selectFrom('audit_events')
+    .select(['id', 'chain', 'occurredAt', 'actorUserId', 'actorLabel', 'organisationId', 'action', 'clientId', 'details', 'prevHash', 'hash'])
+    .where('id', '>', afterId)
+    .orderBy('id', 'asc')
+    .limit(limit)
+    .execute();
+  return rows;
 }
 
 export async function listByClient(trx: Executor, clientId: string, limit = 100): Promise<AuditRecord[]> {
@@ -43,6 +73,19 @@ export async function listForStep(trx: Executor, clientId: string, stepId: strin
     .where('clientId', '=', clientId)
     .where(sql<string>`details->>'stepId'`, '=', stepId)
     .orderBy('id', 'asc')
+    .execute();
+}
+
+/** The history of one document (D5, D7), oldest first, with the name of each actor's organisation. */
+export async function listForDocument(trx: Executor, clientId: string, documentId: string, actions: readonly string[]): Promise<ClientEvent[]> {
+  return trx
+    .selectFrom('audit_events as a')
+    .leftJoin('organisations as o', 'o.id', 'a.organisationId')
+    .select(['a.id', 'a.occurredAt', 'a.actorLabel', 'o.name as organisationName', 'a.action', 'a.details'])
+    .where('a.clientId', '=', clientId)
+    .where('a.action', 'in', actions)
+    .where(sql<string>`a.details->>'documentId'`, '=', documentId)
+    .orderBy('a.id', 'asc')
     .execute();
 }
 

@@ -28,7 +28,7 @@ export async function findById(trx: Executor, documentId: string): Promise<Docum
 }
 
 /** A document as it is added: the stored fields without those the database or a withdrawal sets. */
-export type NewDocument = Omit<Document, 'id' | 'organisationName' | 'uploadedOn' | 'withdrawnAt' | 'withdrawnByLabel' | 'withdrawalReason'>;
+export type NewDocument = Omit<Document, 'id' | 'organisationName' | 'uploadedOn' | 'withdrawnAt' | 'withdrawnByLabel' | 'withdrawalReason' | 'version' | 'kindChangedByLabel'>;
 
 export async function insert(trx: Executor, document: NewDocument): Promise<string> {
   const row = await trx
@@ -63,6 +63,21 @@ export async function withdraw(trx: Executor, documentId: string, withdrawal: { 
   return result.numUpdatedRows > 0n;
 }
 
+/**
+ * D7: the kind corrected on the version the user saw; false when that version is no longer the
+ * current one or the document was withdrawn meanwhile (O12).
+ */
+export async function correctKind(trx: Executor, documentId: string, expectedVersion: number, correction: { kind: DocumentKind; byLabel: string }): Promise<boolean> {
+  const result = await trx
+    .updateTable('documents')
+    .set((eb) => ({ kind: correction.kind, kindChangedByLabel: correction.byLabel, version: eb('version', '+', 1) }))
+    .where('id', '=', documentId)
+    .where('version', '=', expectedVersion)
+    .where('withdrawnAt', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 function toDocument(row: DocumentRow): Document {
   return {
     id: row.id,
@@ -83,5 +98,7 @@ function toDocument(row: DocumentRow): Document {
     withdrawnAt: row.withdrawnAt,
     withdrawnByLabel: row.withdrawnByLabel,
     withdrawalReason: row.withdrawalReason,
+    version: row.version,
+    kindChangedByLabel: row.kindChangedByLabel,
   };
 }

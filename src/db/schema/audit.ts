@@ -12,4 +12,8 @@ export interface AuditEventsTable {
   action: string;
   clientId: string | null;
   details: Json;
+  /** Migration 0013: the hash chain (null on records written before it). */
+  chain: string | null;
+  prevHash: string | null;
+  hash: string | null;
 }

@@ -1,4 +1,4 @@
-/** The documents of a dossier (D1–D6; migration 0003). */
+/** The documents of a dossier (D1–D6; migration 0003; the kind correction of migration 0011). */
 import type { Generated } from 'kysely';
 import type { CreatedAt, Seq, Timestamp } from './columns.ts';
 
@@ -23,4 +23,8 @@ export interface DocumentsTable {
   withdrawnByLabel: string | null;
   withdrawalReason: string | null;
   seq: Seq;
+  /** O12: moves by one with each kind correction (migration 0011). */
+  version: Generated<number>;
+  /** Who last corrected the kind; null while it is as added. */
+  kindChangedByLabel: string | null;
 }

@@ -15,10 +15,14 @@ import {
   type FileFormat,
   type Signature,
 } from './file-formats.ts';
-import { inspectZip, isDocx, isOdt, type ReadAt, type ZipProblem } from './zip-container.ts';
+import { PdfScanner, type PdfProblem } from './pdf-content.ts';
+import { inspectZip, MAX_ZIP_ENTRIES, type OpenZip, type ReadAt, type ZipProblem } from './zip-container.ts';
 
 /** Why an upload is refused; each has its Dutch message at the field. */
-export type UploadProblem = 'geen-bestand' | 'leeg' | 'te-groot' | 'type-niet-toegelaten' | 'komt-niet-overeen' | 'naam-ongeldig' | ZipProblem;
+export type UploadProblem = 'geen-bestand' | 'leeg' | 'te-groot' | 'type-niet-toegelaten' | 'komt-niet-overeen' | 'naam-ongeldig' | ZipProblem | PdfProblem;
+
+/** A PDF is read in chunks of this size for its active content. */
+const PDF_CHUNK = 256 * 1024;
 
 /** D3: at most 20 MB. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -42,7 +46,8 @@ export type ContentCheck = Readonly<{
   format(): FileFormat | undefined;
 }>;
 
-export function createContentCheck(policy: UploadPolicy, fileName: string, declaredType: string): ContentCheck {
+/** `openZip`: the zip library's adapter (storage/zip-reader.ts), for DOCX and ODT. */
+export function createContentCheck(policy: UploadPolicy, fileName: string, declaredType: string, openZip: OpenZip): ContentCheck {
   let signature: Signature | undefined;
   let found: FileFormat | undefined;
   const agrees = (format: FileFormat): boolean => nameAgrees(format, fileName) && declaredTypeAgrees(format, declaredType);
@@ -63,10 +68,18 @@ export function createContentCheck(policy: UploadPolicy, fileName: string, decla
     },
     async complete(read, size) {
       if (size === 0) return 'leeg';
+      if (signature === 'pdf') return found === undefined ? 'type-niet-toegelaten' : scanPdf(read, size);
       if (signature !== 'zip') return found === undefined ? 'type-niet-toegelaten' : undefined;
-      const zip = await inspectZip(read, size);
-      if (!zip.ok) return zip.problem;
-      const format: FileFormat | undefined = isDocx(zip.entries) ? 'docx' : (await isOdt(read, zip.entries)) ? 'odt' : undefined;
+      const zip = await openZip(read, size, MAX_ZIP_ENTRIES);
+      if (typeof zip === 'string') return zip;
+      let inspection;
+      try {
+        inspection = await inspectZip(zip);
+      } finally {
+        zip.close();
+      }
+      if (!inspection.ok) return inspection.problem;
+      const format = inspection.format;
       if (format === undefined || !policy.formats.includes(format)) return 'type-niet-toegelaten';
       if (!agrees(format)) return 'komt-niet-overeen';
       found = format;
@@ -74,4 +87,13 @@ export function createContentCheck(policy: UploadPolicy, fileName: string, decla
     },
     format: () => found,
   };
+}
+
+/** ASVS 5.2: the whole PDF, read in chunks, for script, launch actions and embedded files. */
+async function scanPdf(read: ReadAt, size: number): Promise<PdfProblem | undefined> {
+  const scanner = new PdfScanner();
+  for (let position = 0; position < size; position += PDF_CHUNK) {
+    scanner.feed(await read(position, Math.min(PDF_CHUNK, size - position)));
+  }
+  return scanner.finish();
 }

@@ -1,10 +1,12 @@
 /**
  * Documents in the client's dossier (D1–D6): the action plan, the final report and other
- * documents a partner adds. A document is never changed or removed; a beheerder can withdraw it
- * with a reason (D4).
+ * documents a partner adds. A document is never removed and its file never changes; a beheerder
+ * can withdraw it with a reason (D4), and the organisation that added it can correct its kind
+ * (D7, issue 15 defect 2).
  */
 import type { CalendarDate } from '../calendar-date.ts';
 import { requiredText, type Problem } from '../result.ts';
+import { isPartner, type Role } from '../roles.ts';
 
 export const DOCUMENT_KINDS = ['actieplan', 'eindverslag', 'attest', 'ander'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -47,7 +49,19 @@ export type Document = Readonly<{
   withdrawnAt: Date | null;
   withdrawnByLabel: string | null;
   withdrawalReason: string | null;
+  /** O12: moves by one with each correction of the kind (D7). */
+  version: number;
+  /** Who last corrected the kind; null while it is as added. */
+  kindChangedByLabel: string | null;
 }>;
+
+/**
+ * D7: the kind of a document is corrected by its own organisation (a partner that added it), as
+ * long as it was not withdrawn. Anyone else does not see the correction at all (404).
+ */
+export function mayCorrectKind(actor: Readonly<{ role: Role; organisationId: string }>, document: Pick<Document, 'organisationId' | 'withdrawnAt'>): boolean {
+  return isPartner(actor.role) && actor.organisationId === document.organisationId && document.withdrawnAt === null;
+}
 
 export function checkPublicationName(name: string): Problem[] {
   return requiredText('publicatienaam', name, PUBLICATION_NAME_MAX);

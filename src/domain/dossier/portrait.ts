@@ -30,6 +30,22 @@ export type PortraitWarning =
   | { code: 'geen-eindverslag'; organisationName: string; endDate: CalendarDate }
   | { code: 'contact-ontbreekt'; missing: MissingContact[] };
 
+/** A document counts for a line when its organisation added it on or after the line's start. */
+function addedForLine(documents: NonNullable<DocumentFacts>, kind: string, line: Pick<OutplacementFacts, 'organisationId' | 'startDate'>): boolean {
+  return documents.some((d) => d.kind === kind && d.organisationId === line.organisationId && compareDates(d.addedOn, line.startDate) >= 0);
+}
+
+/**
+ * D2 (issue 15 defect 2): the Soort that "Voeg toe" on Traject chooses in advance. The manual adds
+ * the action plan through that link once the Outplacement line runs; so while the organisation's
+ * Bezig Outplacement line has no action plan of its own, Actieplan. Otherwise nothing: the user
+ * chooses, as "Document toevoegen" has no default.
+ */
+export function kindDueOnTraject(organisationId: string, outplacements: readonly OutplacementFacts[], documents: NonNullable<DocumentFacts>): 'actieplan' | null {
+  const due = outplacements.some((line) => line.state === 'bezig' && line.organisationId === organisationId && !addedForLine(documents, 'actieplan', line));
+  return due ? 'actieplan' : null;
+}
+
 export function portraitWarnings(facts: {
   registration: Pick<JobSeekerRegistration, 'registered'> | null;
   contact: ContactData;
@@ -45,8 +61,7 @@ export function portraitWarnings(facts: {
     const documents = facts.documents;
     for (const line of facts.outplacements) {
       if (line.state === 'geannuleerd') continue;
-      // A document counts for a line when its organisation added it on or after the line's start.
-      const added = (kind: string) => documents.some((d) => d.kind === kind && d.organisationId === line.organisationId && compareDates(d.addedOn, line.startDate) >= 0);
+      const added = (kind: string) => addedForLine(documents, kind, line);
       const dueOn = addDays(line.startDate, ACTION_PLAN_DAYS);
       if (compareDates(facts.today, dueOn) > 0 && !added('actieplan')) warnings.push({ code: 'geen-actieplan', organisationName: line.organisationName, dueOn });
       const reportAdded = added('eindverslag');

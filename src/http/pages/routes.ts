@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { requireLogin } from '../plugins/app/auth.ts';
 import { userDetailRoutes } from './admin/users/user-detail-controller.ts';
 import { usersRoutes } from './admin/users/users-controller.ts';
@@ -10,6 +10,7 @@ import { myClientsRoutes } from './clients/my-clients-controller.ts';
 import { documentsRoutes } from './documents/documents-controller.ts';
 import { newDocumentRoutes } from './documents/new-document-controller.ts';
 import { withdrawDocumentRoutes } from './documents/withdraw-controller.ts';
+import { documentKindRoutes } from './documents/document-kind-controller.ts';
 import { cvRoutes } from './cv/cv-controller.ts';
 import { dossierRoutes } from './dossier/dossier-controller.ts';
 import { homeRoutes } from './home/home-controller.ts';
@@ -25,18 +26,13 @@ import { stepDetailRoutes } from './steps/step-detail-controller.ts';
 import { stepsOverviewRoutes } from './steps/steps-overview-controller.ts';
 import { stopRequestRoutes, workListRoutes } from './steps/stop-request-controller.ts';
 
-/** Pages that hold personal data: never kept by a browser or proxy cache. */
-async function noStore(_request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  reply.header('Cache-Control', 'no-store');
-}
-
 /** Every page of one client's dossier lives under this prefix, in one scope with its hooks. */
 export const DOSSIER_SCOPE = '/dossiers/:clientId';
 
 /**
- * All pages. Everything but "Aanmelden" needs a logged-in user. The dossier scope: every route
- * under `DOSSIER_SCOPE`, answered with `Cache-Control: no-store`; each route opens the dossier
- * through its service, which checks access (A1/A5) and logs (A6).
+ * All pages (none is cached: see the security headers plugin). Everything but "Aanmelden" needs a
+ * logged-in user. The dossier scope: every route under `DOSSIER_SCOPE`; each route opens the
+ * dossier through its service, which checks access (A1/A5) and logs (A6).
  */
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (open) => {
@@ -53,20 +49,12 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
     // Access by the signed attest outplacement (A2–A4).
     attestRequestRoutes(closed);
     attestHandlingRoutes(closed);
-    await closed.register(async (users) => {
-      // Beheer > Gebruikers (issue 12): names and addresses of staff, not cached.
-      users.addHook('onSend', noStore);
-      usersRoutes(users);
-      userDetailRoutes(users);
-    });
-    await closed.register(async (workList) => {
-      // O8: the adviseur's work list names clients: not cached either.
-      workList.addHook('onSend', noStore);
-      workListRoutes(workList);
-    });
+    workListRoutes(closed);
+    // Beheer > Gebruikers (issue 12).
+    usersRoutes(closed);
+    userDetailRoutes(closed);
     await closed.register(
       async (dossier) => {
-        dossier.addHook('onSend', noStore);
         dossierRoutes(dossier);
         stepsOverviewRoutes(dossier);
         newStepRoutes(dossier);
@@ -75,6 +63,7 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
         documentsRoutes(dossier);
         newDocumentRoutes(dossier);
         withdrawDocumentRoutes(dossier);
+        documentKindRoutes(dossier);
         // Keeping the dossier up to date (K1–K3).
         profileRoutes(dossier);
         desiredJobRoutes(dossier);

@@ -20,6 +20,8 @@ export const AuditAction = {
   documentAdded: 'document.toegevoegd',
   documentDownloaded: 'document.gedownload',
   documentWithdrawn: 'document.ingetrokken',
+  /** D7: the organisation that added a document corrected its kind (old and new in the details). */
+  documentKindChanged: 'document.soort-gewijzigd',
   /** A download found the document's file missing from the storage (nothing was sent). */
   documentContentMissing: 'document.bestand-ontbreekt',
   // Keeping the dossier up to date (K1–K3): one record per changed field, with old and new value.
@@ -70,7 +72,12 @@ export const STEP_ACTIONS: readonly AuditActionName[] = [
 ];
 
 /** D5: the actions that make up "Volledige logging" of the documents. */
-export const DOCUMENT_ACTIONS: readonly AuditActionName[] = [AuditAction.documentAdded, AuditAction.documentDownloaded, AuditAction.documentWithdrawn];
+export const DOCUMENT_ACTIONS: readonly AuditActionName[] = [
+  AuditAction.documentAdded,
+  AuditAction.documentDownloaded,
+  AuditAction.documentKindChanged,
+  AuditAction.documentWithdrawn,
+];
 
 /**
  * K2: the changes to profile, desired jobs and CV, shown in the dossier's "Wijzigingen". Internal

@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import { addDays, addMonths, type CalendarDate } from '../../domain/calendar-date.ts';
 import { ATTEST_SCAN_UPLOADS, createContentCheck } from '../../domain/documents/content-check.ts';
+import { openZip } from '../../storage/zip-reader.ts';
 import { makeInsz } from '../../domain/insz.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import type { Repositories } from '../../db/repositories/index.ts';
@@ -26,7 +27,7 @@ export async function seedAttestRequests(
 ): Promise<void> {
   for (const r of REQUESTS) {
     const fileName = `attest ${r.familyName}.pdf`;
-    const stored = await storage.put(Readable.from([new Uint8Array(SCAN)]), createContentCheck(ATTEST_SCAN_UPLOADS, fileName, 'application/pdf'));
+    const stored = await storage.put(Readable.from([new Uint8Array(SCAN)]), createContentCheck(ATTEST_SCAN_UPLOADS, fileName, 'application/pdf', openZip));
     if (!stored.ok) throw new Error(`demo scan refused: ${stored.problem}`);
     await storage.commit(stored.blob);
     const birth = r.birth as CalendarDate;

@@ -11,7 +11,9 @@ import {
   type Document,
   type DocumentKind,
 } from '../../domain/documents/document.ts';
+import { kindDueOnTraject } from '../../domain/dossier/portrait.ts';
 import { failed, type Problem, type Result } from '../../domain/result.ts';
+import { OUTPLACEMENT } from '../../domain/steps/step.ts';
 import { isPartner } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { DocumentLogEvent } from '../../domain/audit.ts';
@@ -28,7 +30,8 @@ import type { IncomingFile, ReceivedFile, UploadOutcome, UploadService } from '.
 /** D5: lines per page of "Volledige logging". */
 export const LOG_PAGE_SIZE = 25;
 
-export type DocumentPermissions = Readonly<{ canAdd: boolean; canWithdraw: boolean }>;
+/** `correctsKindOf`: the organisation whose documents the user may correct the kind of (D7), null for none. */
+export type DocumentPermissions = Readonly<{ canAdd: boolean; canWithdraw: boolean; correctsKindOf: string | null }>;
 
 export type DocumentsOverview = Readonly<{ dossier: Dossier; documents: Document[]; permissions: DocumentPermissions }>;
 
@@ -40,9 +43,9 @@ export type DocumentLog = Readonly<{ dossier: Dossier; events: DocumentLogEvent[
 
 export type Download = Readonly<{ document: Document; content: BlobContent }>;
 
-/** D2: partners add documents; D4: a beheerder withdraws them. */
+/** D2: partners add documents; D4: a beheerder withdraws them; D7: a partner corrects the kind of its own organisation's. */
 export function documentPermissions(actor: Actor): DocumentPermissions {
-  return { canAdd: isPartner(actor.role), canWithdraw: actor.role === 'beheerder' };
+  return { canAdd: isPartner(actor.role), canWithdraw: actor.role === 'beheerder', correctsKindOf: isPartner(actor.role) ? actor.organisationId : null };
 }
 
 export function createDocumentsService({ repos, clock }: ServiceContext, access: DossierAccess, uploads: UploadService, storage: BlobStore) {
@@ -92,10 +95,23 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
     }));
   }
 
-  /** D2: what "Document toevoegen" needs; only partners add documents. */
-  function formContext(actor: Actor, clientId: string, page: string | null): Promise<{ dossier: Dossier }> {
+  /**
+   * D2: what "Document toevoegen" needs; only partners add documents. `kindDue`: the Soort that
+   * "Voeg toe" on Traject chooses in advance (Actieplan while the organisation's running
+   * Outplacement line has none; see kindDueOnTraject), null when the user must choose.
+   */
+  function formContext(actor: Actor, clientId: string, page: string | null): Promise<{ dossier: Dossier; kindDue: DocumentKind | null }> {
     requirePartner(actor);
-    return access.withDossier({ actor, clientId, page }, (_trx, dossier) => Promise.resolve({ dossier }));
+    return access.withDossier({ actor, clientId, page }, async (trx, dossier) => {
+      const lines = await repos.steps.listForClient(trx, dossier.client.id, { states: ['bezig'], typeCodes: [OUTPLACEMENT] });
+      const documents = await repos.documents.listForClient(trx, dossier.client.id, { kind: 'actieplan' });
+      const kindDue = kindDueOnTraject(
+        actor.organisationId,
+        lines.map((s) => ({ organisationId: s.organisationId, organisationName: s.organisationName, state: s.state, startDate: s.startDate, endDate: s.endDate })),
+        documents.map((d) => ({ kind: d.kind, addedOn: d.uploadedOn, organisationId: d.organisationId })),
+      );
+      return { dossier, kindDue };
+    });
   }
 
   /** D3: the file of "Document toevoegen", streamed and checked. */

@@ -14,6 +14,7 @@ import { createContentCheck, type UploadPolicy, type UploadProblem } from '../..
 import { sanitiseFileName } from '../../domain/documents/file-name.ts';
 import { FORMAT_INFO, type FileFormat } from '../../domain/documents/file-formats.ts';
 import type { BlobStore, PendingBlob } from '../../storage/blob-store.ts';
+import { openZip } from '../../storage/zip-reader.ts';
 
 /** A file as it arrives: its bytes as a stream, the name and the type the browser gave it. */
 export type IncomingFile = Readonly<{ stream: AsyncIterable<Uint8Array>; fileName: string; declaredType: string }>;
@@ -38,7 +39,7 @@ export function createUploadService(storage: BlobStore) {
     if (file.fileName === '') return refuseUnread(file, 'geen-bestand');
     const name = sanitiseFileName(file.fileName);
     if (!name.ok) return refuseUnread(file, 'naam-ongeldig');
-    const check = createContentCheck(policy, name.name, file.declaredType);
+    const check = createContentCheck(policy, name.name, file.declaredType, openZip);
     const result = await storage.put(file.stream, check);
     if (!result.ok) return result;
     const format = check.format();

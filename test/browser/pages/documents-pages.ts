@@ -19,6 +19,8 @@ export type DocumentRow = Readonly<{ document: string; kind: string; date: strin
 
 export type ChosenFile = Readonly<{ name: string; mimeType: string; buffer: Buffer }>;
 
+export type DocumentKindLabel = 'Actieplan' | 'Eindverslag' | 'Attest' | 'Ander document';
+
 async function successMessageOn(page: Page): Promise<string | null> {
   const banner = page.getByRole('alert', { name: 'Gelukt' });
   if ((await banner.count()) === 0) return null;
@@ -83,6 +85,37 @@ export class TrajectDocumentsPage extends TrajectPage {
     await this.page.getByRole('link', { name: 'Volledige logging', exact: true }).click();
     return DocumentLogPage.verifyOnPage(this.page);
   }
+
+  /** "Soort wijzigen" of one of the own organisation's documents (D7). */
+  async openKindCorrection(publicationName: string): Promise<DocumentKindPage> {
+    await this.documentsTable().getByRole('link', { name: `Soort wijzigen van ${publicationName}`, exact: true }).click();
+    return DocumentKindPage.verifyOnPage(this.page);
+  }
+}
+
+/** "Soort wijzigen" (D7, issue 15 defect 2): the Soort of a document of the own organisation, and its history. */
+export class DocumentKindPage extends PortalPage {
+  static async verifyOnPage(page: Page): Promise<DocumentKindPage> {
+    await assertHeading(page, 'Soort wijzigen');
+    return new DocumentKindPage(page);
+  }
+
+  async choose(kind: DocumentKindLabel): Promise<void> {
+    await this.page.getByRole('group', { name: 'Soort' }).getByLabel(kind, { exact: true }).check();
+  }
+
+  /** "Bewaar": back where the user came from. */
+  async save(): Promise<void> {
+    const loaded = this.page.waitForEvent('load');
+    await this.page.getByRole('button', { name: 'Bewaar' }).click();
+    await loaded;
+  }
+
+  /** The titles of the history, oldest first, with the old and new kind of a correction. */
+  async history(): Promise<string[]> {
+    const items = await this.page.getByRole('heading', { level: 3 }).allInnerTexts();
+    return items.map((text) => text.trim());
+  }
 }
 
 /** "Document toevoegen" (D2): Publicatienaam*, Soort, Document*, "Bewaar" or "Annuleer". */
@@ -92,10 +125,18 @@ export class DocumentFormPage extends PortalPage {
     return new DocumentFormPage(page);
   }
 
-  async fill(fields: { publicationName: string; kind: 'Actieplan' | 'Eindverslag' | 'Attest' | 'Ander document'; file: ChosenFile }): Promise<void> {
+  async fill(fields: { publicationName: string; kind: DocumentKindLabel; file: ChosenFile }): Promise<void> {
     await this.page.getByLabel('Publicatienaam').fill(fields.publicationName);
     await this.page.getByRole('group', { name: 'Soort' }).getByLabel(fields.kind, { exact: true }).check();
     await this.page.getByLabel('Document *', { exact: true }).setInputFiles(fields.file);
+  }
+
+  /** The Soort that is checked, null when none is (issue 15 defect 2: no default). */
+  async chosenKind(): Promise<string | null> {
+    for (const kind of ['Actieplan', 'Eindverslag', 'Attest', 'Ander document'] as const) {
+      if (await this.page.getByRole('group', { name: 'Soort' }).getByLabel(kind, { exact: true }).isChecked()) return kind;
+    }
+    return null;
   }
 
   async publicationName(): Promise<string> {

@@ -48,6 +48,13 @@ export class PortraitPage extends DossierPage {
     const row = term.locator('xpath=..');
     return (await row.getByRole('definition').innerText()).trim();
   }
+
+  /** The "Aandachtspunten": what the consultant must still do (K1); none when there is no such region. */
+  async warnings(): Promise<string[]> {
+    const region = this.page.getByRole('region', { name: 'Aandachtspunten' });
+    if ((await region.count()) === 0) return [];
+    return (await region.getByRole('listitem').allInnerTexts()).map((text) => text.trim());
+  }
 }
 
 /** Begeleiding > Stappen naar werk. */

@@ -2,37 +2,30 @@
  * "Attest afdrukken" (A2): the attest outplacement filled in with the data the partner typed,
  * with room for the client's signature and the date, to be signed and scanned. pdf-lib with the
  * standard Helvetica fonts; text the font cannot encode loses its accent (shared/pdf-text.ts).
+ * Every text is measured and wrapped by shared/pdf-writer.ts, so long names and the declaration
+ * flow on the page instead of running over each other (issue 15 defect 4).
  */
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { NewRequestInput } from '../../../domain/attests/attest-request.ts';
 import { formatDate } from '../../../domain/calendar-date.ts';
 import { formatInsz, parseInsz } from '../../../domain/insz.ts';
-import { winAnsiSafe } from '../shared/pdf-text.ts';
 import { REGIME_LABELS } from '../../../domain/clients.ts';
-
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 56;
-const BRAND = rgb(0.114, 0.31, 0.361);
-const MUTED = rgb(0.3, 0.3, 0.3);
+import { messages } from '../../messages.ts';
+import { BRAND, MARGIN, MUTED, PdfWriter } from '../shared/pdf-writer.ts';
 
 export type AttestForPrint = NewRequestInput & Readonly<{ organisationName: string; officeLabel: string | null }>;
 
-export async function renderAttestPdf(attest: AttestForPrint): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle('Attest outplacementbegeleiding');
-  doc.setCreator('Loopbaanportaal');
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const page = doc.addPage(A4);
-  let y = A4[1] - MARGIN;
-  const write = (text: string, font: PDFFont, size: number, color = rgb(0, 0, 0), p: PDFPage = page) => {
-    p.drawText(winAnsiSafe(font, text), { x: MARGIN, y, size, font, color, maxWidth: A4[0] - 2 * MARGIN, lineHeight: size * 1.3 });
-    y -= size * 1.6;
-  };
+const DECLARATION =
+  'Ik, ondergetekende, verklaar dat ik kies voor een begeleiding outplacement door de bovenvermelde partner in de vermelde periode, ' +
+  'en dat deze partner daarvoor toegang krijgt tot mijn klantendossier tot de begeleiding is afgerond.';
 
-  write('Attest outplacementbegeleiding', bold, 18, BRAND);
-  write('Voor toegang van de outplacementpartner tot het klantendossier', regular, 10, MUTED);
-  y -= 10;
+/** The signature boxes: their labels above, the boxes to write in below. */
+const SIGNATURE_HEIGHT = 110;
+
+export async function renderAttestPdf(attest: AttestForPrint): Promise<Uint8Array> {
+  const w = await PdfWriter.create({ title: 'Attest outplacementbegeleiding', creator: messages.common.serviceName });
+
+  w.text('Attest outplacementbegeleiding', { size: 18, bold: true, color: BRAND, after: 4 });
+  w.text('Voor toegang van de outplacementpartner tot het klantendossier', { size: 10, color: MUTED, after: 18 });
 
   const parsed = parseInsz(attest.insz);
   const rows: [string, string][] = [
@@ -45,31 +38,26 @@ export async function renderAttestPdf(attest: AttestForPrint): Promise<Uint8Arra
     ['Einddatum begeleiding', formatDate(attest.endDate)],
     ['Outplacementpartner', attest.officeLabel === null ? attest.organisationName : `${attest.organisationName}, ${attest.officeLabel}`],
   ];
-  for (const [label, value] of rows) {
-    page.drawText(winAnsiSafe(bold, label), { x: MARGIN, y, size: 11, font: bold });
-    page.drawText(winAnsiSafe(regular, value), { x: MARGIN + 170, y, size: 11, font: regular, maxWidth: A4[0] - 2 * MARGIN - 170 });
-    y -= 20;
-  }
-  y -= 14;
-  write(
-    'Ik, ondergetekende, verklaar dat ik kies voor een begeleiding outplacement door de bovenvermelde partner in de vermelde periode,',
-    regular,
-    10,
-  );
-  write('en dat deze partner daarvoor toegang krijgt tot mijn klantendossier tot de begeleiding is afgerond.', regular, 10);
-  y -= 30;
+  for (const [label, value] of rows) w.row(label, value, { labelWidth: 170 });
+  w.space(14);
 
-  // Room for the signature and the date, to be filled in by hand.
-  const box = (label: string, x: number, width: number) => {
-    page.drawText(label, { x, y: y + 6, size: 10, font: bold });
-    page.drawRectangle({ x, y: y - 80, width, height: 76, borderColor: MUTED, borderWidth: 0.8 });
-  };
-  box('Datum', MARGIN, 150);
-  box('Handtekening van de klant', MARGIN + 180, A4[0] - 2 * MARGIN - 180);
-  y -= 110;
-  write('Stuur het ondertekende origineel naar het secretariaat van de sociale interventiedienst', regular, 9, MUTED);
-  write('en voeg de scan toe aan je aanvraag in het Loopbaanportaal (Toegang aanvragen).', regular, 9, MUTED);
-  return doc.save();
+  // The declaration and the boxes the client signs stay on one page.
+  w.ensureRoom(w.height(DECLARATION, { size: 10 }) + 30 + SIGNATURE_HEIGHT);
+  w.text(DECLARATION, { size: 10 });
+  w.space(30);
+  w.block(SIGNATURE_HEIGHT, (page, top) => {
+    const box = (label: string, x: number, width: number) => {
+      page.drawText(label, { x, y: top - 10, size: 10, font: w.bold });
+      page.drawRectangle({ x, y: top - 96, width, height: 76, borderColor: MUTED, borderWidth: 0.8 });
+    };
+    box('Datum', MARGIN, 150);
+    box('Handtekening van de klant', MARGIN + 180, w.width - 180);
+  });
+  w.text('Stuur het ondertekende origineel naar het secretariaat van de sociale interventiedienst en voeg de scan toe aan je aanvraag in het Loopbaanportaal (Toegang aanvragen).', {
+    size: 9,
+    color: MUTED,
+  });
+  return w.save();
 }
 
 export function attestFileName(attest: Pick<NewRequestInput, 'familyName'>): string {

@@ -26,6 +26,7 @@ const PAGE_NAMES: Readonly<Record<string, string>> = {
   wijzigingen: 'Wijzigingen',
   'document-toevoegen': 'Document toevoegen',
   'document-intrekken': 'Document intrekken',
+  'document-soort': 'Soort van een document wijzigen',
   'volledige-logging': 'Volledige logging',
 };
 

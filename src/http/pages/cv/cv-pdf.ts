@@ -1,9 +1,9 @@
 /**
  * "CV afdrukken" (K2): the CV as a clean A4 PDF, made with pdf-lib. The standard Helvetica fonts
  * encode WinAnsi (Latin-1 and a few more), which covers Dutch, French and German names; any
- * other character is written without its accent, or as "?", never dropped silently.
+ * other character is written without its accent, or as "?", never dropped silently. The text is
+ * measured, wrapped and flowed over pages by shared/pdf-writer.ts (issue 15 defect 4).
  */
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatDate } from '../../../domain/calendar-date.ts';
 import { fullName } from '../../../domain/clients.ts';
 import { EXPERIENCE_LABELS, WORK_REGIME_LABELS, REGION_LABELS } from '../../../domain/dossier/desired-jobs.ts';
@@ -11,89 +11,13 @@ import type { CvForPrint } from '../../../services/dossier-upkeep/cv-service.ts'
 import { messages } from '../../messages.ts';
 import { addressOf } from '../profile/profile-presenter.ts';
 import { educationRow, languageRow, workRow } from './cv-presenter.ts';
-import { winAnsiSafe, withoutAccent } from '../shared/pdf-text.ts';
-
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 56;
-const BRAND = rgb(0.114, 0.31, 0.361);
-const MUTED = rgb(0.3, 0.3, 0.3);
-
-/** Writes lines top-down, starting a new page when one is full. */
-class Writer {
-  readonly #doc: PDFDocument;
-  readonly #regular: PDFFont;
-  readonly #bold: PDFFont;
-  #page: PDFPage;
-  #y: number;
-
-  constructor(doc: PDFDocument, regular: PDFFont, bold: PDFFont) {
-    this.#doc = doc;
-    this.#regular = regular;
-    this.#bold = bold;
-    this.#page = doc.addPage(A4);
-    this.#y = A4[1] - MARGIN;
-  }
-
-  get width(): number {
-    return A4[0] - 2 * MARGIN;
-  }
-
-  #room(height: number): void {
-    if (this.#y - height < MARGIN + 24) {
-      this.#page = this.#doc.addPage(A4);
-      this.#y = A4[1] - MARGIN;
-    }
-  }
-
-  /** A paragraph, wrapped at the page width; `indent` moves it right. */
-  text(text: string, options: { size?: number; bold?: boolean; color?: ReturnType<typeof rgb>; indent?: number; after?: number } = {}): void {
-    const size = options.size ?? 10.5;
-    const font = options.bold === true ? this.#bold : this.#regular;
-    const indent = options.indent ?? 0;
-    const lineHeight = size * 1.35;
-    for (const line of this.#wrap(winAnsiSafe(font, text), font, size, this.width - indent)) {
-      this.#room(lineHeight);
-      this.#y -= lineHeight;
-      this.#page.drawText(line, { x: MARGIN + indent, y: this.#y, size, font, color: options.color ?? rgb(0, 0, 0) });
-    }
-    this.#y -= options.after ?? 2;
-  }
-
-  heading(text: string): void {
-    this.#room(40);
-    this.#y -= 10;
-    this.text(text, { size: 13, bold: true, color: BRAND, after: 3 });
-    this.#page.drawLine({ start: { x: MARGIN, y: this.#y }, end: { x: MARGIN + this.width, y: this.#y }, thickness: 0.75, color: BRAND });
-    this.#y -= 6;
-  }
-
-  #wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-    const lines: string[] = [];
-    let line = '';
-    for (const word of text.split(' ')) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (font.widthOfTextAtSize(candidate, size) <= width || line === '') line = candidate;
-      else {
-        lines.push(line);
-        line = word;
-      }
-    }
-    lines.push(line);
-    return lines;
-  }
-}
+import { withoutAccent } from '../shared/pdf-text.ts';
+import { BRAND, MUTED, PdfWriter } from '../shared/pdf-writer.ts';
 
 export async function renderCvPdf(cv: CvForPrint): Promise<Uint8Array> {
   const { client } = cv.dossier;
-  const doc = await PDFDocument.create();
   const name = fullName(client);
-  doc.setTitle(`Curriculum vitae ${name}`);
-  doc.setLanguage('nl-BE');
-  doc.setProducer(messages.common.serviceName);
-  doc.setCreator(messages.common.serviceName);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const w = new Writer(doc, regular, bold);
+  const w = await PdfWriter.create({ title: `Curriculum vitae ${name}`, creator: messages.common.serviceName });
 
   w.text('Curriculum vitae', { size: 11, color: MUTED });
   w.text(name, { size: 22, bold: true, color: BRAND, after: 6 });
@@ -141,12 +65,8 @@ export async function renderCvPdf(cv: CvForPrint): Promise<Uint8Array> {
     for (const competence of cv.competences) w.text(`• ${competence.text}`, { indent: 4, after: 1 });
   }
 
-  const pages = doc.getPages();
-  pages.forEach((page, index) => {
-    const footer = winAnsiSafe(regular, `${name} · afgedrukt op ${formatDate(cv.printedOn)} · pagina ${index + 1} van ${pages.length}`);
-    page.drawText(footer, { x: MARGIN, y: MARGIN - 24, size: 8, font: regular, color: MUTED });
-  });
-  return doc.save();
+  w.footer((page, pages) => `${name} · afgedrukt op ${formatDate(cv.printedOn)} · pagina ${page} van ${pages}`);
+  return w.save();
 }
 
 /** A file name without personal characters a browser or file system might trip over. */

@@ -12,7 +12,8 @@ export type DocumentFormInput = Readonly<{ publicatienaam: string; soort: string
 
 export type DocumentFormValue = Readonly<{ publicationName: string; kind: DocumentKind }>;
 
-export const EMPTY_DOCUMENT_FORM: DocumentFormInput = { publicatienaam: '', soort: 'ander' };
+/** Issue 15 defect 2: no Soort chosen in advance; the user chooses (or it follows from where the user came from). */
+export const EMPTY_DOCUMENT_FORM: DocumentFormInput = { publicatienaam: '', soort: '' };
 
 /** The form's file field. */
 export const FILE_FIELD = 'document';

@@ -45,23 +45,34 @@ function frameFor(dossier: Dossier, origin: DocumentsOrigin): DossierFrame {
   return origin === 'documenten' ? presentDossierFrame(dossier, 'documenten') : presentDossierFrame(dossier, 'begeleiding', 'traject');
 }
 
+/** A link of a row's last column: "Soort wijzigen" (D7), "Intrekken" (D4); the hidden part names the document. */
+export type RowAction = Readonly<{ href: string; text: string; hiddenText: string }>;
+
 export type DocumentRow = Readonly<{
   name: string;
   href: string;
   kind: string;
   date: string;
   organisation: string;
-  withdrawHref: string | null;
+  actions: RowAction[];
 }>;
 
-export function presentDocumentRows(clientId: string, documents: readonly Document[], permissions: DocumentPermissions): DocumentRow[] {
+/** The path of "Soort wijzigen" (D7). */
+export function kindPath(clientId: string, documentId: string, origin: DocumentsOrigin): string {
+  return withOrigin(`${documentPath(clientId, documentId)}/soort`, origin);
+}
+
+export function presentDocumentRows(clientId: string, documents: readonly Document[], permissions: DocumentPermissions, origin: DocumentsOrigin = 'documenten'): DocumentRow[] {
   return documents.map((d) => ({
     name: d.publicationName,
     href: documentPath(clientId, d.id),
     kind: DOCUMENT_KIND_LABELS[d.kind],
     date: formatDayWithDashes(d.uploadedOn),
     organisation: d.organisationName,
-    withdrawHref: permissions.canWithdraw ? `${documentPath(clientId, d.id)}/intrekken` : null,
+    actions: [
+      ...(permissions.correctsKindOf === d.organisationId ? [{ href: kindPath(clientId, d.id, origin), text: 'Soort wijzigen', hiddenText: ` van ${d.publicationName}` }] : []),
+      ...(permissions.canWithdraw ? [{ href: `${documentPath(clientId, d.id)}/intrekken`, text: 'Intrekken', hiddenText: ` ${d.publicationName}` }] : []),
+    ],
   }));
 }
 
@@ -69,8 +80,10 @@ export function presentDocumentRows(clientId: string, documents: readonly Docume
 export function presentDocumentsSection(overview: DocumentsOverview) {
   const clientId = overview.dossier.client.id;
   const paths = documentsPaths(clientId, 'traject');
+  const rows = presentDocumentRows(clientId, overview.documents, overview.permissions, 'traject');
   return {
-    rows: presentDocumentRows(clientId, overview.documents, overview.permissions),
+    rows,
+    hasActions: rows.some((r) => r.actions.length > 0),
     addHref: overview.permissions.canAdd ? paths.add : null,
     logHref: paths.log,
   };
@@ -80,11 +93,12 @@ export function presentDocumentsSection(overview: DocumentsOverview) {
 export function presentDocumentsTab(overview: DocumentsOverview, kind: DocumentKind | null) {
   const clientId = overview.dossier.client.id;
   const paths = documentsPaths(clientId, 'documenten');
+  const rows = presentDocumentRows(clientId, overview.documents, overview.permissions, 'documenten');
   return {
     title: 'Documenten',
     frame: presentDossierFrame(overview.dossier, 'documenten'),
-    rows: presentDocumentRows(clientId, overview.documents, overview.permissions),
-    canWithdraw: overview.permissions.canWithdraw,
+    rows,
+    hasActions: rows.some((r) => r.actions.length > 0),
     addHref: overview.permissions.canAdd ? paths.add : null,
     logHref: paths.log,
     filterAction: paths.overview,
@@ -102,6 +116,8 @@ export function presentDocumentForm(input: {
   origin: DocumentsOrigin;
   values: DocumentFormInput;
   errors: readonly FieldError[];
+  /** The Soort chosen in advance from where the user came (see kindDueOnTraject), to say why. */
+  preselected?: DocumentKind | null;
 }) {
   const paths = documentsPaths(input.dossier.client.id, input.origin);
   const fileError = errorFor(input.errors, 'document');
@@ -115,6 +131,7 @@ export function presentDocumentForm(input: {
     publicationName: { value: input.values.publicatienaam, errorMessage: errorFor(input.errors, 'publicatienaam') },
     kind: {
       errorMessage: errorFor(input.errors, 'soort'),
+      hint: input.preselected ? messages.documents.kindPreselected(DOCUMENT_KIND_LABELS[input.preselected]) : messages.documents.kindHint,
       items: DOCUMENT_KINDS.map((k) => ({ value: k, text: DOCUMENT_KIND_LABELS[k], checked: k === input.values.soort })),
     },
     file: {
@@ -151,20 +168,23 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   [AuditAction.documentAdded]: 'Toegevoegd',
   [AuditAction.documentDownloaded]: 'Gedownload',
   [AuditAction.documentWithdrawn]: 'Ingetrokken',
+  [AuditAction.documentKindChanged]: 'Soort gewijzigd',
 };
 
 const time = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit' });
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-function presentLogEvent(event: DocumentLogEvent) {
+export function presentLogEvent(event: DocumentLogEvent) {
   const d = event.details;
   const detail =
     event.action === AuditAction.documentWithdrawn
       ? `Reden: ${text(d['reason'] ?? d['reden'])}`
       : event.action === AuditAction.documentAdded
         ? `Bestand: ${text(d['fileName'] ?? d['bestandsnaam'])}`
-        : '';
+        : event.action === AuditAction.documentKindChanged
+          ? messages.documents.kindChange(text(d['old']), text(d['new']))
+          : '';
   return {
     when: `${formatDate(dateInBrussels(event.occurredAt))} ${time.format(event.occurredAt)}`,
     timestamp: event.occurredAt.toISOString(),

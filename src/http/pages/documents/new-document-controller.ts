@@ -24,8 +24,12 @@ export function newDocumentRoutes(app: FastifyInstance): void {
   const template = 'pages/documents/new-document.njk';
 
   app.get<Route>('/documenten/nieuw', async (request, reply) => {
-    const { dossier } = await documents.formContext(actorOf(request), request.params.clientId, 'document-toevoegen');
-    return reply.render(template, presentDocumentForm({ dossier, origin: readOrigin(request.query), values: EMPTY_DOCUMENT_FORM, errors: [] }));
+    const { dossier, kindDue } = await documents.formContext(actorOf(request), request.params.clientId, 'document-toevoegen');
+    const origin = readOrigin(request.query);
+    // Issue 15 defect 2: no default Soort, except the one that follows from the manual's way (Traject > Voeg toe).
+    const preselected = origin === 'traject' ? kindDue : null;
+    const values = { ...EMPTY_DOCUMENT_FORM, soort: preselected ?? '' };
+    return reply.render(template, presentDocumentForm({ dossier, origin, values, errors: [], preselected }));
   });
 
   app.post<Route>('/documenten/nieuw', async (request, reply) => {

@@ -15,6 +15,10 @@ export function uploadProblemMessage(problem: UploadProblem, policy: UploadPolic
     case 'leeg':
     case 'naam-ongeldig':
     case 'zip-ongeldig':
+    case 'macro':
+    case 'externe-koppeling':
+    case 'pdf-actieve-inhoud':
+    case 'pdf-niet-leesbaar':
       return m[problem];
     case 'te-groot':
       return m['te-groot'](Math.round(policy.maxBytes / MB));

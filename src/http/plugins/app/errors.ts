@@ -6,6 +6,25 @@ import { messages } from '../../messages.ts';
 /** `reference`: the page shows the request id, which the log line carries too (always from 500 on). */
 type ErrorPage = { status: number; title: string; body: string; reference?: boolean };
 
+/** Where a malformed URL is sent (under /api/ for the API): a route that answers 400. */
+const MALFORMED_URL = '/ongeldig-adres';
+
+/** The URL itself when its path decodes, else the malformed-URL route (see `rewriteUrl` in app.ts). */
+export function rewriteMalformedUrl(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  try {
+    decodeURI(path);
+    return url;
+  } catch {
+    return path.startsWith('/api/') ? `/api${MALFORMED_URL}` : MALFORMED_URL;
+  }
+}
+
+class MalformedUrlError extends Error {
+  readonly statusCode = 400;
+  readonly code = 'LBP_MALFORMED_URL';
+}
+
 const NOT_FOUND: ErrorPage = { status: 404, title: messages.errors.notFoundTitle, body: messages.errors.notFoundBody };
 
 /**
@@ -15,6 +34,11 @@ const NOT_FOUND: ErrorPage = { status: 404, title: messages.errors.notFoundTitle
 export const errorsPlugin = fp(
   (app, _opts, done) => {
     app.setNotFoundHandler(async (request, reply) => send(request, reply, NOT_FOUND));
+    for (const url of [MALFORMED_URL, `/api${MALFORMED_URL}`]) {
+      app.all(url, async () => {
+        throw new MalformedUrlError('malformed URL');
+      });
+    }
 
     app.setErrorHandler(async (error: FastifyError, request, reply) => {
       const page = classify(error);
