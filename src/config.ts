@@ -22,6 +22,8 @@ export type Config = Readonly<{
   smtpUrl: string | undefined;
   /** Sender of the portal's mail. */
   mailFrom: string;
+  /** Where users reach the portal (`https://portaal.example.be`, no trailing slash): the base of the links in mail. */
+  publicUrl: string;
 }>;
 
 export class ConfigError extends Error {
@@ -73,9 +75,18 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('MAIL_FROM ontbreekt: geef het afzenderadres van het portaal (bv. "Loopbaanportaal <noreply@example.be>").');
   }
 
+  const publicUrl = nonEmpty(env['PUBLIC_URL']);
+  if (production && publicUrl === undefined) {
+    throw new ConfigError('PUBLIC_URL ontbreekt: geef het adres waarop gebruikers het portaal bereiken (bv. https://loopbaanportaal.example.be), voor de links in de e-mail.');
+  }
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl)) {
+    throw new ConfigError('PUBLIC_URL moet een adres zijn dat begint met http:// of https://.');
+  }
+  const port = parsePort(env['PORT']);
+
   return Object.freeze({
     env: nodeEnv,
-    port: parsePort(env['PORT']),
+    port,
     host: nonEmpty(env['HOST']) ?? (production ? '0.0.0.0' : '127.0.0.1'),
     dataDir: path.resolve(nonEmpty(env['DATA_DIR']) ?? 'data'),
     databaseUrl,
@@ -85,6 +96,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: parseBoolean(env['TRUST_PROXY'], 'TRUST_PROXY', false),
     smtpUrl,
     mailFrom: mailFrom ?? DEVELOPMENT_MAIL_FROM,
+    publicUrl: (publicUrl ?? `http://localhost:${String(port)}`).replace(/\/+$/, ''),
   });
 }
 

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_dossier_upkeep.ts';
 import * as m0005 from './migrations/0005_attest_requests.ts';
 import * as m0006 from './migrations/0006_one_clock.ts';
 import * as m0007 from './migrations/0007_jobs_and_outbox.ts';
+import * as m0008 from './migrations/0008_accounts.ts';
 import * as m0009 from './migrations/0009_organisation_admin.ts';
 import * as m0010 from './migrations/0010_client_search.ts';
 import * as m0011 from './migrations/0011_document_kind_correction.ts';
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_attest_requests': m0005,
   '0006_one_clock': m0006,
   '0007_jobs_and_outbox': m0007,
+  '0008_accounts': m0008,
   '0009_organisation_admin': m0009,
   '0010_client_search': m0010,
   '0011_document_kind_correction': m0011,

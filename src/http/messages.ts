@@ -336,6 +336,44 @@ export const messages = {
     empty: '(leeg)',
     occupationRetired: (title: string) => `Het beroep ${title} is uitgefaseerd: het wordt niet meer aangeboden, maar blijft staan bij de gewenste jobs die het gebruiken.`,
   },
+  /** Accounts (issue 12): the administration of users, invitations and "Wachtwoord vergeten?". */
+  accounts: {
+    required: {
+      email: 'Vul het e-mailadres in',
+      naam: 'Vul de naam in',
+      rol: 'Kies de rol',
+      vestiging: 'Kies de vestiging',
+      wachtwoord: 'Vul een wachtwoord in',
+    } as Readonly<Record<string, string>>,
+    emailFormat: 'Vul een e-mailadres in zoals naam@voorbeeld.be',
+    emailInUse: 'Dit e-mailadres is al in gebruik voor een ander account',
+    officeUnknown: 'Kies een vestiging uit de lijst',
+    roleNotAllowed: {
+      partner: 'Deze rol past niet bij een partnerorganisatie: kies Begeleider of Partnerbeheerder',
+      dienst: 'Deze rol past niet bij de dienst: kies Secretariaat, Sociale interventieadviseur of Beheerder',
+    } as Readonly<Record<string, string>>,
+    ownRole: 'Je kan je eigen rol niet wijzigen: vraag het aan een andere beheerder',
+    lastBeheerder: 'Dit is de laatste actieve beheerder: geef eerst iemand anders de rol Beheerder',
+    selfDisable: 'Je kan je eigen account niet uitschakelen',
+    changedMeanwhile: 'Deze gebruiker werd intussen door iemand anders gewijzigd. Bekijk de huidige gegevens en probeer het opnieuw.',
+    alreadyActive: 'Deze gebruiker koos al een wachtwoord: een uitnodiging is niet meer nodig. Een nieuw wachtwoord vraagt de gebruiker zelf aan met Wachtwoord vergeten?',
+    disabledNoInvite: 'Deze gebruiker is uitgeschakeld: schakel het account eerst in',
+    passwordTooShort: (min: string) => `Het wachtwoord moet minstens ${min} tekens lang zijn`,
+    passwordTooLong: (max: string) => `Het wachtwoord mag hoogstens ${max} tekens lang zijn`,
+    passwordCommon: 'Dit wachtwoord staat in een lijst van veelgebruikte of gelekte wachtwoorden: kies een ander',
+    passwordOwnData: 'Het wachtwoord mag niet je e-mailadres of je naam zijn',
+    passwordMismatch: 'De twee wachtwoorden zijn niet gelijk: typ twee keer hetzelfde wachtwoord',
+    invalidLink: 'Deze link is niet (meer) geldig: hij werd al gebruikt, is verlopen, werd vervangen door een nieuwere of is onvolledig.',
+    resetRequested: 'Als dit e-mailadres bij een actief account hoort, krijg je binnen enkele minuten een e-mail met een link om een nieuw wachtwoord te kiezen. De link is 72 uur geldig.',
+    passwordChosen: 'Je wachtwoord is ingesteld. Meld je aan met je e-mailadres en je nieuwe wachtwoord.',
+    invited: (email: string) => `De uitnodiging is verstuurd naar ${email}.`,
+    invitationResent: (email: string) => `Een nieuwe uitnodiging is verstuurd naar ${email}. De vorige link werkt niet meer.`,
+    saved: 'De wijzigingen zijn bewaard.',
+    nothingChanged: 'Er was niets gewijzigd.',
+    disabled: (email: string) => `Het account ${email} is uitgeschakeld: alle sessies ervan zijn beëindigd.`,
+    enabled: (email: string) => `Het account ${email} is opnieuw ingeschakeld.`,
+    unlocked: (email: string) => `De blokkering van ${email} is opgeheven.`,
+  },
   errors: {
     notFoundTitle: 'Pagina niet gevonden',
     notFoundBody: 'Deze pagina of dit dossier bestaat niet, of je hebt er geen toegang toe.',
@@ -402,7 +440,7 @@ export type ProblemMessages = Readonly<Record<string, ProblemMessage>>;
 
 const date = (value: string | undefined): string => (value === undefined ? '' : formatDate(value as CalendarDate));
 const stepState = (state: string | undefined): string => (STATE_LABELS as Readonly<Record<string, string | undefined>>)[state ?? ''] ?? state ?? '';
-const { steps: s, upkeep: u, documents: d, attests: a, admin: b } = messages;
+const { steps: s, upkeep: u, documents: d, attests: a, admin: b, accounts: acc } = messages;
 
 /** "… mag hoogstens N tekens bevatten": the field's name in that sentence. */
 const TOO_LONG_LABELS: Readonly<Record<string, string>> = {
@@ -413,6 +451,7 @@ const TOO_LONG_LABELS: Readonly<Record<string, string>> = {
   publicatienaam: 'De publicatienaam',
   familienaam: 'De naam',
   voornaam: 'De naam',
+  naam: 'De naam',
 };
 const tooLong: ProblemMessage = (p, field) => u.tooLong(TOO_LONG_LABELS[field] ?? 'Dit veld', p['max'] ?? '');
 
@@ -494,5 +533,24 @@ export const problemMessages = {
     'al-uitgefaseerd': () => b.alreadyRetired,
     gewijzigd: (p) => b.changedMeanwhile(p['by'] ?? ''),
     verwijderd: () => b.removedMeanwhile,
+  },
+  accounts: {
+    verplicht: (_p, field) => acc.required[field] ?? u.requiredOther,
+    'te-lang': (p, field) => (field === 'wachtwoord' ? acc.passwordTooLong(p['max'] ?? '') : tooLong(p, field)),
+    'e-mail': () => acc.emailFormat,
+    'in-gebruik': () => acc.emailInUse,
+    onbekend: () => acc.officeUnknown,
+    'niet-toegestaan': (p) => acc.roleNotAllowed[p['kind'] ?? ''] ?? acc.roleNotAllowed['partner'] ?? '',
+    'eigen-rol': () => acc.ownRole,
+    'laatste-beheerder': () => acc.lastBeheerder,
+    'zelf-uitschakelen': () => acc.selfDisable,
+    gewijzigd: () => acc.changedMeanwhile,
+    'al-actief': () => acc.alreadyActive,
+    uitgeschakeld: () => acc.disabledNoInvite,
+    'te-kort': (p) => acc.passwordTooShort(p['min'] ?? ''),
+    'eigen-gegevens': () => acc.passwordOwnData,
+    veelgebruikt: () => acc.passwordCommon,
+    verschillend: () => acc.passwordMismatch,
+    'ongeldige-link': () => acc.invalidLink,
   },
 } satisfies Readonly<Record<string, ProblemMessages>>;

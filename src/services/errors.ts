@@ -51,3 +51,14 @@ export class RecordNotFoundError extends Error {
     super('Niet gevonden');
   }
 }
+
+/**
+ * The user does not exist for this administrator: unknown, malformed, or of another organisation
+ * (a partnerbeheerder administers only its own). Shown as 404, like an unknown dossier.
+ */
+export class UserNotFoundError extends Error {
+  override name = 'UserNotFoundError';
+  constructor() {
+    super('Gebruiker niet gevonden');
+  }
+}

@@ -31,10 +31,16 @@ import { createJobRunner, type JobLog } from './jobs/job-runner.ts';
 import { periodicJobs } from './jobs/periodic-jobs.ts';
 import { createOutboxService } from './outbox/outbox-service.ts';
 import { createMemoryTransport, type MailTransport } from '../mail/mail-transport.ts';
+import { createLinkIssuer } from './accounts/link-issuer.ts';
+import { createPasswordService } from './accounts/password-service.ts';
+import { createUserAdminService } from './accounts/user-admin-service.ts';
+import { createUserChangesService } from './accounts/user-changes-service.ts';
 
 export type ServiceOptions = Readonly<{
   /** How e-mail leaves (SMTP or files); tests that do not read mail get one that keeps it in memory. */
   mail?: MailTransport;
+  /** Where users reach the portal: the base of the links in mail (config `PUBLIC_URL`). */
+  publicUrl?: string;
 }>;
 
 /** The composition root of the use cases: the app takes the result as its argument. */
@@ -48,6 +54,8 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
   const sweep = createSweepService(context);
   const outbox = createOutboxService(context, options.mail ?? createMemoryTransport());
   const jobs = periodicJobs({ sweep, sessions, outbox });
+  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
+  const issueLink = createLinkIssuer(context, outbox, publicUrl);
   return {
     clock,
     auth: createAuthService(context),
@@ -81,6 +89,10 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     dossierViews: createDossierViewsService(context, dossierAccess),
     // Administration of organisations, offices, funding numbers and step types (issue 12).
     admin: createAdminServices(context),
+    // Accounts (issue 12): administration, invitations, "Wachtwoord vergeten?".
+    userAdmin: createUserAdminService(context, issueLink),
+    userChanges: createUserChangesService(context),
+    passwords: createPasswordService(context, issueLink, publicUrl),
   };
 }
 

@@ -95,6 +95,7 @@ function productionTests(get: () => { services: Parameters<typeof buildApp>[0] }
       LOG_LEVEL: 'silent',
       SMTP_URL: 'smtp://niet-gebruikt.invalid:587',
       MAIL_FROM: 'Loopbaanportaal <noreply@test.be>',
+      PUBLIC_URL: 'https://loopbaanportaal.test',
     });
     production = await buildApp(get().services, config, { logger: false });
   });

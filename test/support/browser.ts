@@ -8,6 +8,8 @@ import { accessSync, constants } from 'node:fs';
 import { after, afterEach, before, describe } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { MailTransport } from '../../src/mail/mail-transport.ts';
+import type { Services } from '../../src/services/index.ts';
 import { startTestApp } from './test-app.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -44,6 +46,8 @@ export type BrowserSuite = Readonly<{
   baseUrl: string;
   /** A page in a new browser context (cookies of its own); closed after the test. */
   newPage: (options?: BrowserContextOptions) => Promise<Page>;
+  /** The application's services, e.g. to deliver the outbox's mail now instead of waiting for its job. */
+  services: Services;
 }>;
 
 function isExecutable(path: string): boolean {
@@ -59,7 +63,7 @@ function isExecutable(path: string): boolean {
  * A suite run in Chromium against the real application with the demo world seeded.
  * Without Chromium the suite is skipped with a notice, except on CI (CI=true), where it fails.
  */
-export function describeInBrowser(title: string, suite: (get: () => BrowserSuite) => void): void {
+export function describeInBrowser(title: string, suite: (get: () => BrowserSuite) => void, options: { mail?: MailTransport } = {}): void {
   const installed = isExecutable(CHROMIUM_PATH);
   const required = process.env['CI'] === 'true';
   const skip = !installed && !required ? `Chromium niet gevonden op ${CHROMIUM_PATH}: browsertests overgeslagen` : false;
@@ -67,6 +71,7 @@ export function describeInBrowser(title: string, suite: (get: () => BrowserSuite
   describe(title, { skip }, () => {
     let browser: Browser | undefined;
     let stopApp: (() => Promise<void>) | undefined;
+    let services: Services | undefined;
     let baseUrl: string | undefined;
     let contexts: BrowserContext[] = [];
     let pageErrors: string[] = [];
@@ -75,8 +80,9 @@ export function describeInBrowser(title: string, suite: (get: () => BrowserSuite
       if (!installed) {
         throw new Error(`Chromium niet gevonden op ${CHROMIUM_PATH} en CI=true: de browsertests moeten lopen. Installeer Chromium of zet CHROMIUM_PATH.`);
       }
-      const started = await startTestApp('pglite');
+      const started = await startTestApp('pglite', { mail: options.mail });
       stopApp = started.close;
+      services = started.services;
       browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: browserEnvironment() });
       await started.services.demo.seedIfEmpty();
       baseUrl = await started.app.listen({ port: 0, host: '127.0.0.1' });
@@ -99,9 +105,10 @@ export function describeInBrowser(title: string, suite: (get: () => BrowserSuite
     suite(() => {
       const openBrowser = browser;
       const url = baseUrl;
-      if (openBrowser === undefined || url === undefined) throw new Error('browser suite used before its set-up ran');
+      if (openBrowser === undefined || url === undefined || services === undefined) throw new Error('browser suite used before its set-up ran');
       return {
         baseUrl: url,
+        services,
         newPage: async (options: BrowserContextOptions = {}) => {
           const context = await openBrowser.newContext({ baseURL: url, locale: 'nl-BE', timezoneId: 'Europe/Brussels', ...options });
           contexts.push(context);

@@ -53,3 +53,17 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       }),
   };
 }
+
+/** A received message's body with quoted-printable undone (soft line breaks and `=XX` escapes). */
+export function decodedBody(mail: ReceivedMail): string {
+  return mail.raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\r\n/g, '\n');
+}
+
+/** The "Wachtwoord kiezen" links in a received message, as path and query (host stripped). */
+export function chooseLinksIn(mail: ReceivedMail): string[] {
+  const links = [...decodedBody(mail).matchAll(/https?:\/\/[^\s"<>]+(\/wachtwoord-kiezen\?token=[A-Za-z0-9_-]{43})/g)].map((m) => m[1] ?? '');
+  return [...new Set(links)];
+}

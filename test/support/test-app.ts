@@ -11,6 +11,7 @@ import { createRepositories } from '../../src/db/repositories/index.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { settableClock } from '../../src/services/clock.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
+import type { MailTransport } from '../../src/mail/mail-transport.ts';
 import { temporaryBlobStore } from './blob-store.ts';
 import { TEST_NOW } from './clock.ts';
 import { createTestDatabase, databaseKinds, type DatabaseKind, type TestDatabase } from './databases.ts';
@@ -41,15 +42,17 @@ export type StartOptions = Readonly<{
   config?: Record<string, string>;
   /** Where the app's JSON log lines go; without it the app logs nothing. */
   logStream?: Writable;
+  /** How the app's mail leaves, e.g. over SMTP to the in-process server of test/support/smtp.ts. */
+  mail?: MailTransport;
 }>;
 
 export async function startTestApp(kind: DatabaseKind, options: StartOptions = {}): Promise<TestApp & { close: () => Promise<void> }> {
   const database: TestDatabase = await createTestDatabase(kind);
   const clock = settableClock(options.now ?? TEST_NOW);
   const blobs = temporaryBlobStore();
-  const real = createServices(database.db, createRepositories(), clock, blobs.storage);
-  const services = { ...real, ...(options.overrides?.(real) ?? {}) };
   const config = testConfig(options.config);
+  const real = createServices(database.db, createRepositories(), clock, blobs.storage, { mail: options.mail, publicUrl: config.publicUrl });
+  const services = { ...real, ...(options.overrides?.(real) ?? {}) };
   const app = await buildApp(services, config, options.logStream === undefined ? { logger: false } : { logStream: options.logStream });
   return {
     kind,
@@ -75,7 +78,7 @@ export function describeOnEachDatabase<T>(
   title: string,
   setup: (t: TestApp) => Promise<T>,
   suite: (get: () => TestApp & { data: T }) => void,
-  options: Pick<StartOptions, 'config' | 'logStream'> = {},
+  options: Pick<StartOptions, 'config' | 'logStream' | 'mail'> = {},
 ): void {
   for (const kind of databaseKinds()) {
     describe(`${title} [${kind}]`, () => {

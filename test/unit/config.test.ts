@@ -7,7 +7,8 @@ const STRONG_SECRET = 'k7Qz-Vb2m!Xr9pLw#Ty4nHs8dJc3FgA6eUo1iRa5Wq0';
 const DATABASE_URL = 'postgres://portaal:geheim@db.example:5432/loopbaanportaal';
 const SMTP_URL = 'smtp://portaal:geheim@mail.example:587';
 const MAIL_FROM = 'Loopbaanportaal <noreply@example.be>';
-const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL, SESSION_SECRET: STRONG_SECRET, SMTP_URL, MAIL_FROM } as const;
+const PUBLIC_URL = 'https://loopbaanportaal.example.be';
+const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL, SESSION_SECRET: STRONG_SECRET, SMTP_URL, MAIL_FROM, PUBLIC_URL } as const;
 
 /** Asserts a ConfigError whose message is one line and names the variable. */
 function assertConfigError(env: Record<string, string>, variable: string): void {
@@ -146,6 +147,15 @@ describe('config', () => {
       assert.equal(loadConfig({}).smtpUrl, undefined);
       assert.match(loadConfig({}).mailFrom, /Loopbaanportaal/);
       assert.equal(loadConfig(PRODUCTION).mailFrom, MAIL_FROM);
+    });
+
+    it('config production without PUBLIC_URL throws (the links in mail need it); elsewhere it defaults to localhost on the port', () => {
+      assertConfigError({ ...PRODUCTION, PUBLIC_URL: '' }, 'PUBLIC_URL');
+      assertConfigError({ PUBLIC_URL: 'loopbaanportaal.example.be' }, 'PUBLIC_URL');
+      assert.equal(loadConfig(PRODUCTION).publicUrl, PUBLIC_URL);
+      assert.equal(loadConfig({ PUBLIC_URL: 'https://portaal.example.be/' }).publicUrl, 'https://portaal.example.be');
+      assert.equal(loadConfig({}).publicUrl, 'http://localhost:3000');
+      assert.equal(loadConfig({ PORT: '8080' }).publicUrl, 'http://localhost:8080');
     });
 
     it('config SEED_DEMO_DATA=true in production throws', () => {

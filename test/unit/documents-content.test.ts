@@ -7,7 +7,6 @@ import { sanitiseFileName } from '../../src/domain/documents/file-name.ts';
 import { detectSignature, extensionOf, formatList } from '../../src/domain/documents/file-formats.ts';
 import type { ReadAt } from '../../src/domain/documents/zip-container.ts';
 import { openZip } from '../../src/storage/zip-reader.ts';
-import type { CalendarDate } from '../../src/domain/calendar-date.ts';
 import {
   crowdedDocx, DOC, DOCX, docxLinkingOut, docxWith, EXE, HTML, JPG, MACRO_ENABLED_DOCX, MEDIA_TYPES, ODT, ODT_WITH_BASIC, PDF, PDF_WITH_BINARY_STREAM,
   pdfOfSize, pdfWith, pdfWithObjectStream, PLAIN_ZIP, PNG, understatedDocx, zip, zipBombDocx,

@@ -1,3 +1,4 @@
+import * as accountTokens from './account-tokens.ts';
 import * as attestRequests from './attest-requests.ts';
 import * as attests from './attests.ts';
 import * as audit from './audit.ts';
@@ -18,6 +19,7 @@ import * as stepTypes from './step-types.ts';
 import * as steps from './steps.ts';
 import * as stopRequests from './stop-requests.ts';
 import * as sweep from './sweep.ts';
+import * as userAccounts from './user-accounts.ts';
 import * as users from './users.ts';
 
 /** The repositories, one module per aggregate; every function takes the transaction first. */
@@ -47,6 +49,9 @@ export function createRepositories() {
     // Periodic jobs and outgoing messages.
     jobSchedule,
     outbox,
+    // Accounts: administration, invitations and password resets.
+    accountTokens,
+    userAccounts,
   };
 }
 

@@ -22,7 +22,7 @@ import type {
 import type { JobScheduleTable, OutboxTable } from './jobs.ts';
 import type { FundingNumbersTable, OfficesTable, OrganisationsTable } from './organisations.ts';
 import type { OrganisationStepTypesTable, StepsTable, StepTypesTable, StopRequestsTable } from './steps.ts';
-import type { SessionsTable, UsersTable } from './users.ts';
+import type { AccountTokensTable, SessionsTable, UsersTable } from './users.ts';
 
 export interface DB {
   organisations: OrganisationsTable;
@@ -56,6 +56,8 @@ export interface DB {
   // Periodic jobs and outgoing messages, migration 0007.
   job_schedule: JobScheduleTable;
   outbox: OutboxTable;
+  // One-time links to choose a password (invitation, reset), migration 0008.
+  account_tokens: AccountTokensTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -9,13 +9,16 @@ export interface UsersTable {
   role: 'begeleider' | 'partnerbeheerder' | 'secretariaat' | 'interventieadviseur' | 'beheerder';
   organisationId: string;
   officeId: string | null;
-  passwordHash: string;
+  /** argon2id; null until an invited user chose a password (migration 0008). */
+  passwordHash: string | null;
   disabledAt: Timestamp | null;
   failedAttempts: Generated<number>;
   firstFailedAt: Timestamp | null;
   lockedUntil: Timestamp | null;
   lastLoginAt: Timestamp | null;
   createdAt: CreatedAt;
+  /** O12: raised by every administrative change (migration 0008). */
+  version: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -26,4 +29,16 @@ export interface SessionsTable {
   createdAt: CreatedAt;
   lastSeenAt: Timestamp;
   expiresAt: Timestamp;
+}
+
+/** One-time links to choose a password (migration 0008): only the token's SHA-256 is stored. */
+export interface AccountTokensTable {
+  id: Generated<string>;
+  userId: string;
+  purpose: 'invite' | 'reset';
+  tokenHash: string;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+  voidedAt: Timestamp | null;
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { requireLogin } from '../plugins/app/auth.ts';
 import { adminRoutes } from './admin/admin-routes.ts';
+import { userDetailRoutes } from './admin/users/user-detail-controller.ts';
+import { usersRoutes } from './admin/users/users-controller.ts';
 import { attestHandlingRoutes } from './attests/handling-controller.ts';
 import { extensionRoutes } from './attests/extension-controller.ts';
 import { attestRequestRoutes } from './attests/request-controller.ts';
@@ -14,6 +16,7 @@ import { cvRoutes } from './cv/cv-controller.ts';
 import { dossierRoutes } from './dossier/dossier-controller.ts';
 import { homeRoutes } from './home/home-controller.ts';
 import { loginRoutes } from './login/login-controller.ts';
+import { passwordRoutes } from './login/password-controller.ts';
 import { notesRoutes } from './notes/notes-controller.ts';
 import { occupationsRoutes } from './occupations/occupations-controller.ts';
 import { desiredJobRoutes } from './profile/desired-job-controller.ts';
@@ -35,6 +38,8 @@ export const DOSSIER_SCOPE = '/dossiers/:clientId';
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (open) => {
     loginRoutes(open);
+    // "Wachtwoord vergeten?" and the one-time links of invitations and resets (issue 12).
+    passwordRoutes(open);
   });
   await app.register(async (closed) => {
     closed.addHook('preHandler', requireLogin);
@@ -48,6 +53,9 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
     attestRequestRoutes(closed);
     attestHandlingRoutes(closed);
     workListRoutes(closed);
+    // Beheer > Gebruikers (issue 12).
+    usersRoutes(closed);
+    userDetailRoutes(closed);
     await closed.register(
       async (dossier) => {
         dossierRoutes(dossier);

@@ -58,6 +58,14 @@ export const AuditAction = {
   stepTypeChanged: 'staptype.gewijzigd',
   occupationRenamed: 'beroep.hernoemd',
   occupationRetired: 'beroep.uitgefaseerd',
+  // Accounts (issue 12): administration, invitations and password resets; details name the `userId`.
+  userInvited: 'gebruiker.uitgenodigd',
+  invitationResent: 'gebruiker.uitnodiging-opnieuw',
+  userChanged: 'gebruiker.gewijzigd',
+  userEnabled: 'gebruiker.ingeschakeld',
+  userUnlocked: 'gebruiker.gedeblokkeerd',
+  passwordResetRequested: 'wachtwoord.vergeten',
+  passwordChosen: 'wachtwoord.gekozen',
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
@@ -100,3 +108,15 @@ export const UPKEEP_ACTIONS: readonly AuditActionName[] = [
 
 /** A6: what "Wie bekeek dit dossier" lists: every opening of a dossier page and every download. */
 export const VIEW_ACTIONS: readonly AuditActionName[] = [AuditAction.dossierOpened, AuditAction.documentDownloaded, AuditAction.attestScanDownloaded];
+
+/** "Wijzigingen" of a user: every administrative change and what the user did with a link. */
+export const USER_ACTIONS: readonly AuditActionName[] = [
+  AuditAction.userInvited,
+  AuditAction.invitationResent,
+  AuditAction.userChanged,
+  AuditAction.userDisabled,
+  AuditAction.userEnabled,
+  AuditAction.userUnlocked,
+  AuditAction.passwordResetRequested,
+  AuditAction.passwordChosen,
+];

@@ -10,7 +10,7 @@ import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 
 export type LoginResult = { ok: true; actor: Actor } | { ok: false };
 
-type Failure = 'onbekend-adres' | 'uitgeschakeld' | 'geblokkeerd' | 'fout-wachtwoord';
+type Failure = 'onbekend-adres' | 'uitgeschakeld' | 'geblokkeerd' | 'geen-wachtwoord' | 'fout-wachtwoord';
 
 export function createAuthService({ db, repos, clock }: ServiceContext) {
   async function login(emailInput: string, password: string, ip: string): Promise<LoginResult> {
@@ -41,6 +41,12 @@ export function createAuthService({ db, repos, clock }: ServiceContext) {
       if (user.lockedUntil !== null && user.lockedUntil > now) {
         await verifyAgainstDummy(password);
         return fail('geblokkeerd', user.id);
+      }
+
+      if (user.passwordHash === null) {
+        // Invited, no password chosen yet: only the link in the invitation leads in.
+        await verifyAgainstDummy(password);
+        return fail('geen-wachtwoord', user.id);
       }
 
       if (!(await verifyPassword(user.passwordHash, password))) {

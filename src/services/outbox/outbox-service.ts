@@ -45,3 +45,5 @@ export function createOutboxService({ db, repos, clock }: ServiceContext, transp
 
   return { enqueueMail, deliverMail, transport: transport.describe() };
 }
+
+export type OutboxService = ReturnType<typeof createOutboxService>;

@@ -1,0 +1,81 @@
+/** View data for the user list under Beheer (issue 12): search, one page of users, paging. */
+import { accountStatus, ROLE_LABELS, STATUS_LABELS, type AccountStatus, type ManagedUser } from '../../../../domain/accounts/user-admin.ts';
+import { officeLabel } from '../../../../domain/organisations.ts';
+
+export const USERS_PATH = '/beheer/gebruikers';
+export const INVITE_PATH = `${USERS_PATH}/uitnodigen`;
+
+export const userPath = (id: string): string => `${USERS_PATH}/${encodeURIComponent(id)}`;
+
+const STATUS_TAGS: Readonly<Record<AccountStatus, string>> = {
+  actief: 'govuk-tag--green',
+  uitgenodigd: 'govuk-tag--blue',
+  uitgeschakeld: 'govuk-tag--grey',
+  geblokkeerd: 'govuk-tag--red',
+};
+
+export function statusTag(user: ManagedUser, now: Date): { text: string; classes: string } {
+  const status = accountStatus(user, now);
+  return { text: STATUS_LABELS[status], classes: STATUS_TAGS[status] };
+}
+
+export function officeOf(user: Pick<ManagedUser, 'officeName' | 'officeCode'>): string {
+  return user.officeName !== null && user.officeCode !== null ? officeLabel({ name: user.officeName, code: user.officeCode }) : '';
+}
+
+const count = new Intl.NumberFormat('nl-BE');
+
+function pageHref(query: string, page: number): string {
+  const params = new URLSearchParams();
+  if (query !== '') params.set('zoek', query);
+  if (page > 1) params.set('pagina', String(page));
+  const search = params.toString();
+  return search === '' ? USERS_PATH : `${USERS_PATH}?${search}`;
+}
+
+/** The govuk pagination: first, last and the pages around the current one, with ellipses between. */
+function pagination(query: string, page: number, pages: number) {
+  if (pages <= 1) return null;
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  const items: ({ number: string; href: string; current: boolean; visuallyHiddenText: string } | { ellipsis: true })[] = [];
+  shown.forEach((n, index) => {
+    const before = shown[index - 1];
+    if (before !== undefined && n - before > 1) items.push({ ellipsis: true });
+    items.push({ number: String(n), href: pageHref(query, n), current: n === page, visuallyHiddenText: `Pagina ${String(n)}` });
+  });
+  return {
+    previous: page > 1 ? { href: pageHref(query, page - 1), text: 'Vorige', labelText: `Pagina ${String(page - 1)}` } : null,
+    next: page < pages ? { href: pageHref(query, page + 1), text: 'Volgende', labelText: `Pagina ${String(page + 1)}` } : null,
+    items,
+    landmarkLabel: 'Paginering van de gebruikers',
+  };
+}
+
+export function presentUserList(model: { query: string; page: number; pageSize: number; total: number; users: readonly ManagedUser[]; now: Date; allOrganisations: boolean }) {
+  const pages = Math.max(1, Math.ceil(model.total / model.pageSize));
+  const first = (model.page - 1) * model.pageSize + 1;
+  const last = first + model.users.length - 1;
+  return {
+    title: 'Gebruikers',
+    inviteHref: INVITE_PATH,
+    action: USERS_PATH,
+    query: model.query,
+    scope: model.allOrganisations ? 'Alle gebruikers van alle organisaties.' : 'De gebruikers van je organisatie.',
+    summary:
+      model.total === 0
+        ? model.query === '' ? 'Er zijn nog geen gebruikers.' : 'Geen gebruiker gevonden met deze naam of dit e-mailadres.'
+        : `${count.format(first)} tot ${count.format(last)} van ${count.format(model.total)} gebruikers`,
+    rows: model.users.map((u) => ({
+      href: userPath(u.id),
+      name: u.displayName,
+      email: u.email,
+      role: ROLE_LABELS[u.role],
+      organisation: u.organisationName,
+      office: officeOf(u),
+      status: statusTag(u, model.now),
+    })),
+    pagination: pagination(model.query, model.page, pages),
+  };
+}
+
+export type UserListView = ReturnType<typeof presentUserList>;
