@@ -4,7 +4,8 @@ import { assertHeading, PortalPage } from './portal-page.ts';
 
 export class UsersPage extends PortalPage {
   static async open(page: Page): Promise<UsersPage> {
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).click();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Gebruikers' }).click();
     return UsersPage.verifyOnPage(page);
   }
 
