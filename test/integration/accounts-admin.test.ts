@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { messages } from '../../src/http/messages.ts';
+import { messages } from '../../src/http/messages/index.ts';
 import { anOffice, anOrganisation, aNamedUser, aUser, type TestOrganisation, type TestUser } from '../support/factories.ts';
 import { assertRedirect, auditRows, countSessionsOf, errorMessagesIn } from '../support/integration-helpers.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, it } from 'node:test';
-import { messages } from '../../src/http/messages.ts';
+import { messages } from '../../src/http/messages/index.ts';
 import { createSmtpTransport } from '../../src/mail/mail-transport.ts';
 import { anOrganisation, aUser, type TestOrganisation, type TestUser } from '../support/factories.ts';
 import { assertRedirect, countAudit, countSessionsOf, errorMessagesIn } from '../support/integration-helpers.ts';

@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { it } from 'node:test';
-import { messages } from '../../src/http/messages.ts';
+import { messages } from '../../src/http/messages/index.ts';
 import { MEDIA_TYPES, pdfOfSize } from '../support/documents.ts';
 import { aClient, anAttest, anOrganisation, aUser } from '../support/factories.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { DOSSIER_PAGES, VISIT_GAP_SECONDS } from '../../src/domain/dossier/pages.ts';
 import { dossierPageName } from '../../src/http/pages/attests/viewers-presenter.ts';
-import { dossierPageNames } from '../../src/http/messages.ts';
+import { dossierPageNames } from '../../src/http/messages/index.ts';
 import { aClient, anAttest, anOrganisation, aUser, type TestUser } from '../support/factories.ts';
 import { assertRedirect, countAudit } from '../support/integration-helpers.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { messages } from '../../src/http/messages.ts';
+import { messages } from '../../src/http/messages/index.ts';
 import { anOrganisation, aUser, type TestUser } from '../support/factories.ts';
 import { describeOnEachDatabase, startTestApp, type TestApp } from '../support/test-app.ts';
 import { WebSession } from '../support/web-session.ts';

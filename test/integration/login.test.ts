@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { messages } from '../../src/http/messages.ts';
+import { messages } from '../../src/http/messages/index.ts';
 import { anOrganisation, aUser, type TestUser } from '../support/factories.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { WebSession, withoutCsrfTokens } from '../support/web-session.ts';

@@ -8,7 +8,7 @@ import { it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Client } from '../../src/domain/clients.ts';
 import { formatInsz } from '../../src/domain/insz.ts';
-import { messages } from '../../src/http/messages.ts';
+import { messages } from '../../src/http/messages/index.ts';
 import { anOrganisation, aClient, aUser } from '../support/factories.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { WebSession } from '../support/web-session.ts';

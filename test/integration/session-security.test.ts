@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { messages } from '../../src/http/messages.ts';
+import { messages } from '../../src/http/messages/index.ts';
 import { anOrganisation, aUser, type TestUser } from '../support/factories.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { SESSION_COOKIE, WebSession } from '../support/web-session.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { messages } from '../../src/http/messages.ts';
+import { messages } from '../../src/http/messages/index.ts';
 import { lastEmail, parseLoginForm } from '../../src/http/pages/login/login-form.ts';
 
 describe('login form', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { messages } from '../../src/http/messages.ts';
+import { messages } from '../../src/http/messages/index.ts';
 import { parseSearchForm } from '../../src/http/pages/search/search-form.ts';
 
 describe('search form', () => {

@@ -3,7 +3,7 @@
  * real calendar date or a Dutch message; the presenter keeps what the user typed.
  */
 import { calendarDate, dateParts, type CalendarDate } from '../../domain/calendar-date.ts';
-import { messages } from '../messages.ts';
+import { messages } from '../messages/index.ts';
 import { textField, type RawForm } from './form.ts';
 
 export type DateParts = Readonly<{ dag: string; maand: string; jaar: string }>;

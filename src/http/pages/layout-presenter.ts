@@ -1,6 +1,6 @@
 import { isPartner, isServiceStaff } from '../../domain/roles.ts';
 import type { Actor } from '../../domain/users.ts';
-import { messages } from '../messages.ts';
+import { messages } from '../messages/index.ts';
 import type { FieldErrors } from './form.ts';
 
 /**

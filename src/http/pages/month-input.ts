@@ -3,7 +3,7 @@
  * jaar. Parsing gives a `YYYY-MM` month or a Dutch message; the presenter keeps what was typed.
  */
 import { yearMonth, type YearMonth } from '../../domain/dossier/cv.ts';
-import { messages } from '../messages.ts';
+import { messages } from '../messages/index.ts';
 import { dateInputItems } from './date-input.ts';
 import { textField, type RawForm } from './form.ts';
 

@@ -9,7 +9,7 @@ import type { NewRequestInput } from '../../../domain/attests/attest-request.ts'
 import { formatDate } from '../../../domain/calendar-date.ts';
 import { formatInsz, parseInsz } from '../../../domain/insz.ts';
 import { REGIME_LABELS } from '../../../domain/clients.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { BRAND, MARGIN, MUTED, PdfWriter } from '../shared/pdf-writer.ts';
 
 export type AttestForPrint = NewRequestInput & Readonly<{ organisationName: string; officeLabel: string | null }>;

@@ -3,7 +3,7 @@ import { accessPeriodEnd } from '../../../domain/access.ts';
 import { REQUEST_KIND_LABELS, type AttestRequest } from '../../../domain/attests/attest-request.ts';
 import { formatDate } from '../../../domain/calendar-date.ts';
 import type { Decision } from '../../../services/attests/attest-handling-service.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { confirmView, summaryRow } from '../shared/confirm.ts';
 import { requestPath } from './attests-presenter.ts';
 

@@ -3,7 +3,7 @@
  * the new end date and the new signed scan (multipart, CSRF first, see shared/multipart-form.ts).
  */
 import type { FastifyInstance } from 'fastify';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { EMPTY_DATE, parseDateParts, readDateParts } from '../date-input.ts';
 import type { FieldError } from '../form.ts';

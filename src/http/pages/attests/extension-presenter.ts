@@ -3,7 +3,7 @@ import { formatDate } from '../../../domain/calendar-date.ts';
 import { REGIME_LABELS } from '../../../domain/clients.ts';
 import { STATE_LABELS, type StepState } from '../../../domain/steps/step.ts';
 import type { ExtensionContext } from '../../../services/attests/attest-requests-service.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { dateInputItems, type DateParts } from '../date-input.ts';
 import { dossierPath, presentDossierFrame, type DossierFrame } from '../dossier/dossier-presenter.ts';
 import { errorFor, type FieldErrors } from '../form.ts';

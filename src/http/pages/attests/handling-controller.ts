@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { formatDate } from '../../../domain/calendar-date.ts';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { attachmentDisposition } from '../shared/content-disposition.ts';
 import { asRawForm, type FieldError } from '../form.ts';

@@ -4,7 +4,7 @@
  * (shared/multipart-form.ts); the scan streams into the one upload service.
  */
 import type { FastifyInstance } from 'fastify';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { problemsToErrors } from '../shared/problems.ts';
 import { asRawForm, mergeErrors, type RawForm } from '../form.ts';

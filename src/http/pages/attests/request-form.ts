@@ -6,7 +6,7 @@
  */
 import { isRegime, type NewRequestInput, type RequestFields } from '../../../domain/attests/attest-request.ts';
 import { REGIME_LABELS } from '../../../domain/clients.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { dateInputItems, EMPTY_DATE, parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
 import { errorFor, textField, type FieldError, type FieldErrors, type FormResult, type RawForm } from '../form.ts';
 

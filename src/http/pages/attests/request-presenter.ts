@@ -3,7 +3,7 @@ import { ATTEST_SCAN_UPLOADS } from '../../../domain/documents/content-check.ts'
 import { formatList } from '../../../domain/documents/file-formats.ts';
 import type { Problem } from '../../../domain/result.ts';
 import type { UploadOutcome } from '../../../services/documents/upload-service.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import type { FieldError, FieldErrors } from '../form.ts';
 import { uploadProblemMessage } from '../shared/upload-problems.ts';
 import { REQUEST_PATHS } from './attests-presenter.ts';

@@ -3,7 +3,7 @@ import type { ClientEvent as DossierView } from '../../../domain/audit.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
 import { isDossierPage, VISIT_GAP_SECONDS } from '../../../domain/dossier/pages.ts';
-import { dossierPageNames, formerDossierPageNames, unnamedDossierPage } from '../../messages.ts';
+import { dossierPageNames, formerDossierPageNames, unnamedDossierPage } from '../../messages/index.ts';
 import { presentDossierFrame, type DossierFrame } from '../dossier/dossier-presenter.ts';
 import { formatMoment } from './attests-presenter.ts';
 import { extensionPath } from './extension-presenter.ts';

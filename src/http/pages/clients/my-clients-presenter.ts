@@ -2,7 +2,7 @@ import { formatDate } from '../../../domain/calendar-date.ts';
 import { fullName } from '../../../domain/clients.ts';
 import { maskInsz } from '../../../domain/insz.ts';
 import type { MyClient, RunningOutplacement } from '../../../domain/clients.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { stepPath } from '../steps/steps-overview-presenter.ts';
 
 /** Issue 15 defect 12: whether the organisation already has a Bezig Outplacement line, and until when (a link to it). */

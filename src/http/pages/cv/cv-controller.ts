@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor } from '../../../domain/users.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import type { CvInputs, CvItems, CvKind } from '../../../domain/dossier/cv.ts';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, type FieldErrors, type FormResult } from '../form.ts';
 import type { PageView } from '../layout-presenter.ts';

@@ -15,7 +15,7 @@ import {
   type LanguageSkill,
   type WorkExperienceInput,
 } from '../../../domain/dossier/cv.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { asRawForm, listField, textField, type FieldError, type FormResult } from '../form.ts';
 import { parseMonthParts, readMonthParts, type MonthParts } from '../month-input.ts';
 

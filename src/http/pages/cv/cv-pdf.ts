@@ -8,7 +8,7 @@ import { formatDate } from '../../../domain/calendar-date.ts';
 import { fullName } from '../../../domain/clients.ts';
 import { EXPERIENCE_LABELS, WORK_REGIME_LABELS, REGION_LABELS } from '../../../domain/dossier/desired-jobs.ts';
 import type { CvForPrint } from '../../../services/dossier-upkeep/cv-service.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { addressOf } from '../profile/profile-presenter.ts';
 import { educationRow, languageRow, workRow } from './cv-presenter.ts';
 import { withoutAccent } from '../shared/pdf-text.ts';

@@ -3,7 +3,7 @@
  * shared/multipart-form.ts (the CSRF token first, the file streamed into the upload service).
  */
 import { checkPublicationName, isDocumentKind, type DocumentKind } from '../../../domain/documents/document.ts';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages/index.ts';
 import { problemsToErrors } from '../shared/problems.ts';
 import { textField, type FieldError, type FormResult, type RawForm } from '../form.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { DOCUMENT_KIND_LABELS } from '../../../domain/documents/document.ts';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm } from '../form.ts';
 import { problemsToErrors, statusOf } from '../shared/problems.ts';

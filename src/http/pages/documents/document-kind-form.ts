@@ -1,6 +1,6 @@
 /** D7 "Soort wijzigen": the chosen Soort and the version it was chosen on (O12). */
 import { isDocumentKind, type DocumentKind } from '../../../domain/documents/document.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { textField, type FormResult, type RawForm } from '../form.ts';
 import { readVersion } from '../shared/version.ts';
 

@@ -6,7 +6,7 @@ import type { DocumentLogEvent } from '../../../domain/audit.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import type { DocumentLog, DocumentPermissions, DocumentsOverview } from '../../../services/documents/documents-service.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { presentDossierFrame, type DossierFrame } from '../dossier/dossier-presenter.ts';
 import { errorFor, type FieldError } from '../form.ts';
 import type { DocumentFormInput } from './document-form.ts';

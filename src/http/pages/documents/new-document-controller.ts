@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { DOCUMENT_UPLOADS } from '../../../domain/documents/content-check.ts';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import type { FieldError } from '../form.ts';
 import { readMultipartForm } from '../shared/multipart-form.ts';

@@ -1,6 +1,6 @@
 /** D4: a beheerder withdraws a document with a reason; it leaves the overviews, the file is kept, the log says so. */
 import type { FastifyInstance } from 'fastify';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, multilineField } from '../form.ts';
 import { problemsToErrors } from '../shared/problems.ts';

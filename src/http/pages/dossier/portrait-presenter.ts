@@ -6,7 +6,7 @@ import type { PortraitWarning } from '../../../domain/dossier/portrait.ts';
 import { formatInsz } from '../../../domain/insz.ts';
 import { automaticCompletionDate } from '../../../domain/steps/dates.ts';
 import type { Portrait } from '../../../services/dossier-upkeep/portrait-service.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { documentPath } from '../documents/documents-presenter.ts';
 import { addressOf, desiredJobRow, profilePaths, registrationText } from '../profile/profile-presenter.ts';
 import { stateTag, stepPath } from '../steps/steps-overview-presenter.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { normaliseEmail } from '../../../domain/users.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { tooManyRequests } from '../../plugins/external/rate-limit.ts';
 import { lastEmail, parseLoginForm } from './login-form.ts';
 import { presentLoginPage } from './login-presenter.ts';

@@ -1,4 +1,4 @@
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { asRawForm, textField, type FieldError, type FormResult } from '../form.ts';
 
 export type LoginInput = Readonly<{ email: string; password: string }>;

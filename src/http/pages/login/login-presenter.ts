@@ -1,4 +1,4 @@
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
 
 export function presentLoginPage(input: { email?: string; errors?: FieldErrors; notice?: 'afgemeld' }) {

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { normaliseEmail } from '../../../domain/users.ts';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages/index.ts';
 import { tooManyRequests } from '../../plugins/external/rate-limit.ts';
 import { asRawForm, textField, type FieldError } from '../form.ts';
 import { problemsToErrors } from '../shared/problems.ts';

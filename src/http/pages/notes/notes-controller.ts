@@ -3,7 +3,7 @@
  * and a form to add one. Other organisations, service staff included, never see them.
  */
 import type { FastifyInstance } from 'fastify';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, multilineField, type FieldErrors } from '../form.ts';
 import { problemsToErrors } from '../shared/problems.ts';

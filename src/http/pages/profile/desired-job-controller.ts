@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Occupation } from '../../../domain/dossier/occupations.ts';
 import type { Actor } from '../../../domain/users.ts';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, type FieldError } from '../form.ts';
 import { isConflict } from '../../../domain/result.ts';

@@ -3,7 +3,7 @@
  * "Zoek" show the matches as radio buttons), experience, regions and working regime.
  */
 import { isExperienceLevel, isRegion, isWorkRegime, type DesiredJobInput } from '../../../domain/dossier/desired-jobs.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { actionOrEnter, asRawForm, listField, textField, type FieldError, type FormResult } from '../form.ts';
 
 export const DESIRED_JOB_ACTIONS = ['bewaren', 'zoek-beroep'] as const;

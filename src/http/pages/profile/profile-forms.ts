@@ -4,7 +4,7 @@
  */
 import type { CalendarDate } from '../../../domain/calendar-date.ts';
 import { emptyToNull, type ContactData } from '../../../domain/dossier/contact.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { asRawForm, textField, type FieldError, type FormResult } from '../form.ts';
 import { parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
 

@@ -1,7 +1,7 @@
 import { normaliseName } from '../../../domain/client-search.ts';
 import { parseInsz } from '../../../domain/insz.ts';
 import type { ClientSearch } from '../../../services/dossiers/dossier-service.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { asRawForm, textField, type FormResult } from '../form.ts';
 
 /** One field: digits are an INSZ, anything else a name. */

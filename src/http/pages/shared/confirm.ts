@@ -4,7 +4,7 @@
  * `bevestigd=ja`; `bevestigd=nee` goes back to the form with everything kept.
  */
 import { textField, type RawForm } from '../form.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 
 export type ConfirmView = Readonly<{
   title: string;

@@ -1,10 +1,10 @@
 /**
- * The one way from a service's problems to field errors: the message per code from messages.ts
+ * The one way from a service's problems to field errors: the message per code from messages/index.ts
  * (`problemMessages.<feature>`), the link of the error summary from one table of anchors, and
  * the one status rule: a conflict (O12, changed or removed meanwhile) is 409, any other refusal 400.
  */
 import { isConflict, type Problem } from '../../../domain/result.ts';
-import type { ProblemMessages } from '../../messages.ts';
+import type { ProblemMessages } from '../../messages/index.ts';
 import type { FieldError } from '../form.ts';
 
 /** Where the error summary links to when a field's first control is not named after it. */

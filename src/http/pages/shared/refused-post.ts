@@ -4,7 +4,7 @@
  * otherwise 400 with the input as typed.
  */
 import type { Problem } from '../../../domain/result.ts';
-import { problemMessages, type ProblemMessages } from '../../messages.ts';
+import { problemMessages, type ProblemMessages } from '../../messages/index.ts';
 import type { FieldErrors } from '../form.ts';
 import { problemsToErrors, statusOf } from './problems.ts';
 

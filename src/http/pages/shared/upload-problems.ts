@@ -2,7 +2,7 @@
 import type { UploadPolicy, UploadProblem } from '../../../domain/documents/content-check.ts';
 import { formatList } from '../../../domain/documents/file-formats.ts';
 import { MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES } from '../../../domain/documents/zip-container.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 
 const MB = 1024 * 1024;
 

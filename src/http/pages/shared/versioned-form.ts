@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Result } from '../../../domain/result.ts';
 import type { Actor } from '../../../domain/users.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, type FieldErrors, type FormResult } from '../form.ts';
 import type { PageView } from '../layout-presenter.ts';

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { STATE_LABELS } from '../../../domain/steps/step.ts';
 import type { Actor } from '../../../domain/users.ts';
 import type { StepFormContext } from '../../../services/steps/steps-service.ts';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import type { FieldError } from '../form.ts';
 import { EMPTY_DATE } from '../date-input.ts';

@@ -6,7 +6,7 @@
 import { formatDate, type CalendarDate } from '../../../domain/calendar-date.ts';
 import { STATE_LABELS, type StepState } from '../../../domain/steps/step.ts';
 import type { StepDetail } from '../../../services/steps/steps-service.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import type { DateParts } from '../date-input.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
 import { confirmView, summaryRow } from '../shared/confirm.ts';

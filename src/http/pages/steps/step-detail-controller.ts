@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor } from '../../../domain/users.ts';
 import type { StepDetail } from '../../../services/steps/steps-service.ts';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, multilineField, textField, type FieldError } from '../form.ts';
 import { parseDateParts, partsOf, readDateParts } from '../date-input.ts';

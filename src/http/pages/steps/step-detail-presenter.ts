@@ -8,7 +8,7 @@ import type { StepDetail } from '../../../services/steps/steps-service.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
 import { dateInputItems, type DateParts } from '../date-input.ts';
 import { presentTimeline } from './history-presenter.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { stateTag, stepPath } from './steps-overview-presenter.ts';
 
 const REQUEST_STATES = {

@@ -6,7 +6,7 @@ import type { CalendarDate } from '../../../domain/calendar-date.ts';
 import type { Actor } from '../../../domain/users.ts';
 import type { OfficeWithLabel } from '../../../domain/organisations.ts';
 import type { Services } from '../../../services/index.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import type { FieldError } from '../form.ts';
 import { partsOf } from '../date-input.ts';
 import type { OfficeSearch } from './step-form-presenter.ts';

@@ -5,7 +5,7 @@
  */
 import type { CalendarDate } from '../../../domain/calendar-date.ts';
 import { isStepState, type StepState } from '../../../domain/steps/step.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { actionOrEnter, asRawForm, multilineField, textField, type FieldError, type FormResult } from '../form.ts';
 import { parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
 import { parseVersion } from '../shared/version.ts';

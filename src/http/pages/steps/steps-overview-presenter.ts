@@ -5,7 +5,7 @@ import { STATE_LABELS, STEP_STATES, isStepState, type StepState, type StepType }
 import type { StepFilter, StepLine } from '../../../domain/steps/step.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 
 /** O7: Geannuleerd lines leave the default overview. */
 export const DEFAULT_STATES: readonly StepState[] = ['bezig', 'uitgevoerd', 'stopgezet'];

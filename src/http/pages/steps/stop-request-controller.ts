@@ -1,7 +1,7 @@
 /** O8: the partner's "Verzoek tot stopzetting" and the adviseur's "Te behandelen verzoeken". */
 import type { FastifyInstance } from 'fastify';
 import { dateInBrussels, formatDate } from '../../../domain/calendar-date.ts';
-import { messages, problemMessages } from '../../messages.ts';
+import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { asRawForm, errorFor, textField, type FieldError } from '../form.ts';
 import { dateInputItems, EMPTY_DATE, parseDateParts, readDateParts, type DateParts } from '../date-input.ts';

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AttestRequestNotFoundError, DocumentContentMissingError, DossierNotFoundError, ForbiddenError, RecordNotFoundError, UserNotFoundError } from '../../../services/errors.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 
 /** `reference`: the page shows the request id, which the log line carries too (always from 500 on). */
 type ErrorPage = { status: number; title: string; body: string; reference?: boolean };

@@ -3,7 +3,7 @@
  * en met (optional: no end), and the version read (O12). The dates are govuk date inputs.
  */
 import type { FundingNumberInput, FundingNumberRecord } from '../../../../domain/organisations.ts';
-import { messages } from '../../../messages.ts';
+import { messages } from '../../../messages/index.ts';
 import { EMPTY_DATE, parseDateParts, partsOf, readDateParts, type DateParts } from '../../date-input.ts';
 import { asRawForm, textField, type FieldError, type FormResult } from '../../form.ts';
 import { anchorOf } from '../../shared/problems.ts';

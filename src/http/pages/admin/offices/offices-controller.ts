@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor } from '../../../../domain/users.ts';
-import { messages, problemMessages } from '../../../messages.ts';
+import { messages, problemMessages } from '../../../messages/index.ts';
 import { actorOf } from '../../../plugins/app/auth.ts';
 import type { FieldErrors } from '../../form.ts';
 import { refusedPost } from '../../shared/refused-post.ts';

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { OrganisationRecord } from '../../../../domain/organisations.ts';
 import type { StepType } from '../../../../domain/steps/step.ts';
-import { messages, problemMessages } from '../../../messages.ts';
+import { messages, problemMessages } from '../../../messages/index.ts';
 import { actorOf } from '../../../plugins/app/auth.ts';
 import { asRawForm, listField, textField, type FieldErrors } from '../../form.ts';
 import { refusedPost } from '../../shared/refused-post.ts';

@@ -5,7 +5,7 @@
  * with the input kept.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { messages, problemMessages } from '../../../messages.ts';
+import { messages, problemMessages } from '../../../messages/index.ts';
 import { actorOf } from '../../../plugins/app/auth.ts';
 import type { FieldErrors } from '../../form.ts';
 import { refusedPost } from '../../shared/refused-post.ts';

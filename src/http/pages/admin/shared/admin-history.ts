@@ -1,6 +1,6 @@
 /** The history of an administered record as a timeline (issue 12): who changed what, when, old and new value. */
 import type { AuditRecord } from '../../../../domain/audit.ts';
-import { messages } from '../../../messages.ts';
+import { messages } from '../../../messages/index.ts';
 
 const dateTime = new Intl.DateTimeFormat('nl-BE', {
   timeZone: 'Europe/Brussels',

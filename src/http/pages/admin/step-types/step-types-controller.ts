@@ -1,7 +1,7 @@
 /** The step-type catalogue (issue 12, O13): label and order, beheerder only; codes are fixed. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor } from '../../../../domain/users.ts';
-import { messages, problemMessages } from '../../../messages.ts';
+import { messages, problemMessages } from '../../../messages/index.ts';
 import { actorOf } from '../../../plugins/app/auth.ts';
 import { asRawForm, textField, type FieldErrors } from '../../form.ts';
 import { refusedPost } from '../../shared/refused-post.ts';

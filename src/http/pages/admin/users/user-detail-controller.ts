@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Problem, Result } from '../../../../domain/result.ts';
 import type { ChangeOutcome } from '../../../../services/accounts/user-changes-service.ts';
-import { messages, problemMessages } from '../../../messages.ts';
+import { messages, problemMessages } from '../../../messages/index.ts';
 import { actorOf } from '../../../plugins/app/auth.ts';
 import { asRawForm, textField } from '../../form.ts';
 import { problemsToErrors, statusOf } from '../../shared/problems.ts';

@@ -3,7 +3,7 @@
  * A beheerder sees every organisation's users, a partnerbeheerder its own; other roles get 403.
  */
 import type { FastifyInstance } from 'fastify';
-import { messages, problemMessages } from '../../../messages.ts';
+import { messages, problemMessages } from '../../../messages/index.ts';
 import { actorOf } from '../../../plugins/app/auth.ts';
 import { asRawForm, textField } from '../../form.ts';
 import { problemsToErrors } from '../../shared/problems.ts';

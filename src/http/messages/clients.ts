@@ -1,0 +1,14 @@
+/** Finding clients: "Mijn klanten" and the search by INSZ or name. */
+
+/** "Mijn klanten": the organisation's running Outplacement line of each client (issue 15 defect 12). */
+export const myClients = {
+  noRunningLine: 'Geen lopende lijn',
+  running: 'Bezig',
+  runningUntil: (end: string) => `Bezig tot ${end}`,
+} as const;
+
+export const search = {
+  queryRequired: 'Vul een INSZ-nummer of een naam in',
+  inszInvalid: 'Vul een geldig INSZ-nummer in: 11 cijfers, zoals 85.07.30-033.28',
+  queryTooShort: 'Vul minstens 2 letters van de naam in',
+} as const;

@@ -1,0 +1,21 @@
+/** Issue 15 defect 9: a final action asks for confirmation on a page of its own. */
+export const confirm = {
+  back: 'Nee, ga terug',
+  cancelTitle: (type: string) => `Lijn ${type} annuleren?`,
+  cancelWarning: 'Annuleren is definitief: de lijn kan daarna niet meer gewijzigd worden en verdwijnt uit het overzicht van Stappen naar werk.',
+  cancelButton: 'Ja, annuleer de lijn',
+  endTitle: (type: string, state: string) => `Lijn ${type} op ${state} zetten?`,
+  endWarning: (state: string) => `${state} is definitief: de lijn kan daarna niet meer gewijzigd worden; de samenvatting kan nog twee weken aangevuld worden.`,
+  endButton: (state: string) => `Ja, zet de lijn op ${state}`,
+  stopTitle: (type: string) => `Lijn ${type} stopzetten?`,
+  stopWarning: 'Stopgezet is een eindtoestand: de lijn kan daarna niet meer gewijzigd worden; de samenvatting kan nog twee weken aangevuld worden.',
+  stopButton: 'Ja, zet de lijn stop',
+  plannedStopText: (date: string) => `De datum ligt na vandaag: de stopzetting wordt gepland. De lijn blijft Bezig tot ${date} en komt op die dag automatisch op Stopgezet.`,
+  plannedStopButton: 'Ja, plan de stopzetting',
+  approveTitle: (name: string) => `Aanvraag van ${name} goedkeuren?`,
+  approveWarning: 'Na goedkeuring heeft de partner toegang tot het dossier. Een beslissing kan niet ongedaan gemaakt worden.',
+  approveButton: 'Ja, keur de aanvraag goed',
+  rejectTitle: (name: string) => `Aanvraag van ${name} afwijzen?`,
+  rejectWarning: 'De partner ziet de reden in Mijn aanvragen. Een beslissing kan niet ongedaan gemaakt worden.',
+  rejectButton: 'Ja, wijs de aanvraag af',
+} as const;

@@ -1,0 +1,34 @@
+/**
+ * Every Dutch text the portal shows beyond the labels in the views: messages keyed by feature,
+ * rule and field. One catalogue, so that wording stays consistent and reviewable: the texts live
+ * in one file per feature in this folder, and this index assembles them into the one `messages`.
+ */
+import { accounts } from './accounts.ts';
+import { admin } from './admin.ts';
+import { attests } from './attests.ts';
+import { myClients, search } from './clients.ts';
+import { common, errors } from './common.ts';
+import { confirm } from './confirm.ts';
+import { documents } from './documents.ts';
+import { login } from './login.ts';
+import { steps, trajectory } from './steps.ts';
+import { upkeep } from './upkeep.ts';
+
+export const messages = {
+  common,
+  login,
+  myClients,
+  trajectory,
+  search,
+  steps,
+  documents,
+  upkeep,
+  attests,
+  confirm,
+  admin,
+  accounts,
+  errors,
+} as const;
+
+export { dossierPageNames, formerDossierPageNames, unnamedDossierPage } from './dossier-pages.ts';
+export { problemMessages, type ProblemMessage, type ProblemMessages } from './problems.ts';
