@@ -19,7 +19,7 @@ import { AdminHomePage, OrganisationDetailPage } from './pages/admin-pages.ts';
 import { AttestQueuePage, MyRequestsPage, openFromNavigation, RequestAccessPage, type DateBoxes } from './pages/attests-pages.ts';
 import { LoginPage, logInAs } from './pages/login-page.ts';
 import { MyClientsPage } from './pages/my-clients-page.ts';
-import { StepFormPage, StepsOverviewPage, TODAY } from './pages/steps-pages.ts';
+import { StepsOverviewPage, TODAY, type StepFormPage } from './pages/steps-pages.ts';
 
 const mail = createMemoryTransport();
 const ORGANISATION = 'Horizon Loopbaanbegeleiding';
