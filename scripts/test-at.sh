@@ -8,6 +8,9 @@
 #
 #   bash scripts/test-at.sh 2028-02-29T12:00:00Z                 # leap day, machine's zone
 #   bash scripts/test-at.sh 2027-12-31T22:30:00Z Pacific/Auckland # 23:30 in Brussels, New Year in Auckland
+#   bash scripts/test-at.sh 2027-12-31T22:30:00Z Pacific/Auckland "test/unit/**/*.test.ts"  # some files only
+#
+# Without test files it runs `npm test` (every suite); with them, `node --test` on those files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -lt 1 ]; then
@@ -16,6 +19,7 @@ if [ $# -lt 1 ]; then
 fi
 instant=$1
 zone=${2:-${TZ:-}}
+shift $(( $# < 2 ? $# : 2 ))
 if ! command -v faketime >/dev/null; then
   echo "faketime ontbreekt: apt-get install -y faketime" >&2
   exit 2
@@ -25,4 +29,9 @@ echo "== npm test with the machine's clock at $instant (${zone:-machine zone})"
 # The clock starts at the instant and runs on (@); timers keep the real monotonic clock.
 export FAKETIME_FMT=%s FAKETIME_DONT_FAKE_MONOTONIC=1
 if [ -n "$zone" ]; then export TZ=$zone; fi
-faketime -f "@$epoch" npm test
+if [ $# -eq 0 ]; then
+  faketime -f "@$epoch" npm test
+else
+  npm run -s pretest
+  faketime -f "@$epoch" node --test --test-concurrency=2 "$@"
+fi
