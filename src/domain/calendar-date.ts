@@ -64,6 +64,9 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 /** en-CA formats as YYYY-MM-DD. Made once: building a formatter costs more than using it. */
 const BRUSSELS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/** An instant as the users read it, in Brussels: dd/mm/jjjj, uu:mm (nl-BE). Made once, shared by every screen and mail. */
+export const BRUSSELS_DATE_TIME = new Intl.DateTimeFormat('nl-BE', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
 /** The calendar day in Brussels at the given instant. */
 export function dateInBrussels(instant: Date): CalendarDate {
   return BRUSSELS_DAY.format(instant) as CalendarDate;

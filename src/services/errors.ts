@@ -1,6 +1,13 @@
+/** Something that does not exist for this user: unknown, malformed, or not theirs to see (A1). Shown as 404. */
+export abstract class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
 /** The dossier does not exist for this user: unknown, malformed, or no access (A1). Shown as 404. */
-export class DossierNotFoundError extends Error {
-  override name = 'DossierNotFoundError';
+export class DossierNotFoundError extends NotFoundError {
   constructor() {
     super('Dossier niet gevonden');
   }
@@ -11,8 +18,7 @@ export class DossierNotFoundError extends Error {
  * (another organisation's, a kind it does not handle, or its client no longer open to it, A1).
  * Shown as 404, like an unknown dossier.
  */
-export class AttestRequestNotFoundError extends Error {
-  override name = 'AttestRequestNotFoundError';
+export class AttestRequestNotFoundError extends NotFoundError {
   constructor() {
     super('Aanvraag niet gevonden');
   }
@@ -45,8 +51,7 @@ export class DocumentContentMissingError extends Error {
  * An administered record (organisation, office, funding number, step type, occupation) that does
  * not exist for this user: unknown, malformed, or of another organisation. Shown as 404.
  */
-export class RecordNotFoundError extends Error {
-  override name = 'RecordNotFoundError';
+export class RecordNotFoundError extends NotFoundError {
   constructor() {
     super('Niet gevonden');
   }
@@ -56,8 +61,7 @@ export class RecordNotFoundError extends Error {
  * The user does not exist for this administrator: unknown, malformed, or of another organisation
  * (a partnerbeheerder administers only its own). Shown as 404, like an unknown dossier.
  */
-export class UserNotFoundError extends Error {
-  override name = 'UserNotFoundError';
+export class UserNotFoundError extends NotFoundError {
   constructor() {
     super('Gebruiker niet gevonden');
   }

@@ -6,6 +6,7 @@ import type { ContactData } from '../../domain/dossier/contact.ts';
 import type { Insz } from '../../domain/insz.ts';
 import type { ClientRow } from '../schema/index.ts';
 import type { Executor } from './executor.ts';
+import { countRows } from './shared.ts';
 
 export async function findById(trx: Executor, id: string): Promise<Client | undefined> {
   const row = await trx.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
@@ -81,8 +82,7 @@ export async function insert(trx: Executor, client: NewClient, at: Date): Promis
 }
 
 export async function count(trx: Executor): Promise<number> {
-  const row = await trx.selectFrom('clients').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return row.n;
+  return countRows(trx, 'clients');
 }
 
 /** K2: the client's contact data, when the client is still at `expectedVersion` (O12); false otherwise. */

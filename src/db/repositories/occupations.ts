@@ -1,5 +1,6 @@
 import type { Occupation } from '../../domain/dossier/occupations.ts';
 import type { Executor } from './executor.ts';
+import { changedAtVersion } from './shared.ts';
 
 const OCCUPATION_COLUMNS = ['code', 'iscoGroup', 'title', 'source'] as const;
 
@@ -37,14 +38,7 @@ export async function insertAdded(trx: Executor, occupation: { code: string; isc
 
 /** Rename or retire (`retiredAt`), only at the version the user read (O12); false when it changed meanwhile. */
 export async function updateAtVersion(trx: Executor, code: string, version: number, values: { title?: string; retiredAt?: Date }): Promise<boolean> {
-  const row = await trx
-    .updateTable('occupations')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-    .where('code', '=', code)
-    .where('version', '=', version)
-    .returning('code')
-    .executeTakeFirst();
-  return row !== undefined;
+  return changedAtVersion(trx.updateTable('occupations').set((eb) => ({ ...values, version: eb('version', '+', 1) })).where('code', '=', code).where('version', '=', version));
 }
 
 /** The entries beheerders added, newest first. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { officeLabel, type OfficeAddress, type OfficeRecord, type OfficeWithLabel } from '../../domain/organisations.ts';
 import type { Executor } from './executor.ts';
+import { changedAtVersion } from './shared.ts';
 
 export async function findById(trx: Executor, id: string): Promise<OfficeWithLabel | undefined> {
   const row = await selectOffices(trx).where('f.id', '=', id).executeTakeFirst();
@@ -49,12 +50,5 @@ export async function findByCode(trx: Executor, code: string, exceptId: string |
 }
 
 export async function updateAtVersion(trx: Executor, id: string, version: number, values: { name: string; code: string } & OfficeAddress): Promise<boolean> {
-  const row = await trx
-    .updateTable('offices')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+  return changedAtVersion(trx.updateTable('offices').set((eb) => ({ ...values, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', version));
 }

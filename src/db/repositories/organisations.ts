@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { dateInBrussels, type CalendarDate } from '../../domain/calendar-date.ts';
 import type { Office, OfficeAddress, Organisation, OrganisationRecord } from '../../domain/organisations.ts';
 import type { Executor } from './executor.ts';
+import { changedAtVersion, countRows } from './shared.ts';
 
 export async function insertOrganisation(trx: Executor, organisation: Omit<Organisation, 'id'> & { enterpriseNumber?: string | null }, at: Date): Promise<string> {
   const row = await trx
@@ -47,8 +48,7 @@ export async function insertFundingNumber(
 }
 
 export async function countOrganisations(trx: Executor): Promise<number> {
-  const row = await trx.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return row.n;
+  return countRows(trx, 'organisations');
 }
 
 const RECORD_COLUMNS = ['id', 'name', 'kind', 'enterpriseNumber', 'version'] as const;
@@ -93,24 +93,10 @@ export async function updateAtVersion(
   version: number,
   values: { name: string; kind: 'partner' | 'dienst'; enterpriseNumber: string },
 ): Promise<boolean> {
-  const row = await trx
-    .updateTable('organisations')
-    .set({ ...values, version: sql<number>`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+  return changedAtVersion(trx.updateTable('organisations').set({ ...values, version: sql<number>`version + 1` }).where('id', '=', id).where('version', '=', version));
 }
 
 /** O12 for what hangs on the organisation (its step types): the version moves on; false when it changed meanwhile. */
 export async function bumpVersion(trx: Executor, id: string, version: number): Promise<boolean> {
-  const row = await trx
-    .updateTable('organisations')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+  return changedAtVersion(trx.updateTable('organisations').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', version));
 }

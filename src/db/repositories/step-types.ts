@@ -1,5 +1,6 @@
 import type { StepType } from '../../domain/steps/step.ts';
 import type { Executor } from './executor.ts';
+import { changedAtVersion } from './shared.ts';
 
 export async function listAll(trx: Executor): Promise<StepType[]> {
   return trx.selectFrom('step_types').select(['code', 'label', 'kind']).orderBy('sortOrder').execute();
@@ -56,12 +57,5 @@ export async function findRecord(trx: Executor, code: string): Promise<StepTypeR
 
 /** The catalogue's label and order; the code stays. O12: only at the version the user read. */
 export async function updateAtVersion(trx: Executor, code: string, version: number, values: { label: string; sortOrder: number }): Promise<boolean> {
-  const row = await trx
-    .updateTable('step_types')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-    .where('code', '=', code)
-    .where('version', '=', version)
-    .returning('code')
-    .executeTakeFirst();
-  return row !== undefined;
+  return changedAtVersion(trx.updateTable('step_types').set((eb) => ({ ...values, version: eb('version', '+', 1) })).where('code', '=', code).where('version', '=', version));
 }

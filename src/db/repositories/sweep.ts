@@ -3,7 +3,7 @@
  * writes one audit row per changed line, in one round trip: the UPDATE's RETURNING feeds the
  * INSERT into the audit log.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { Executor } from './executor.ts';
 
@@ -20,19 +20,12 @@ export async function tryLock(trx: Executor): Promise<boolean> {
 }
 
 /**
- * O9: Bezig Outplacement lines with end_date <= cutoff become Uitgevoerd, as Systeem, dated on
- * their completion day (end + 1 month; PostgreSQL clamps to the month's end as the domain does).
+ * The common tables that follow a `done` table of ended Outplacement lines (O8, O9): their open
+ * stop requests lapse, as Systeem, and each lapse is written to the audit log.
  */
-export async function completeDueOutplacements(trx: Executor, cutoff: CalendarDate, by: SweptBy): Promise<number> {
+function lapseStopRequestsOfDone(by: SweptBy) {
   const { label: systemLabel, at } = by;
-  const result = await sql<{ n: number }>`
-    with done as (
-      update steps
-         set state = 'uitgevoerd', date = (end_date + interval '1 month')::date, ended_on = (end_date + interval '1 month')::date,
-             version = version + 1, updated_by_label = ${systemLabel}, updated_at = ${at}
-       where step_type_code = 'outplacement' and state = 'bezig' and end_date <= ${cutoff}::date
-      returning id, client_id, organisation_id, end_date
-    ), lapsed as (
+  return sql`lapsed as (
       update stop_requests
          set state = 'vervallen', handled_by_label = ${systemLabel}, handled_at = ${at}
        where state = 'open' and step_id in (select id from done)
@@ -42,16 +35,20 @@ export async function completeDueOutplacements(trx: Executor, cutoff: CalendarDa
       select ${at}::timestamptz, null, ${systemLabel}, done.organisation_id, 'stopverzoek.vervallen', done.client_id,
              jsonb_build_object('stepId', done.id, 'stepType', 'Outplacement', 'requestId', lapsed.id)
         from lapsed join done on done.id = lapsed.step_id
-    ), logged as (
-      insert into audit_events (occurred_at, actor_user_id, actor_label, organisation_id, action, client_id, details)
-      select ${at}::timestamptz, null, ${systemLabel}, organisation_id, 'stap.gewijzigd', client_id,
-             jsonb_build_object('stepId', id, 'stepType', 'Outplacement', 'field', 'toestand',
-                                'old', 'Bezig', 'new', 'Uitgevoerd', 'endDate', end_date, 'automatic', true)
-        from done
-      returning 1
-    )
-    select count(*)::int as n from logged`.execute(trx);
-  return result.rows[0]?.n ?? 0;
+    )`;
+}
+
+/**
+ * O9: Bezig Outplacement lines with end_date <= cutoff become Uitgevoerd, as Systeem, dated on
+ * their completion day (end + 1 month; PostgreSQL clamps to the month's end as the domain does).
+ */
+export async function completeDueOutplacements(trx: Executor, cutoff: CalendarDate, by: SweptBy): Promise<number> {
+  const completionDay = sql`(end_date + interval '1 month')::date`;
+  return endOutplacements(trx, by, sql`end_date <= ${cutoff}::date`, {
+    set: sql`state = 'uitgevoerd', date = ${completionDay}, ended_on = ${completionDay}`,
+    kept: sql`end_date`,
+    details: sql`'new', 'Uitgevoerd', 'endDate', end_date, 'automatic', true`,
+  });
 }
 
 /**
@@ -60,50 +57,63 @@ export async function completeDueOutplacements(trx: Executor, cutoff: CalendarDa
  * which is also the day the summary window (O10) counts from. An open stop request lapses.
  */
 export async function stopPlannedOutplacements(trx: Executor, today: CalendarDate, by: SweptBy): Promise<number> {
+  return endOutplacements(trx, by, sql`planned_stop_date <= ${today}::date`, {
+    set: sql`state = 'stopgezet', date = planned_stop_date, ended_on = planned_stop_date, planned_stop_date = null`,
+    kept: sql`date`,
+    details: sql`'new', 'Stopgezet', 'stopDate', date, 'automatic', true, 'plannedStop', true`,
+  });
+}
+
+/**
+ * The Bezig Outplacement lines that are `due` end (O8, O9): `change.set` is their new state and
+ * dates, `change.kept` the column the audit details read; their open stop requests lapse.
+ */
+async function endOutplacements(
+  trx: Executor,
+  by: SweptBy,
+  due: RawBuilder<unknown>,
+  change: { set: RawBuilder<unknown>; kept: RawBuilder<unknown>; details: RawBuilder<unknown> },
+): Promise<number> {
   const { label: systemLabel, at } = by;
-  const result = await sql<{ n: number }>`
-    with done as (
+  const done = sql`done as (
       update steps
-         set state = 'stopgezet', date = planned_stop_date, ended_on = planned_stop_date, planned_stop_date = null,
+         set ${change.set},
              version = version + 1, updated_by_label = ${systemLabel}, updated_at = ${at}
-       where step_type_code = 'outplacement' and state = 'bezig' and planned_stop_date <= ${today}::date
-      returning id, client_id, organisation_id, date
-    ), lapsed as (
-      update stop_requests
-         set state = 'vervallen', handled_by_label = ${systemLabel}, handled_at = ${at}
-       where state = 'open' and step_id in (select id from done)
-      returning id, step_id
-    ), lapsed_logged as (
-      insert into audit_events (occurred_at, actor_user_id, actor_label, organisation_id, action, client_id, details)
-      select ${at}::timestamptz, null, ${systemLabel}, done.organisation_id, 'stopverzoek.vervallen', done.client_id,
-             jsonb_build_object('stepId', done.id, 'stepType', 'Outplacement', 'requestId', lapsed.id)
-        from lapsed join done on done.id = lapsed.step_id
-    ), logged as (
-      insert into audit_events (occurred_at, actor_user_id, actor_label, organisation_id, action, client_id, details)
-      select ${at}::timestamptz, null, ${systemLabel}, organisation_id, 'stap.gewijzigd', client_id,
-             jsonb_build_object('stepId', id, 'stepType', 'Outplacement', 'field', 'toestand',
-                                'old', 'Bezig', 'new', 'Stopgezet', 'stopDate', date, 'automatic', true, 'plannedStop', true)
-        from done
-      returning 1
-    )
-    select count(*)::int as n from logged`.execute(trx);
-  return result.rows[0]?.n ?? 0;
+       where step_type_code = 'outplacement' and state = 'bezig' and ${due}
+      returning id, client_id, organisation_id, ${change.kept}
+    ), ${lapseStopRequestsOfDone(by)}`;
+  return logEachDone(trx, by, done, {
+    action: 'stap.gewijzigd',
+    details: sql`jsonb_build_object('stepId', id, 'stepType', 'Outplacement', 'field', 'toestand',
+                                'old', 'Bezig', ${change.details})`,
+  });
 }
 
 /** O10: end-state lines whose 14-day summary window ended before today become read-only. */
 export async function closeSummaryWindows(trx: Executor, endedOnOrBefore: CalendarDate, by: SweptBy): Promise<number> {
   const { label: systemLabel, at } = by;
-  const result = await sql<{ n: number }>`
-    with closed as (
+  const done = sql`done as (
       update steps
          set summary_closed = true, version = version + 1, updated_by_label = ${systemLabel}, updated_at = ${at}
        where summary_closed = false and ended_on is not null and ended_on <= ${endedOnOrBefore}::date
       returning id, client_id, organisation_id
-    ), logged as (
+    )`;
+  return logEachDone(trx, by, done, { action: 'stap.samenvatting-afgesloten', details: sql`jsonb_build_object('stepId', id)` });
+}
+
+/**
+ * Runs `done` (common tables, the first named `done`, returning the changed steps' id, client_id
+ * and organisation_id) and writes one audit row per changed step, as Systeem, in the same
+ * statement. Answers how many steps changed.
+ */
+async function logEachDone(trx: Executor, by: SweptBy, done: RawBuilder<unknown>, log: { action: string; details: RawBuilder<unknown> }): Promise<number> {
+  const { label: systemLabel, at } = by;
+  const result = await sql<{ n: number }>`
+    with ${done}, logged as (
       insert into audit_events (occurred_at, actor_user_id, actor_label, organisation_id, action, client_id, details)
-      select ${at}::timestamptz, null, ${systemLabel}, organisation_id, 'stap.samenvatting-afgesloten', client_id,
-             jsonb_build_object('stepId', id)
-        from closed
+      select ${at}::timestamptz, null, ${systemLabel}, organisation_id, ${log.action}, client_id,
+             ${log.details}
+        from done
       returning 1
     )
     select count(*)::int as n from logged`.execute(trx);

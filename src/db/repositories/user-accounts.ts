@@ -6,30 +6,19 @@ import { sql } from 'kysely';
 import type { ManagedUser, UserPage } from '../../domain/accounts/user-admin.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Executor } from './executor.ts';
+import { ACTOR_COLUMNS, fromActors } from './users.ts';
+import { changedAtVersion } from './shared.ts';
 
 function selectUsers(trx: Executor) {
-  return trx
-    .selectFrom('users as u')
-    .innerJoin('organisations as o', 'o.id', 'u.organisationId')
-    .leftJoin('offices as f', 'f.id', 'u.officeId')
-    .select([
-      'u.id',
-      'u.email',
-      'u.displayName',
-      'u.role',
-      'u.organisationId',
-      'o.name as organisationName',
-      'o.kind as organisationKind',
-      'u.officeId',
-      'f.name as officeName',
-      'f.code as officeCode',
-      sql<boolean>`u.password_hash is not null`.as('hasPassword'),
-      'u.disabledAt',
-      'u.lockedUntil',
-      'u.lastLoginAt',
-      'u.createdAt',
-      'u.version',
-    ]);
+  return fromActors(trx).select([
+    ...ACTOR_COLUMNS,
+    sql<boolean>`u.password_hash is not null`.as('hasPassword'),
+    'u.disabledAt',
+    'u.lockedUntil',
+    'u.lastLoginAt',
+    'u.createdAt',
+    'u.version',
+  ]);
 }
 
 const likePattern = (query: string): string => `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -86,13 +75,7 @@ type AccountChange = Partial<{ role: Role; officeId: string; disabledAt: Date | 
 
 /** Applies the change when the user is still at `expectedVersion` (O12); false when not. */
 export async function updateAtVersion(trx: Executor, id: string, expectedVersion: number, change: AccountChange): Promise<boolean> {
-  const result = await trx
-    .updateTable('users')
-    .set((eb) => ({ ...change, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return changedAtVersion(trx.updateTable('users').set((eb) => ({ ...change, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', expectedVersion));
 }
 
 /** The chosen password; the lockout ends with it (the user proved the mailbox is theirs). */

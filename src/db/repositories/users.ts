@@ -33,11 +33,13 @@ export const ACTOR_COLUMNS = [
 ] as const;
 
 /** The acting user with organisation and office; undefined when unknown or disabled. */
+/** `users as u` with its `organisations as o` and (when it has one) `offices as f`, as ACTOR_COLUMNS reads them. */
+export function fromActors(trx: Executor) {
+  return trx.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.organisationId').leftJoin('offices as f', 'f.id', 'u.officeId');
+}
+
 export async function findActiveActor(trx: Executor, userId: string): Promise<Actor | undefined> {
-  const row = await trx
-    .selectFrom('users as u')
-    .innerJoin('organisations as o', 'o.id', 'u.organisationId')
-    .leftJoin('offices as f', 'f.id', 'u.officeId')
+  const row = await fromActors(trx)
     .select(ACTOR_COLUMNS)
     .where('u.id', '=', userId)
     .where('u.disabledAt', 'is', null)

@@ -18,6 +18,11 @@ export function textField(form: RawForm, name: string): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
+/** Several text fields at once: each key of `names` read (trimmed) from the field it names. */
+export function textFields<K extends string>(form: RawForm, names: Readonly<Record<K, string>>): Record<K, string> {
+  return Object.fromEntries(Object.entries<string>(names).map(([key, name]) => [key, textField(form, name)])) as Record<K, string>;
+}
+
 /** The button pressed (`actie`): one of `actions`, the first (the form's main button) when missing or unknown. */
 export function actionField<A extends string>(form: RawForm, actions: readonly [A, ...A[]]): A {
   const action = textField(form, 'actie');

@@ -7,19 +7,13 @@ import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import type { TokenPurpose } from '../../domain/accounts/tokens.ts';
 import type { MailMessage } from '../../domain/outbox.ts';
+import { BRUSSELS_DATE_TIME } from '../../domain/calendar-date.ts';
 
 const folder = fileURLToPath(new URL('./mail/', import.meta.url));
 const html = new nunjucks.Environment(new nunjucks.FileSystemLoader(folder), { autoescape: true, throwOnUndefined: true });
 const text = new nunjucks.Environment(new nunjucks.FileSystemLoader(folder), { autoescape: false, throwOnUndefined: true });
 
-const moment = new Intl.DateTimeFormat('nl-BE', {
-  timeZone: 'Europe/Brussels',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const moment = BRUSSELS_DATE_TIME;
 
 const SUBJECTS: Readonly<Record<TokenPurpose, string>> = {
   invite: 'Uitnodiging voor het Loopbaanportaal',

@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/users.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import type { Repositories } from '../../db/repositories/index.ts';
 import type { OrganisationRecord } from '../../domain/organisations.ts';
-import { failed, type Problem, type Result } from '../../domain/result.ts';
+import { changedMeanwhile, failed, removedMeanwhile, type Problem, type Result } from '../../domain/result.ts';
 import type { AuditActionName } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';
 import type { Clock } from '../clock.ts';
@@ -106,4 +106,21 @@ export async function refusingDuplicate<T>(work: () => Promise<Result<T>>, dupli
     if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505') return failed([duplicate]);
     throw error;
   }
+}
+
+/** An administered record that must exist for this user; 404 (RecordNotFoundError) when it does not. */
+export async function foundRecord<R>(lookup: Promise<R | undefined>): Promise<R> {
+  const record = await lookup;
+  if (record === undefined) throw new RecordNotFoundError();
+  return record;
+}
+
+/**
+ * O12 before a change: the record as it is now, or the problem (shown at `field`) that it was
+ * removed or changed since the user read `version`.
+ */
+export async function stillAtVersion<R extends { id: string; version: number }>(repos: Repositories, trx: Executor, current: R | undefined, version: number, field: string): Promise<Result<R>> {
+  if (current === undefined) return failed([removedMeanwhile(field)]);
+  if (current.version !== version) return failed([changedMeanwhile(field, await lastChangedBy(repos, trx, current.id))]);
+  return { ok: true, value: current };
 }

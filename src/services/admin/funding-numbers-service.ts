@@ -6,13 +6,12 @@
  */
 import { formatDate } from '../../domain/calendar-date.ts';
 import { checkFundingNumber, type FundingNumberInput, type FundingNumberRecord, type OrganisationRecord } from '../../domain/organisations.ts';
-import { changedMeanwhile, failed, removedMeanwhile, succeeded, type Problem, type Result } from '../../domain/result.ts';
+import { changedMeanwhile, failed, succeeded, type Problem, type Result } from '../../domain/result.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import { AuditAction } from '../audit/actions.ts';
 import type { ServiceContext } from '../context.ts';
-import { RecordNotFoundError } from '../errors.ts';
-import { auditChange, changeableOrganisation, changedFields, lastChangedBy, requireId, refusingDuplicate, type FieldValues } from './admin-audit.ts';
+import { auditChange, changeableOrganisation, foundRecord, stillAtVersion, changedFields, lastChangedBy, requireId, refusingDuplicate, type FieldValues } from './admin-audit.ts';
 
 const WHAT = 'financieringsnummers beheren';
 
@@ -41,9 +40,7 @@ export function createFundingNumbersAdminService(context: ServiceContext) {
   }
 
   async function numberOf(trx: Executor, organisation: OrganisationRecord, id: string): Promise<FundingNumberRecord> {
-    const funding = await repos.fundingNumbers.findRecord(trx, organisation.id, requireId(id));
-    if (funding === undefined) throw new RecordNotFoundError();
-    return funding;
+    return foundRecord(repos.fundingNumbers.findRecord(trx, organisation.id, requireId(id)));
   }
 
   async function form(actor: Actor, organisationId: string, fundingId: string | null) {
@@ -75,9 +72,9 @@ export function createFundingNumbersAdminService(context: ServiceContext) {
     const input = normalised(raw);
     return refusingDuplicate(() => db.transaction().execute(async (trx) => {
       const organisation = await changeableOrganisation(repos, trx, actor, organisationId, WHAT);
-      const current = await repos.fundingNumbers.findRecord(trx, organisation.id, requireId(fundingId));
-      if (current === undefined) return failed([removedMeanwhile('code')]);
-      if (current.version !== version) return failed([changedMeanwhile('code', await lastChangedBy(repos, trx, current.id))]);
+      const found = await stillAtVersion(repos, trx, await repos.fundingNumbers.findRecord(trx, organisation.id, requireId(fundingId)), version, 'code');
+      if (!found.ok) return found;
+      const current = found.value;
       const problems = await checked(trx, organisation.id, input, current.id);
       if (problems.length > 0) return failed(problems);
       const changes = changedFields(shown(current), shown(input));

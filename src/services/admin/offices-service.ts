@@ -4,13 +4,12 @@
  * organisation's offices on the organisation's page. Audited with old and new values; O12.
  */
 import { checkOffice, officeLabel, type OfficeInput, type OfficeRecord, type OrganisationRecord } from '../../domain/organisations.ts';
-import { changedMeanwhile, failed, removedMeanwhile, succeeded, type Problem, type Result } from '../../domain/result.ts';
+import { changedMeanwhile, failed, succeeded, type Problem, type Result } from '../../domain/result.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import { AuditAction } from '../audit/actions.ts';
 import type { ServiceContext } from '../context.ts';
-import { RecordNotFoundError } from '../errors.ts';
-import { auditChange, changeableOrganisation, changedFields, lastChangedBy, requireId, refusingDuplicate, type FieldValues } from './admin-audit.ts';
+import { auditChange, changeableOrganisation, foundRecord, stillAtVersion, changedFields, lastChangedBy, requireId, refusingDuplicate, type FieldValues } from './admin-audit.ts';
 
 const WHAT = 'vestigingen beheren';
 
@@ -35,9 +34,7 @@ export function createOfficesAdminService(context: ServiceContext) {
   }
 
   async function officeOf(trx: Executor, organisation: OrganisationRecord, officeId: string): Promise<OfficeRecord> {
-    const office = await repos.offices.findRecord(trx, organisation.id, requireId(officeId));
-    if (office === undefined) throw new RecordNotFoundError();
-    return office;
+    return foundRecord(repos.offices.findRecord(trx, organisation.id, requireId(officeId)));
   }
 
   /** The form: a new office (`officeId` null) or an existing one, with its history. */
@@ -68,9 +65,9 @@ export function createOfficesAdminService(context: ServiceContext) {
     const input = normalised(raw);
     return refusingDuplicate(() => db.transaction().execute(async (trx) => {
       const organisation = await changeableOrganisation(repos, trx, actor, organisationId, WHAT);
-      const current = await repos.offices.findRecord(trx, organisation.id, requireId(officeId));
-      if (current === undefined) return failed([removedMeanwhile('naam')]);
-      if (current.version !== version) return failed([changedMeanwhile('naam', await lastChangedBy(repos, trx, current.id))]);
+      const found = await stillAtVersion(repos, trx, await repos.offices.findRecord(trx, organisation.id, requireId(officeId)), version, 'naam');
+      if (!found.ok) return found;
+      const current = found.value;
       const problems = await checked(trx, input, current.id);
       if (problems.length > 0) return failed(problems);
       const changes = changedFields(shown(current), shown(input));

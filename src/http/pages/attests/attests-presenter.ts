@@ -1,7 +1,7 @@
 /** View data of the attest pages (A2–A4): Mijn aanvragen, Te behandelen attesten and the detail. */
 import { accessPeriodEnd } from '../../../domain/access.ts';
 import { REQUEST_KIND_LABELS, type AttestRequest } from '../../../domain/attests/attest-request.ts';
-import { dateInBrussels, formatDate } from '../../../domain/calendar-date.ts';
+import { dateInBrussels, formatDate, BRUSSELS_DATE_TIME } from '../../../domain/calendar-date.ts';
 import { ATTEST_STATE_LABELS, fullName, REGIME_LABELS } from '../../../domain/clients.ts';
 import { formatInsz } from '../../../domain/insz.ts';
 import type { QueueItem, RequestDetail } from '../../../services/attests/attest-handling-service.ts';
@@ -20,7 +20,7 @@ export const REQUEST_PATHS = {
 export const requestPath = (id: string): string => `${REQUEST_PATHS.queue}/${id}`;
 export const scanPath = (id: string): string => `${REQUEST_PATHS.queue}/${id}/scan`;
 
-const dateTime = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateTime = BRUSSELS_DATE_TIME;
 
 export const formatMoment = (at: Date): string => dateTime.format(at);
 

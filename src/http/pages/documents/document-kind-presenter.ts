@@ -1,12 +1,10 @@
 /** D7 "Soort wijzigen" (issue 15 defect 2): the document, its Soort to correct and its history. */
-import { formatDate } from '../../../domain/calendar-date.ts';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS } from '../../../domain/documents/document.ts';
 import type { ClientEvent } from '../../../domain/audit.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
 import type { DocumentKindForm } from '../../../services/documents/document-kind-service.ts';
 import { errorFor, type FieldError } from '../form.ts';
-import { presentDossierFrame } from '../dossier/dossier-presenter.ts';
-import { documentsPaths, kindPath, presentLogEvent, type DocumentsOrigin } from './documents-presenter.ts';
+import { documentsPaths, frameFor, kindPath, presentDocumentSummary, presentLogEvent, type DocumentsOrigin } from './documents-presenter.ts';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -35,16 +33,10 @@ export function presentKindForm(input: { form: DocumentKindForm; origin: Documen
   return {
     title: 'Soort wijzigen',
     errors: input.errors,
-    frame: input.origin === 'documenten' ? presentDossierFrame(dossier, 'documenten') : presentDossierFrame(dossier, 'begeleiding', 'traject'),
+    frame: frameFor(dossier, input.origin),
     action: kindPath(clientId, document.id, input.origin),
     cancelHref: documentsPaths(clientId, input.origin).overview,
-    summary: [
-      { key: { text: 'Publicatienaam' }, value: { text: document.publicationName } },
-      { key: { text: 'Huidige soort' }, value: { text: DOCUMENT_KIND_LABELS[document.kind] } },
-      { key: { text: 'Datum toevoegen' }, value: { text: formatDate(document.uploadedOn) } },
-      { key: { text: 'Toegevoegd door' }, value: { text: `${document.uploadedByLabel} (${document.organisationName})` } },
-      { key: { text: 'Bestand' }, value: { text: document.fileName } },
-    ],
+    summary: presentDocumentSummary(document, 'Huidige soort'),
     // O12: after a conflict the form carries the current version, so that a second Bewaar is a decision on what is now stored.
     version: String(input.version ?? document.version),
     kind: {

@@ -41,8 +41,19 @@ export function documentPath(clientId: string, documentId: string): string {
   return `/dossiers/${clientId}/documenten/${documentId}`;
 }
 
-function frameFor(dossier: Dossier, origin: DocumentsOrigin): DossierFrame {
+export function frameFor(dossier: Dossier, origin: DocumentsOrigin): DossierFrame {
   return origin === 'documenten' ? presentDossierFrame(dossier, 'documenten') : presentDossierFrame(dossier, 'begeleiding', 'traject');
+}
+
+/** The summary list of one document above the withdraw and kind forms; `kindKey` names its kind's row. */
+export function presentDocumentSummary(document: Document, kindKey: string) {
+  return [
+    { key: { text: 'Publicatienaam' }, value: { text: document.publicationName } },
+    { key: { text: kindKey }, value: { text: DOCUMENT_KIND_LABELS[document.kind] } },
+    { key: { text: 'Datum toevoegen' }, value: { text: formatDate(document.uploadedOn) } },
+    { key: { text: 'Toegevoegd door' }, value: { text: `${document.uploadedByLabel} (${document.organisationName})` } },
+    { key: { text: 'Bestand' }, value: { text: document.fileName } },
+  ];
 }
 
 /** A link of a row's last column: "Soort wijzigen" (D7), "Intrekken" (D4); the hidden part names the document. */
@@ -153,13 +164,7 @@ export function presentWithdrawForm(input: { dossier: Dossier; document: Documen
     frame: presentDossierFrame(dossier, 'documenten'),
     action: `${path}/intrekken`,
     cancelHref: documentsPaths(dossier.client.id, 'documenten').overview,
-    summary: [
-      { key: { text: 'Publicatienaam' }, value: { text: document.publicationName } },
-      { key: { text: 'Soort' }, value: { text: DOCUMENT_KIND_LABELS[document.kind] } },
-      { key: { text: 'Datum toevoegen' }, value: { text: formatDate(document.uploadedOn) } },
-      { key: { text: 'Toegevoegd door' }, value: { text: `${document.uploadedByLabel} (${document.organisationName})` } },
-      { key: { text: 'Bestand' }, value: { text: document.fileName } },
-    ],
+    summary: presentDocumentSummary(document, 'Soort'),
     reason: { value: input.reason, errorMessage: errorFor(input.errors, 'reden') },
   };
 }

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { normaliseEmail } from '../../../domain/users.ts';
 import { messages } from '../../messages/index.ts';
-import { tooManyRequests } from '../../plugins/external/rate-limit.ts';
+import { limitedInTurn } from '../../plugins/external/rate-limit.ts';
 import { lastEmail, parseLoginForm } from './login-form.ts';
 import { presentLoginPage } from './login-presenter.ts';
 
@@ -19,20 +19,8 @@ export function loginRoutes(app: FastifyInstance): void {
     app.createRateLimit({ ...PER_ADDRESS, keyGenerator: (request: FastifyRequest) => `mail:${normaliseEmail(lastEmail(request.body))}` }),
   ];
 
-  /**
-   * Counts the post against each limit in turn and refuses it (429) at the first one exceeded. A
-   * post refused per client address is not counted against the e-mail address, so that one client
-   * past its limit cannot go on using up the attempts of every address it tries.
-   */
-  async function limitAttempts(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    for (const limit of limits) {
-      const outcome = await limit(request);
-      if (!outcome.isAllowed && outcome.isExceeded) {
-        reply.header('Retry-After', String(outcome.ttlInSeconds));
-        throw tooManyRequests();
-      }
-    }
-  }
+  /** Each limit in turn (see limitedInTurn). */
+  const limitAttempts = limitedInTurn(limits);
 
   app.get('/aanmelden', async (request, reply) => {
     if (request.actor !== null) return reply.redirect('/', 303);

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { normaliseEmail } from '../../../domain/users.ts';
 import { messages, problemMessages } from '../../messages/index.ts';
-import { tooManyRequests } from '../../plugins/external/rate-limit.ts';
+import { limitedInTurn } from '../../plugins/external/rate-limit.ts';
 import { asRawForm, textField, type FieldError } from '../form.ts';
 import { problemsToErrors } from '../shared/problems.ts';
 import { isEmailAddress } from '../../../domain/accounts/user-admin.ts';
@@ -28,16 +28,8 @@ export function passwordRoutes(app: FastifyInstance): void {
     app.createRateLimit({ ...PER_ADDRESS, keyGenerator: (request: FastifyRequest) => `reset-mail:${normaliseEmail(textField(asRawForm(request.body), 'email'))}` }),
   ];
 
-  /** As the login's limits: each in turn, and a post refused per client address is not counted per e-mail address. */
-  async function limitRequests(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    for (const limit of limits) {
-      const outcome = await limit(request);
-      if (!outcome.isAllowed && outcome.isExceeded) {
-        reply.header('Retry-After', String(outcome.ttlInSeconds));
-        throw tooManyRequests();
-      }
-    }
-  }
+  /** Each limit in turn (see limitedInTurn). */
+  const limitRequests = limitedInTurn(limits);
 
   app.get(FORGOT_PATH, async (_request, reply) => reply.render('pages/login/forgot-password.njk', presentForgotPassword({})));
 

@@ -4,8 +4,9 @@ import { NOTE_MAX_LENGTH } from '../../../domain/dossier/notes.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
 import { dossierPath, presentDossierFrame } from '../dossier/dossier-presenter.ts';
+import { BRUSSELS_DATE_TIME } from '../../../domain/calendar-date.ts';
 
-const dateTime = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateTime = BRUSSELS_DATE_TIME;
 
 export function notesPath(clientId: string): string {
   return dossierPath(clientId, 'begeleiding', 'interne-opmerking');

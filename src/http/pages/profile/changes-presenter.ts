@@ -6,6 +6,7 @@
 import type { AuditRecord } from '../../../domain/audit.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
 import type { TimelineItem } from '../steps/history-presenter.ts';
+import { BRUSSELS_DATE_TIME } from '../../../domain/calendar-date.ts';
 
 const SECTIONS: Readonly<Record<string, string>> = {
   contactgegevens: 'Contactgegevens',
@@ -57,7 +58,7 @@ const VERBS: Readonly<Record<string, string>> = {
   [AuditAction.cvItemRemoved]: 'verwijderd',
 };
 
-const dateTime = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateTime = BRUSSELS_DATE_TIME;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const shown = (value: unknown): string => (text(value) === '' ? '(leeg)' : text(value));

@@ -5,21 +5,13 @@
 import type { CalendarDate } from '../../../domain/calendar-date.ts';
 import { emptyToNull, type ContactData } from '../../../domain/dossier/contact.ts';
 import { messages } from '../../messages/index.ts';
-import { asRawForm, textField, type FieldError, type FormResult } from '../form.ts';
+import { asRawForm, textField, textFields, type FieldError, type FormResult } from '../form.ts';
 import { parseDateParts, readDateParts, type DateParts } from '../date-input.ts';
 
 export type ContactFormInput = Readonly<{ telefoon: string; email: string; straat: string; postcode: string; gemeente: string; versie: string }>;
 
 export function readContactForm(body: unknown): ContactFormInput {
-  const form = asRawForm(body);
-  return {
-    telefoon: textField(form, 'telefoon'),
-    email: textField(form, 'e-mail'),
-    straat: textField(form, 'straat'),
-    postcode: textField(form, 'postcode'),
-    gemeente: textField(form, 'gemeente'),
-    versie: textField(form, 'versie'),
-  };
+  return textFields(asRawForm(body), { telefoon: 'telefoon', email: 'e-mail', straat: 'straat', postcode: 'postcode', gemeente: 'gemeente', versie: 'versie' });
 }
 
 /** Every field is optional here; the service checks formats and a complete address. */

@@ -1,6 +1,7 @@
 /** The history of steps as a timeline (O11): who did what, when, with old and new values. */
 import type { AuditRecord } from '../../../domain/audit.ts';
 import { AuditAction } from '../../../services/audit/actions.ts';
+import { BRUSSELS_DATE_TIME } from '../../../domain/calendar-date.ts';
 
 const FIELD_LABELS: Record<string, string> = {
   toestand: 'Toestand',
@@ -13,14 +14,7 @@ const FIELD_LABELS: Record<string, string> = {
   'geplande-stopzetting': 'Geplande stopzetting',
 };
 
-const dateTime = new Intl.DateTimeFormat('nl-BE', {
-  timeZone: 'Europe/Brussels',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const dateTime = BRUSSELS_DATE_TIME;
 
 export type TimelineItem = Readonly<{
   title: string;

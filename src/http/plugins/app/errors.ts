@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AttestRequestNotFoundError, DocumentContentMissingError, DossierNotFoundError, ForbiddenError, RecordNotFoundError, UserNotFoundError } from '../../../services/errors.ts';
+import { DocumentContentMissingError, ForbiddenError, NotFoundError } from '../../../services/errors.ts';
 import { messages } from '../../messages/index.ts';
 
 /** `reference`: the page shows the request id, which the log line carries too (always from 500 on). */
@@ -55,7 +55,7 @@ export const errorsPlugin = fp(
 );
 
 function classify(error: FastifyError): ErrorPage {
-  if (error instanceof DossierNotFoundError || error instanceof AttestRequestNotFoundError || error instanceof RecordNotFoundError || error instanceof UserNotFoundError) return NOT_FOUND;
+  if (error instanceof NotFoundError) return NOT_FOUND;
   // 410 Gone: the document is there and may be read, but its file is lost; asking again will not help.
   if (error instanceof DocumentContentMissingError) {
     return { status: 410, title: messages.errors.documentMissingTitle, body: messages.errors.documentMissingBody, reference: true };

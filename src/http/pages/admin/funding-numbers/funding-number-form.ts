@@ -5,7 +5,7 @@
 import type { FundingNumberInput, FundingNumberRecord } from '../../../../domain/organisations.ts';
 import { messages } from '../../../messages/index.ts';
 import { EMPTY_DATE, parseDateParts, partsOf, readDateParts, type DateParts } from '../../date-input.ts';
-import { asRawForm, textField, type FieldError, type FormResult } from '../../form.ts';
+import { asRawForm, textFields, type FieldError, type FormResult } from '../../form.ts';
 import { anchorOf } from '../../shared/problems.ts';
 
 export type FundingNumberFormInput = Readonly<{ code: string; omschrijving: string; geldigVan: DateParts; geldigTot: DateParts; versie: string }>;
@@ -14,13 +14,8 @@ export const EMPTY_FUNDING_NUMBER: FundingNumberFormInput = { code: '', omschrij
 
 export function readFundingNumberForm(body: unknown): FundingNumberFormInput {
   const form = asRawForm(body);
-  return {
-    code: textField(form, 'code'),
-    omschrijving: textField(form, 'omschrijving'),
-    geldigVan: readDateParts(form, 'geldig-van'),
-    geldigTot: readDateParts(form, 'geldig-tot'),
-    versie: textField(form, 'versie'),
-  };
+  const texts = textFields(form, { code: 'code', omschrijving: 'omschrijving', versie: 'versie' });
+  return { ...texts, geldigVan: readDateParts(form, 'geldig-van'), geldigTot: readDateParts(form, 'geldig-tot') };
 }
 
 /** The dates must be real calendar dates; the rest is the service's to check. */

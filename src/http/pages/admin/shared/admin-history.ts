@@ -1,15 +1,9 @@
 /** The history of an administered record as a timeline (issue 12): who changed what, when, old and new value. */
 import type { AuditRecord } from '../../../../domain/audit.ts';
 import { messages } from '../../../messages/index.ts';
+import { BRUSSELS_DATE_TIME } from '../../../../domain/calendar-date.ts';
 
-const dateTime = new Intl.DateTimeFormat('nl-BE', {
-  timeZone: 'Europe/Brussels',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const dateTime = BRUSSELS_DATE_TIME;
 
 /** An item of shared/_timeline.njk. */
 export type TimelineItem = Readonly<{ title: string; byline: string; timestamp: string; when: string; lines: { label: string; value: string }[] }>;

@@ -7,10 +7,11 @@ import type { UserDetail } from '../../../../services/accounts/user-admin-servic
 import { errorFor, type FieldErrors } from '../../form.ts';
 import { officeOptions, roleOptions } from './invite-presenter.ts';
 import { officeOf, statusTag, USERS_PATH, userPath } from './users-list-presenter.ts';
+import { BRUSSELS_DATE_TIME } from '../../../../domain/calendar-date.ts';
 
 export type ChangeInput = Readonly<{ rol: string; vestiging: string; versie: string }>;
 
-const dateTime = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateTime = BRUSSELS_DATE_TIME;
 
 const FIELD_LABELS: Readonly<Record<string, string>> = { rol: 'Rol', vestiging: 'Vestiging', status: 'Status' };
 
