@@ -1,4 +1,6 @@
 /** Administration (issue 12): organisations, offices, funding numbers, step types, occupations. */
+import { savingMessages } from './common.ts';
+
 export const admin = {
   required: {
     naam: 'Vul de naam in',
@@ -26,13 +28,7 @@ export const admin = {
   orderInvalid: 'Vul de volgorde in als een geheel getal van 1 tot 999',
   stepTypeUnknown: 'Kies alleen staptypes uit de lijst',
   alreadyRetired: 'Dit beroep is al uitgefaseerd',
-  changedMeanwhile: (by: string) =>
-    by === ''
-      ? 'Deze gegevens werden intussen door iemand anders gewijzigd. Bekijk de huidige gegevens en bewaar je wijziging opnieuw.'
-      : `Deze gegevens werden intussen gewijzigd door ${by}. Bekijk de huidige gegevens en bewaar je wijziging opnieuw.`,
-  removedMeanwhile: 'Dit werd intussen door iemand anders verwijderd. Je wijziging is niet bewaard.',
-  saved: 'De wijzigingen zijn bewaard.',
-  nothingChanged: 'Er was niets gewijzigd.',
+  ...savingMessages,
   organisationCreated: (name: string) => `De organisatie ${name} is aangemaakt.`,
   officeCreated: (label: string) => `De vestiging ${label} is toegevoegd.`,
   fundingNumberCreated: (code: string) => `Het financieringsnummer ${code} is toegevoegd.`,

@@ -22,3 +22,14 @@ export const errors = {
   documentMissingTitle: 'Document niet beschikbaar',
   documentMissingBody: 'Dit document kan niet getoond worden: het bestand ontbreekt. Dit werd automatisch gemeld aan de dienst.',
 } as const;
+
+/** O12 and saving, alike on every form that saves a versioned record (dossier upkeep, administration). */
+export const savingMessages = {
+  changedMeanwhile: (by: string) =>
+    by === ''
+      ? 'Deze gegevens werden intussen door iemand anders gewijzigd. Bekijk de huidige gegevens en bewaar je wijziging opnieuw.'
+      : `Deze gegevens werden intussen gewijzigd door ${by}. Bekijk de huidige gegevens en bewaar je wijziging opnieuw.`,
+  removedMeanwhile: 'Dit werd intussen door iemand anders verwijderd. Je wijziging is niet bewaard.',
+  saved: 'De wijzigingen zijn bewaard.',
+  nothingChanged: 'Er was niets gewijzigd.',
+};

@@ -1,4 +1,6 @@
 /** Keeping the dossier up to date (K1–K3): Profiel & Gewenste jobs, Cv's, Interne opmerking, Klantenportret. */
+import { savingMessages } from './common.ts';
+
 export const upkeep = {
   /** "Vul … in" / "Kies …" for a required field, by form field. */
   required: {
@@ -63,13 +65,7 @@ export const upkeep = {
   iscoCodeUnknown: 'Vul de code van een bestaande ISCO-08-beroepsgroep in: 4 cijfers, zoals 2513',
   occupationSearchTooShort: 'Vul minstens 2 letters van het beroep in',
   occupationSearchNone: 'Geen beroep gevonden met deze naam of code',
-  changedMeanwhile: (by: string) =>
-    by === ''
-      ? 'Deze gegevens werden intussen door iemand anders gewijzigd. Bekijk de huidige gegevens en bewaar je wijziging opnieuw.'
-      : `Deze gegevens werden intussen gewijzigd door ${by}. Bekijk de huidige gegevens en bewaar je wijziging opnieuw.`,
-  removedMeanwhile: 'Dit werd intussen door iemand anders verwijderd. Je wijziging is niet bewaard.',
-  saved: 'De wijzigingen zijn bewaard.',
-  nothingChanged: 'Er was niets gewijzigd.',
+  ...savingMessages,
   desiredJobAdded: (title: string) => `De gewenste job ${title} is toegevoegd.`,
   desiredJobRemoved: (title: string) => `De gewenste job ${title} is verwijderd.`,
   cvItemAdded: (what: string) => `${what} is toegevoegd aan het cv.`,
