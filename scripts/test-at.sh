@@ -33,5 +33,6 @@ if [ $# -eq 0 ]; then
   faketime -f "@$epoch" npm test
 else
   npm run -s pretest
-  faketime -f "@$epoch" node --test --test-concurrency=2 "$@"
+  # The project's Node (24, the devDependency), as the npm scripts use it: the machine's may be older.
+  faketime -f "@$epoch" ./node_modules/.bin/node --test --test-concurrency=2 "$@"
 fi
