@@ -15,7 +15,7 @@ import { MEDIA_TYPES, PDF, type MultipartPart } from '../support/documents.ts';
 import { aClient, anAttestForPeriod, anOrganisation, anOutplacementStep, aNamedUser, aUser, type TestUser } from '../support/factories.ts';
 import { auditRows, errorMessagesIn } from '../support/integration-helpers.ts';
 import { describeOnEachDatabase, TEST_NOW, type TestApp } from '../support/test-app.ts';
-import { WebSession } from '../support/web-session.ts';
+import { loggedInOnce, type WebSession } from '../support/web-session.ts';
 
 async function world(t: TestApp) {
   const partner = await anOrganisation(t.db, { name: 'Koers' });
@@ -42,15 +42,8 @@ function checkedKinds(body: string): string[] {
 }
 
 describeOnEachDatabase('Issue 15 defect 2: the Soort of a document', world, (get) => {
-  const sessions = new Map<string, WebSession>();
-  async function as(user: TestUser): Promise<WebSession> {
-    const known = sessions.get(user.id);
-    if (known !== undefined) return known;
-    const session = new WebSession(get().app);
-    assert.equal((await session.login(user.email, user.password)).statusCode, 303);
-    sessions.set(user.id, session);
-    return session;
-  }
+  /** One login per user for the suite (the login's rate limit counts per address). */
+  const as = (user: TestUser): Promise<WebSession> => loggedInOnce(get().app, user);
 
   /**
    * A client whose attest (Koers, and the other partner) started `daysAgo` days ago, with a Bezig
