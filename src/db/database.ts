@@ -17,7 +17,12 @@ export type Database = Kysely<DB>;
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string | undefined /* undefined: in memory */ };
+  | {
+      kind: 'pglite';
+      dataDir: string | undefined /* undefined: in memory */;
+      /** A data folder dumped by PGlite's `dumpDataDir` to start from (tests start from one migrated dump). */
+      loadDataDir?: Blob;
+    };
 
 const PG_DATE_OID = 1082;
 const PG_INT8_OID = 20;
@@ -47,7 +52,11 @@ export function createDatabase(target: DatabaseTarget): Database {
   }
   if (target.dataDir !== undefined) mkdirSync(target.dataDir, { recursive: true });
   // Options go in the one-argument form: with an undefined data folder, PGlite ignores a second argument.
-  const pglite = new PGlite({ dataDir: target.dataDir, parsers: { [PG_DATE_OID]: parseDate, [PG_INT8_OID]: parseInt8 } });
+  const pglite = new PGlite({
+    dataDir: target.dataDir,
+    loadDataDir: target.loadDataDir,
+    parsers: { [PG_DATE_OID]: parseDate, [PG_INT8_OID]: parseInt8 },
+  });
   return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins });
 }
 

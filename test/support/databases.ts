@@ -1,11 +1,14 @@
 /**
  * Each integration suite gets a fresh database of its own: an in-memory PGlite always, and a
- * new PostgreSQL database when TEST_DATABASE_URL is set (CI sets it). Nothing is shared.
+ * new PostgreSQL database when TEST_DATABASE_URL is set (CI sets it). Nothing is shared: each
+ * starts as a copy of one migrated database (migrated-templates.ts), or is migrated step by step
+ * when a test stops before the last migration.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDatabase, type Database, type DatabaseTarget } from '../../src/db/database.ts';
-import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
+import { migrateTo } from '../../src/db/migrate.ts';
+import { migratedPgliteDump, migratedPostgresTemplate } from './migrated-templates.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -17,22 +20,24 @@ export type TestDatabase = Readonly<{ db: Database; target: DatabaseTarget; drop
 
 /** A new, migrated, empty database of the given kind; `upTo` stops after that migration (to test the next one). */
 export async function createTestDatabase(kind: DatabaseKind, options: { upTo?: string } = {}): Promise<TestDatabase> {
-  const migrate = (db: Database) => (options.upTo === undefined ? migrateToLatest(db) : migrateTo(db, options.upTo));
+  const upTo = options.upTo;
   if (kind === 'pglite') {
-    const target: DatabaseTarget = { kind: 'pglite', dataDir: undefined };
+    const target: DatabaseTarget =
+      upTo === undefined ? { kind: 'pglite', dataDir: undefined, loadDataDir: await migratedPgliteDump() } : { kind: 'pglite', dataDir: undefined };
     const db = createDatabase(target);
-    await migrate(db);
+    if (upTo !== undefined) await migrateTo(db, upTo);
     return { db, target, drop: () => db.destroy() };
   }
   const adminUrl = process.env['TEST_DATABASE_URL'];
   if (adminUrl === undefined) throw new Error('TEST_DATABASE_URL is not set');
   const name = `lbp_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (client) => client.query(`create database ${name}`));
+  const template = upTo === undefined ? ` template ${await migratedPostgresTemplate(adminUrl)}` : '';
+  await withAdmin(adminUrl, (client) => client.query(`create database ${name}${template}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const target: DatabaseTarget = { kind: 'postgres', url: url.toString(), poolSize: 5 };
   const db = createDatabase(target);
-  await migrate(db);
+  if (upTo !== undefined) await migrateTo(db, upTo);
   return {
     db,
     target,
