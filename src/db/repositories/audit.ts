@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type QueryCreator, type SelectQueryBuilder } from 'kysely';
 import type { AuditEntry, AuditRecord, ClientEvent } from '../../domain/audit.ts';
 import { auditHash, chainOf, GENESIS_HASH, type StoredLink } from '../../domain/audit-chain.ts';
+import type { DB } from '../schema/index.ts';
 import type { Executor } from './executor.ts';
 
 
@@ -89,23 +90,36 @@ export async function listForDocument(trx: Executor, clientId: string, documentI
     .execute();
 }
 
-/** One page of a dossier's events of the given actions, newest first (index audit_events_client_idx). */
-export async function pageOfClient(
-  trx: Executor,
-  clientId: string,
-  actions: readonly string[],
-  range: { limit: number; offset: number },
-): Promise<{ total: number; events: ClientEvent[] }> {
-  const base = trx.selectFrom('audit_events as a').where('a.clientId', '=', clientId).where('a.action', 'in', actions);
-  const counted = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const events = await base
-    .leftJoin('organisations as o', 'o.id', 'a.organisationId')
-    .select(['a.id', 'a.occurredAt', 'a.actorLabel', 'o.name as organisationName', 'a.action', 'a.details'])
-    .orderBy('a.id', 'desc')
+type Range = Readonly<{ limit: number; offset: number }>;
+type EventsPage = { total: number; events: ClientEvent[] };
+
+/** The dossier's events of `actions` (index audit_events_client_idx) with the columns the log pages read. */
+function eventsOfClient(db: QueryCreator<DB>, clientId: string, actions: readonly string[]) {
+  return db
+    .selectFrom('audit_events as a')
+    .where('a.clientId', '=', clientId)
+    .where('a.action', 'in', actions)
+    .select(['a.id', 'a.occurredAt', 'a.actorLabel', 'a.organisationId', 'a.action', 'a.details']);
+}
+
+type EventColumns = Readonly<{ id: number; occurredAt: Date; actorLabel: string; organisationId: string | null; action: string; details: Record<string, unknown> }>;
+
+/** One page of the events `e`, newest first, with their total and the name of each actor's organisation. */
+async function pageOfEvents(events: SelectQueryBuilder<DB & { e: EventColumns }, 'e', object>, range: Range): Promise<EventsPage> {
+  const counted = await events.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const page = await events
+    .leftJoin('organisations as o', 'o.id', 'e.organisationId')
+    .select(['e.id', 'e.occurredAt', 'e.actorLabel', 'o.name as organisationName', 'e.action', 'e.details'])
+    .orderBy('e.id', 'desc')
     .limit(range.limit)
     .offset(range.offset)
     .execute();
-  return { total: counted.total, events };
+  return { total: counted.total, events: page };
+}
+
+/** One page of a dossier's events of the given actions, newest first. */
+export async function pageOfClient(trx: Executor, clientId: string, actions: readonly string[], range: Range): Promise<EventsPage> {
+  return pageOfEvents(trx.with('e', (db) => eventsOfClient(db, clientId, actions)).selectFrom('e'), range);
 }
 
 /**
@@ -119,23 +133,13 @@ export async function visitsOfClient(
   clientId: string,
   actions: readonly string[],
   collapse: { action: string; gapSeconds: number },
-  range: { limit: number; offset: number },
-): Promise<{ total: number; events: ClientEvent[] }> {
+  range: Range,
+): Promise<EventsPage> {
   const visits = trx
     .with('e', (db) =>
-      db
-        .selectFrom('audit_events as a')
-        .where('a.clientId', '=', clientId)
-        .where('a.action', 'in', actions)
-        .select([
-          'a.id',
-          'a.occurredAt',
-          'a.actorLabel',
-          'a.organisationId',
-          'a.action',
-          'a.details',
-          sql<Date | null>`lag(a.occurred_at) over (partition by a.actor_user_id, a.action, a.details->>'page' order by a.id)`.as('previousAt'),
-        ]),
+      eventsOfClient(db, clientId, actions).select(
+        sql<Date | null>`lag(a.occurred_at) over (partition by a.actor_user_id, a.action, a.details->>'page' order by a.id)`.as('previousAt'),
+      ),
     )
     .selectFrom('e')
     .where((eb) =>
@@ -145,41 +149,34 @@ export async function visitsOfClient(
         eb(sql`e.occurred_at - e.previous_at`, '>', sql`${collapse.gapSeconds} * interval '1 second'`),
       ]),
     );
-  const counted = await visits.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const events = await visits
-    .leftJoin('organisations as o', 'o.id', 'e.organisationId')
-    .select(['e.id', 'e.occurredAt', 'e.actorLabel', 'o.name as organisationName', 'e.action', 'e.details'])
-    .orderBy('e.id', 'desc')
-    .limit(range.limit)
-    .offset(range.offset)
-    .execute();
-  return { total: counted.total, events };
+  return pageOfEvents(visits, range);
 }
 
 export async function listByActions(trx: Executor, actions: readonly string[], limit = 100): Promise<AuditRecord[]> {
   return trx.selectFrom('audit_events').selectAll().where('action', 'in', actions).orderBy('id', 'desc').limit(limit).execute();
 }
 
-/** The history of one administered record (organisation, office, funding number, step type, occupation), oldest first. */
-export async function listForSubject(trx: Executor, subjectId: string, limit = 500): Promise<AuditRecord[]> {
+/**
+ * The records whose details hold `value` under `key`, oldest first. The key is written into the
+ * query as a literal, so that the partial index of migration 0009 (on `subjectId`) applies.
+ */
+function listByDetail(trx: Executor, key: 'subjectId' | 'subjectOrganisationId', value: string, limit: number): Promise<AuditRecord[]> {
   return trx
     .selectFrom('audit_events')
     .selectAll()
-    .where(sql<boolean>`details ? 'subjectId'`)
-    .where(sql<string>`details->>'subjectId'`, '=', subjectId)
+    .where(sql<boolean>`details ? ${sql.lit(key)}`)
+    .where(sql<string>`details->>${sql.lit(key)}`, '=', value)
     .orderBy('id', 'asc')
     .limit(limit)
     .execute();
 }
 
+/** The history of one administered record (organisation, office, funding number, step type, occupation), oldest first. */
+export async function listForSubject(trx: Executor, subjectId: string, limit = 500): Promise<AuditRecord[]> {
+  return listByDetail(trx, 'subjectId', subjectId, limit);
+}
+
 /** The administrative history of an organisation and everything of it (offices, funding numbers, step types), oldest first. */
 export async function listForSubjectOrganisation(trx: Executor, organisationId: string, limit = 500): Promise<AuditRecord[]> {
-  return trx
-    .selectFrom('audit_events')
-    .selectAll()
-    .where(sql<boolean>`details ? 'subjectOrganisationId'`)
-    .where(sql<string>`details->>'subjectOrganisationId'`, '=', organisationId)
-    .orderBy('id', 'asc')
-    .limit(limit)
-    .execute();
+  return listByDetail(trx, 'subjectOrganisationId', organisationId, limit);
 }

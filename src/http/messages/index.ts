@@ -11,14 +11,13 @@ import { common, errors } from './common.ts';
 import { confirm } from './confirm.ts';
 import { documents } from './documents.ts';
 import { login } from './login.ts';
-import { steps, trajectory } from './steps.ts';
+import { steps } from './steps.ts';
 import { upkeep } from './upkeep.ts';
 
 export const messages = {
   common,
   login,
   myClients,
-  trajectory,
   search,
   steps,
   documents,

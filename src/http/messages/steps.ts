@@ -1,12 +1,5 @@
 /** Stappen naar werk (O1–O12) and the Traject page. */
 
-/** Begeleiding > Traject: the link from its read-only Gewenste jobs to Profiel (issue 15). */
-export const trajectory = {
-  noDesiredJobs: 'Er zijn nog geen gewenste jobs.',
-  changeDesiredJobs: 'Gewenste jobs wijzigen in Profiel & Gewenste jobs',
-  viewDesiredJobs: 'Naar Profiel & Gewenste jobs',
-} as const;
-
 export const steps = {
   dateRequired: 'Vul de datum in',
   datePartMissing: (part: string) => `De datum moet een ${part} bevatten`,

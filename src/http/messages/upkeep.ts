@@ -66,6 +66,12 @@ export const upkeep = {
   occupationSearchTooShort: 'Vul minstens 2 letters van het beroep in',
   occupationSearchNone: 'Geen beroep gevonden met deze naam of code',
   ...savingMessages,
+  /** Gewenste jobs where they are shown: Profiel, Klantenportret, and read-only on Begeleiding > Traject with a link to Profiel (issue 15). */
+  desiredJobs: {
+    none: 'Er zijn nog geen gewenste jobs.',
+    change: 'Gewenste jobs wijzigen in Profiel & Gewenste jobs',
+    view: 'Naar Profiel & Gewenste jobs',
+  },
   desiredJobAdded: (title: string) => `De gewenste job ${title} is toegevoegd.`,
   desiredJobRemoved: (title: string) => `De gewenste job ${title} is verwijderd.`,
   cvItemAdded: (what: string) => `${what} is toegevoegd aan het cv.`,

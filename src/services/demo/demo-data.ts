@@ -9,58 +9,59 @@ export const DEMO_PASSWORD = 'Demo-wachtwoord-2026';
 
 export type DemoOrganisationKey = 'dienst' | 'partner1' | 'partner2';
 
-export const DEMO_ORGANISATIONS: ReadonlyArray<{
+type DemoOffice = Readonly<{ name: string; code: string; street: string; postcode: string; city: string }>;
+
+export type DemoOrganisation = Readonly<{
   key: DemoOrganisationKey;
   name: string;
   kind: 'dienst' | 'partner';
   /** KBO/enterprise number (fictional, but passing its mod-97 check). */
   enterpriseNumber: string;
-  offices: ReadonlyArray<{ name: string; code: string; street: string; postcode: string; city: string }>;
+  offices: readonly DemoOffice[];
   fundingNumbers: ReadonlyArray<{ code: string; description: string }>;
   /** O13: the step types the organisation may register. */
   stepTypes: readonly string[];
-}> = [
-  {
-    key: 'dienst',
-    name: 'Dienst Werk en Loopbaan',
-    kind: 'dienst',
-    enterpriseNumber: '0887010362',
-    offices: [
-      { name: 'HALLE', code: '384', street: 'Basiliekstraat 10', postcode: '1500', city: 'Halle' },
-      { name: 'LEUVEN', code: '211', street: 'Diestsevest 20', postcode: '3000', city: 'Leuven' },
-      { name: 'GENT', code: '512', street: 'Kortrijksesteenweg 30', postcode: '9000', city: 'Gent' },
-    ],
-    fundingNumbers: [],
-    stepTypes: [],
-  },
-  {
-    key: 'partner1',
-    name: 'Koers Outplacement',
-    kind: 'partner',
-    enterpriseNumber: '0456123494',
-    offices: [
-      { name: 'KOERS MECHELEN', code: '701', street: 'Bruul 40', postcode: '2800', city: 'Mechelen' },
-      { name: 'KOERS AALST', code: '702', street: 'Nieuwstraat 50', postcode: '9300', city: 'Aalst' },
-    ],
+}>;
+
+export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
+  organisation('dienst', 'Dienst Werk en Loopbaan', 'dienst', '0887010362', [
+    office('HALLE', '384', 'Basiliekstraat 10', '1500', 'Halle'),
+    office('LEUVEN', '211', 'Diestsevest 20', '3000', 'Leuven'),
+    office('GENT', '512', 'Kortrijksesteenweg 30', '9000', 'Gent'),
+  ]),
+  organisation('partner1', 'Koers Outplacement', 'partner', '0456123494', [
+    office('KOERS MECHELEN', '701', 'Bruul 40', '2800', 'Mechelen'),
+    office('KOERS AALST', '702', 'Nieuwstraat 50', '9300', 'Aalst'),
+  ], {
     fundingNumbers: [
       { code: 'KO-2026-01', description: 'Outplacement 45+ (CAO 82)' },
       { code: 'KO-2026-02', description: 'Tewerkstellingscel Textiel Oost' },
     ],
     stepTypes: ['outplacement', 'begeleidingstraject', 'jobcoaching'],
-  },
-  {
-    key: 'partner2',
-    name: 'Nieuwe Wegen Loopbaanadvies',
-    kind: 'partner',
-    enterpriseNumber: '0789456175',
-    offices: [
-      { name: 'NIEUWE WEGEN BRUGGE', code: '801', street: 'Steenstraat 60', postcode: '8000', city: 'Brugge' },
-      { name: 'NIEUWE WEGEN HASSELT', code: '802', street: 'Kempischesteenweg 70', postcode: '3500', city: 'Hasselt' },
-    ],
+  }),
+  organisation('partner2', 'Nieuwe Wegen Loopbaanadvies', 'partner', '0789456175', [
+    office('NIEUWE WEGEN BRUGGE', '801', 'Steenstraat 60', '8000', 'Brugge'),
+    office('NIEUWE WEGEN HASSELT', '802', 'Kempischesteenweg 70', '3500', 'Hasselt'),
+  ], {
     fundingNumbers: [{ code: 'NW-2026-01', description: 'Algemeen regime outplacement' }],
     stepTypes: ['outplacement', 'opleiding', 'sollicitatietraining'],
-  },
+  }),
 ];
+
+function organisation(
+  key: DemoOrganisationKey,
+  name: string,
+  kind: DemoOrganisation['kind'],
+  enterpriseNumber: string,
+  offices: readonly DemoOffice[],
+  more: Partial<Pick<DemoOrganisation, 'fundingNumbers' | 'stepTypes'>> = {},
+): DemoOrganisation {
+  return { key, name, kind, enterpriseNumber, offices, fundingNumbers: more.fundingNumbers ?? [], stepTypes: more.stepTypes ?? [] };
+}
+
+function office(name: string, code: string, street: string, postcode: string, city: string): DemoOffice {
+  return { name, code, street, postcode, city };
+}
 
 export const DEMO_USERS: ReadonlyArray<{
   email: string;

@@ -56,30 +56,19 @@ export function presentDocumentSummary(document: Document, kindKey: string) {
   ];
 }
 
-/** A link of a row's last column: "Soort wijzigen" (D7), "Intrekken" (D4); the hidden part names the document. */
-export type RowAction = Readonly<{ href: string; text: string; hiddenText: string }>;
-
-export type DocumentRow = Readonly<{
-  name: string;
-  href: string;
-  kind: string;
-  date: string;
-  organisation: string;
-  actions: RowAction[];
-}>;
-
 /** The path of "Soort wijzigen" (D7). */
 export function kindPath(clientId: string, documentId: string, origin: DocumentsOrigin): string {
   return withOrigin(`${documentPath(clientId, documentId)}/soort`, origin);
 }
 
-export function presentDocumentRows(clientId: string, documents: readonly Document[], permissions: DocumentPermissions, origin: DocumentsOrigin = 'documenten'): DocumentRow[] {
+export function presentDocumentRows(clientId: string, documents: readonly Document[], permissions: DocumentPermissions, origin: DocumentsOrigin = 'documenten') {
   return documents.map((d) => ({
     name: d.publicationName,
     href: documentPath(clientId, d.id),
     kind: DOCUMENT_KIND_LABELS[d.kind],
     date: formatDate(d.uploadedOn),
     organisation: d.organisationName,
+    // The links of the row's last column: "Soort wijzigen" (D7), "Intrekken" (D4); the hidden part names the document.
     actions: [
       ...(permissions.correctsKindOf === d.organisationId ? [{ href: kindPath(clientId, d.id, origin), text: 'Soort wijzigen', hiddenText: ` van ${d.publicationName}` }] : []),
       ...(permissions.canWithdraw ? [{ href: `${documentPath(clientId, d.id)}/intrekken`, text: 'Intrekken', hiddenText: ` ${d.publicationName}` }] : []),

@@ -80,7 +80,8 @@ export function presentPortrait(portrait: Portrait) {
               : '',
     })),
     desiredJobs: portrait.desiredJobs.map(desiredJobRow),
-    profileHref: paths.profile,
+    noDesiredJobs: messages.upkeep.desiredJobs.none,
+    profileLink: { href: paths.profile, text: messages.upkeep.desiredJobs.view },
     lastDocuments: portrait.lastDocuments.map((d) => ({
       name: d.publicationName,
       href: documentPath(client.id, d.id),

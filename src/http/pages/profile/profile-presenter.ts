@@ -5,6 +5,7 @@ import { EXPERIENCE_LABELS, WORK_REGIME_LABELS, REGION_LABELS, type DesiredJob }
 import type { Availability, JobSeekerRegistration } from '../../../domain/dossier/profile.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
 import type { Profile } from '../../../services/dossier-upkeep/profile-service.ts';
+import { messages } from '../../messages/index.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
 import { dateInputItems, EMPTY_DATE, partsOf } from '../date-input.ts';
 import { dossierPath, presentDossierFrame } from '../dossier/dossier-presenter.ts';
@@ -73,6 +74,7 @@ export function presentProfile(profile: Profile) {
     registrationHint: canRecordRegistration ? null : 'De dienst registreert de inschrijving als werkzoekende. Ga ze na bij de start van de begeleiding; klopt ze niet, neem dan contact op met de dienst.',
     availability: [row('Beschikbaar vanaf', profile.availability?.availableFrom ? formatDate(profile.availability.availableFrom) : null, edit(paths.availability, 'beschikbaarheid'))],
     jobs: profile.desiredJobs.map((job) => ({ ...desiredJobRow(job), href: canEdit ? paths.job(job.id) : null })),
+    noJobs: messages.upkeep.desiredJobs.none,
     addJobHref: canEdit ? paths.newJob : null,
     changesHref: paths.changes,
   };

@@ -6,10 +6,10 @@ import { desiredJobRow, profilePaths } from '../profile/profile-presenter.ts';
 export function presentTrajectoryJobs(clientId: string, desired: { jobs: readonly DesiredJob[]; canEdit: boolean }) {
   return {
     rows: desired.jobs.map(desiredJobRow),
-    emptyText: messages.trajectory.noDesiredJobs,
+    emptyText: messages.upkeep.desiredJobs.none,
     profileLink: {
       href: `${profilePaths(clientId).profile}#gewenste-jobs`,
-      text: desired.canEdit ? messages.trajectory.changeDesiredJobs : messages.trajectory.viewDesiredJobs,
+      text: desired.canEdit ? messages.upkeep.desiredJobs.change : messages.upkeep.desiredJobs.view,
     },
   };
 }

@@ -1,20 +1,19 @@
 /** View data of "Vestiging toevoegen" / "Vestiging wijzigen" with its history (issue 12). */
-import type { AuditRecord } from '../../../../domain/audit.ts';
-import { officeLabel, type OfficeRecord, type OrganisationRecord } from '../../../../domain/organisations.ts';
-import type { FieldErrors } from '../../form.ts';
+import { officeLabel, type OfficeRecord } from '../../../../domain/organisations.ts';
 import { organisationPaths } from '../admin-paths.ts';
 import { textInput } from '../shared/admin-fields.ts';
 import { presentAdminHistory } from '../shared/admin-history.ts';
+import type { RecordFormModel } from '../shared/record-form-model.ts';
 import type { OfficeFormInput } from './office-form.ts';
 
-export function presentOfficeForm(model: { organisation: OrganisationRecord; office: OfficeRecord | null; history: readonly AuditRecord[]; input: OfficeFormInput; errors: FieldErrors }) {
-  const { input, errors } = model;
+export function presentOfficeForm(model: RecordFormModel<OfficeFormInput, OfficeRecord>) {
+  const { input, errors, record: office } = model;
   const paths = organisationPaths(model.organisation.id);
   return {
-    title: model.office === null ? 'Vestiging toevoegen' : `Vestiging ${officeLabel(model.office)}`,
+    title: office === null ? 'Vestiging toevoegen' : `Vestiging ${officeLabel(office)}`,
     errors,
     organisationName: model.organisation.name,
-    action: model.office === null ? paths.newOffice : paths.office(model.office.id),
+    action: office === null ? paths.newOffice : paths.office(office.id),
     cancelHref: paths.detail,
     versie: input.versie,
     naam: textInput(input.naam, errors, 'naam'),
@@ -23,7 +22,7 @@ export function presentOfficeForm(model: { organisation: OrganisationRecord; off
     postcode: textInput(input.postcode, errors, 'postcode'),
     gemeente: textInput(input.gemeente, errors, 'gemeente'),
     history: presentAdminHistory(model.history),
-    isNew: model.office === null,
+    isNew: office === null,
   };
 }
 
