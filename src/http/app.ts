@@ -7,6 +7,7 @@ import { healthRoutes } from './api/health-routes.ts';
 import { openApiPlugin } from './api/openapi.ts';
 import { pageRoutes } from './pages/routes.ts';
 import { authPlugin } from './plugins/app/auth.ts';
+import { clientErrorPage } from './plugins/app/client-errors.ts';
 import { errorsPlugin, rewriteMalformedUrl } from './plugins/app/errors.ts';
 import { renderPlugin } from './plugins/app/render.ts';
 import { routeTablePlugin } from './plugins/app/route-table.ts';
@@ -25,6 +26,7 @@ export type BuildOptions = Readonly<{ logger?: boolean; logStream?: Writable }>;
 
 /** The web application: pages and API over the given services. */
 export async function buildApp(services: Services, config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const clientErrors = clientErrorPage();
   const app = Fastify({
     logger:
       options.logger === false
@@ -45,13 +47,15 @@ export async function buildApp(services: Services, config: Config, options: Buil
     // the whole request lifecycle (headers, session): the portal's own Dutch page, never the
     // framework's JSON.
     rewriteUrl: (request) => rewriteMalformedUrl(request.url ?? '/'),
+    // What Node's HTTP parser refuses before any route: the same Dutch page, not Fastify's JSON.
+    clientErrorHandler: clientErrors.handler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(routeTablePlugin);
   await app.register(servicesPlugin, { services, config });
   await app.register(securityHeadersPlugin, { production: config.env === 'production' });
   // In this order: a plugin comes after those it names as its dependencies.
-  const plugins = [openApiPlugin, formsPlugin, multipartPlugin, rateLimitPlugin, staticAssetsPlugin, viewsPlugin, sessionPlugin, csrfPlugin, authPlugin, renderPlugin, errorsPlugin];
+  const plugins = [openApiPlugin, formsPlugin, multipartPlugin, rateLimitPlugin, staticAssetsPlugin, viewsPlugin, clientErrors.plugin, sessionPlugin, csrfPlugin, authPlugin, renderPlugin, errorsPlugin];
   for (const plugin of plugins) await app.register(plugin);
 
   await app.register(healthRoutes);

@@ -3,6 +3,7 @@
  * 500 page with a reference and without a stack trace or the error's own text.
  */
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, before, it } from 'node:test';
 import { messages } from '../../src/http/messages/index.ts';
 import { anOrganisation, aUser, type TestUser } from '../support/factories.ts';
@@ -57,6 +58,21 @@ describeOnEachDatabase('error pages', setup, (get) => {
     assert.equal(api.json<{ title: string }>().title, messages.errors.badRequestTitle);
   });
 
+  it('ASVS 16.5 a request Node\'s HTTP parser refuses (a space in the path, a broken header) gives the Dutch 400 page, never the framework\'s JSON', async () => {
+    const { app } = get();
+    // Listening stays on until the suite closes the app.
+    const { port } = new URL(await app.listen({ port: 0, host: '127.0.0.1' }));
+    for (const request of ['GET /dossiers/a b HTTP/1.1\r\nHost: x\r\n\r\n', 'GET / HTTP/1.1\r\nHost x\r\n\r\n']) {
+      const answer = await rawRequest(Number(port), request);
+      assert.match(answer, /^HTTP\/1\.1 400 /, request);
+      assert.match(answer, /\r\ncontent-type: text\/html; charset=utf-8\r\n/i, request);
+      assert.match(answer, /\r\ncache-control: no-store\r\n/i, request);
+      assert.ok(answer.includes(`<title>${messages.errors.badRequestTitle} - Loopbaanportaal</title>`), request);
+      assert.ok(answer.includes('<html lang="nl"'), request);
+      assert.ok(!answer.includes('"statusCode"'), request);
+    }
+  });
+
   it('ASVS 16.5 a body the portal cannot read (broken JSON, an unknown content type, too large) gives a Dutch page', async () => {
     const cases = [
       { headers: { 'content-type': 'application/json' }, payload: '{kapot', status: 400 },
@@ -105,5 +121,20 @@ function describe500(get: () => TestApp & { data: { begeleider: TestUser } }): v
     for (const leak of ['boom', 'geheime', 'Error', 'at async', '.ts:', 'node_modules']) {
       assert.ok(!response.body.includes(leak), `the page does not contain ${JSON.stringify(leak)}`);
     }
+  });
+}
+
+/** Sends `request` as raw bytes (what inject cannot: it never passes Node's HTTP parser) and reads the whole answer. */
+function rawRequest(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.end(request);
+    });
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('end', () => {
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    socket.on('error', reject);
   });
 }
