@@ -15,6 +15,7 @@ import type { Executor } from '../../db/repositories/executor.ts';
 import { AuditAction } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
+import { UserNotFoundError } from '../errors.ts';
 import { createSecretBox } from './second-factor-secret.ts';
 import { countSecondFactorFailure } from './second-factor-failures.ts';
 
@@ -39,7 +40,8 @@ export function createSecondFactorService({ db, repos, clock }: ServiceContext, 
 
   async function activeActor(trx: Executor, userId: string): Promise<Actor> {
     const actor = await repos.users.findActiveActor(trx, userId);
-    if (actor === undefined) throw new Error('second factor of an unknown or disabled user');
+    // Disabled while the login waited: answered like an unknown user (404), never a 500.
+    if (actor === undefined) throw new UserNotFoundError();
     return actor;
   }
 
