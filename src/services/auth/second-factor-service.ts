@@ -17,7 +17,7 @@ import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import { UserNotFoundError } from '../errors.ts';
 import { createSecretBox } from './second-factor-secret.ts';
-import { countSecondFactorFailure } from './second-factor-failures.ts';
+import { createSecondFactorFailures } from './second-factor-failures.ts';
 
 export type SecondFactorOptions = Readonly<{
   /** MFA_ENCRYPTION_KEY: 32 bytes, base64. */
@@ -37,6 +37,7 @@ const FIELD = 'code';
 
 export function createSecondFactorService({ db, repos, clock }: ServiceContext, options: SecondFactorOptions) {
   const box = createSecretBox(options.encryptionKey);
+  const failures = createSecondFactorFailures({ repos, clock });
 
   async function activeActor(trx: Executor, userId: string): Promise<Actor> {
     const actor = await repos.users.findActiveActor(trx, userId);
@@ -90,7 +91,7 @@ export function createSecondFactorService({ db, repos, clock }: ServiceContext, 
       await repos.secondFactors.replaceRecoveryCodes(trx, userId, recoveryCodes.map(hashRecoveryCode), now);
       await repos.audit.append(trx, byActor(actor, AuditAction.secondFactorEnrolled, { details: { userId, recoveryCodes: recoveryCodes.length } }), now);
       if (loginIp !== undefined) {
-        await repos.users.recordSuccessfulLogin(trx, userId, now);
+        await failures.succeeded(trx, { userId, email: actor.email, ip: loginIp });
         await repos.audit.append(trx, byActor(actor, AuditAction.loginSucceeded, { details: { ip: loginIp, secondFactor: 'ingesteld' } }), now);
       }
       return succeeded({ actor, recoveryCodes });
@@ -108,11 +109,11 @@ export function createSecondFactorService({ db, repos, clock }: ServiceContext, 
     const outcome = await db.transaction().execute(async (trx) => {
       const now = clock.now();
       const actor = await repos.users.findActiveActor(trx, userId);
-      const state = await repos.secondFactors.failureState(trx, userId);
       const stored = await repos.secondFactors.find(trx, userId, { forUpdate: true });
-      if (actor === undefined || state === undefined || stored?.confirmedAt === null || stored === undefined) return failed([{ field: FIELD, code: 'opnieuw-aanmelden' }]);
-      if (state.lockedUntil !== null && state.lockedUntil > now) {
-        await audit(trx, actor, AuditAction.loginFailed, { reason: 'geblokkeerd', ip });
+      if (actor === undefined || stored?.confirmedAt === null || stored === undefined) return failed([{ field: FIELD, code: 'opnieuw-aanmelden' }]);
+      const attempt = { userId, email: actor.email, ip };
+      if ((await failures.blockedUntil(trx, attempt)) !== undefined) {
+        await audit(trx, actor, AuditAction.secondFactorFailed, { reason: 'geblokkeerd', ip });
         return failed([{ field: FIELD, code: 'geblokkeerd' }]);
       }
 
@@ -131,12 +132,12 @@ export function createSecondFactorService({ db, repos, clock }: ServiceContext, 
       }
 
       if (refusal !== undefined) {
-        const locked = await countSecondFactorFailure(trx, repos, userId, state, now);
+        const locked = await failures.failed(trx, attempt);
         await audit(trx, actor, AuditAction.secondFactorFailed, { reason: refusal, ip });
         if (locked !== null) await audit(trx, actor, AuditAction.accountLocked, { minutes: locked, ip });
         return failed([{ field: FIELD, code: refusal }]);
       }
-      await repos.users.recordSuccessfulLogin(trx, userId, now);
+      await failures.succeeded(trx, attempt);
       await audit(trx, actor, AuditAction.loginSucceeded, { ip, secondFactor: entered.kind === 'totp' ? 'app' : 'herstelcode' });
       return succeeded({ actor, recoveryCodesLeft });
     });
