@@ -24,6 +24,10 @@ export type Config = Readonly<{
   mailFrom: string;
   /** Where users reach the portal (`https://portaal.example.be`, no trailing slash): the base of the links in mail. */
   publicUrl: string;
+  /** AES-256 key (32 bytes, base64) that encrypts the TOTP secrets at rest (ASVS 6.5; required in production). */
+  mfaEncryptionKey: string;
+  /** Every account must have a second factor: enrolment right after the password (default only in production). */
+  mfaRequired: boolean;
 }>;
 
 export class ConfigError extends Error {
@@ -32,6 +36,8 @@ export class ConfigError extends Error {
 
 const DEVELOPMENT_SESSION_SECRET = 'development-only-secret-not-for-production-use!!';
 const MIN_SECRET_LENGTH = 32;
+/** Development and tests only: a production start refuses it. */
+export const DEVELOPMENT_MFA_KEY = 'bG9vcGJhYW5wb3J0YWFsLW9udHdpa2tlbHNsZXV0ZWw=';
 const DEVELOPMENT_MAIL_FROM = 'Loopbaanportaal <noreply@loopbaanportaal.invalid>';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -83,6 +89,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('PUBLIC_URL moet een adres zijn dat begint met http:// of https://.');
   }
   const port = parsePort(env['PORT']);
+  const mfaEncryptionKey = parseMfaKey(nonEmpty(env['MFA_ENCRYPTION_KEY']), production);
 
   return Object.freeze({
     env: nodeEnv,
@@ -97,12 +104,27 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl,
     mailFrom: mailFrom ?? DEVELOPMENT_MAIL_FROM,
     publicUrl: (publicUrl ?? `http://localhost:${String(port)}`).replace(/\/+$/, ''),
+    mfaEncryptionKey,
+    mfaRequired: parseBoolean(env['MFA_REQUIRED'], 'MFA_REQUIRED', production),
   });
 }
 
 /** A strong secret is long and not made of a few repeated characters. */
 export function isStrongSecret(secret: string): boolean {
   return secret.length >= MIN_SECRET_LENGTH && new Set(secret).size >= 12 && secret !== DEVELOPMENT_SESSION_SECRET;
+}
+
+/** The key of the TOTP secrets: 32 bytes in base64; required in production, never the development key there. */
+function parseMfaKey(value: string | undefined, production: boolean): string {
+  if (value === undefined) {
+    if (production) throw new ConfigError('MFA_ENCRYPTION_KEY ontbreekt: geef een sleutel van 32 willekeurige bytes in base64 (bv. openssl rand -base64 32).');
+    return DEVELOPMENT_MFA_KEY;
+  }
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || Buffer.from(value, 'base64').length !== 32) {
+    throw new ConfigError('MFA_ENCRYPTION_KEY moet 32 bytes in base64 zijn (bv. openssl rand -base64 32).');
+  }
+  if (production && value === DEVELOPMENT_MFA_KEY) throw new ConfigError('MFA_ENCRYPTION_KEY is de ontwikkelsleutel: geef in productie een eigen sleutel.');
+  return value;
 }
 
 function parseNodeEnv(value: string | undefined): Config['env'] {

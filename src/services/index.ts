@@ -35,12 +35,17 @@ import { createLinkIssuer } from './accounts/link-issuer.ts';
 import { createPasswordService } from './accounts/password-service.ts';
 import { createUserAdminService } from './accounts/user-admin-service.ts';
 import { createUserChangesService } from './accounts/user-changes-service.ts';
+import { createSecondFactorResetService } from './accounts/second-factor-reset-service.ts';
+import { createSecondFactorService, type SecondFactorOptions } from './auth/second-factor-service.ts';
+import { DEVELOPMENT_MFA_KEY } from '../config.ts';
 
 export type ServiceOptions = Readonly<{
   /** How e-mail leaves (SMTP or files); tests that do not read mail get one that keeps it in memory. */
   mail?: MailTransport;
   /** Where users reach the portal: the base of the links in mail (config `PUBLIC_URL`). */
   publicUrl?: string;
+  /** The second factor: MFA_ENCRYPTION_KEY and MFA_REQUIRED (without it: the development key, not required). */
+  secondFactor?: SecondFactorOptions;
 }>;
 
 /** The composition root of the use cases: the app takes the result as its argument. */
@@ -56,9 +61,13 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
   const jobs = periodicJobs({ sweep, sessions, outbox });
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const issueLink = createLinkIssuer(context, outbox, publicUrl);
+  const secondFactor = createSecondFactorService(context, options.secondFactor ?? { encryptionKey: DEVELOPMENT_MFA_KEY, required: false });
   return {
     clock,
-    auth: createAuthService(context),
+    auth: createAuthService(context, secondFactor.stepAfterPassword),
+    // ASVS 6.3.3, 6.5: TOTP and recovery codes (issue 13); an administrator's reset.
+    secondFactor,
+    secondFactorReset: createSecondFactorResetService(context),
     sessions,
     users: createUsersService(context),
     dossiers: createDossierService(context, dossierAccess),

@@ -8,7 +8,8 @@ const DATABASE_URL = 'postgres://portaal:geheim@db.example:5432/loopbaanportaal'
 const SMTP_URL = 'smtp://portaal:geheim@mail.example:587';
 const MAIL_FROM = 'Loopbaanportaal <noreply@example.be>';
 const PUBLIC_URL = 'https://loopbaanportaal.example.be';
-const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL, SESSION_SECRET: STRONG_SECRET, SMTP_URL, MAIL_FROM, PUBLIC_URL } as const;
+const MFA_ENCRYPTION_KEY = 'q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=';
+const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL, SESSION_SECRET: STRONG_SECRET, SMTP_URL, MAIL_FROM, PUBLIC_URL, MFA_ENCRYPTION_KEY } as const;
 
 /** Asserts a ConfigError whose message is one line and names the variable. */
 function assertConfigError(env: Record<string, string>, variable: string): void {
@@ -156,6 +157,23 @@ describe('config', () => {
       assert.equal(loadConfig({ PUBLIC_URL: 'https://portaal.example.be/' }).publicUrl, 'https://portaal.example.be');
       assert.equal(loadConfig({}).publicUrl, 'http://localhost:3000');
       assert.equal(loadConfig({ PORT: '8080' }).publicUrl, 'http://localhost:8080');
+    });
+
+    it('ASVS 6.5 config production without MFA_ENCRYPTION_KEY, with one that is not 32 bytes, or with the development key throws', () => {
+      assertConfigError({ ...PRODUCTION, MFA_ENCRYPTION_KEY: '' }, 'MFA_ENCRYPTION_KEY');
+      assertConfigError({ ...PRODUCTION, MFA_ENCRYPTION_KEY: Buffer.alloc(16, 7).toString('base64') }, 'MFA_ENCRYPTION_KEY');
+      assertConfigError({ ...PRODUCTION, MFA_ENCRYPTION_KEY: loadConfig({}).mfaEncryptionKey }, 'MFA_ENCRYPTION_KEY');
+      assert.equal(loadConfig(PRODUCTION).mfaEncryptionKey, MFA_ENCRYPTION_KEY);
+      assert.equal(Buffer.from(loadConfig({}).mfaEncryptionKey, 'base64').length, 32, 'a development key of 32 bytes');
+    });
+
+    it('ASVS 6.3.3 config MFA_REQUIRED defaults to true in production and false elsewhere', () => {
+      assert.equal(loadConfig(PRODUCTION).mfaRequired, true);
+      assert.equal(loadConfig({}).mfaRequired, false);
+      assert.equal(loadConfig({ NODE_ENV: 'test' }).mfaRequired, false);
+      assert.equal(loadConfig({ MFA_REQUIRED: 'true' }).mfaRequired, true);
+      assert.equal(loadConfig({ ...PRODUCTION, MFA_REQUIRED: 'false' }).mfaRequired, false);
+      assertConfigError({ MFA_REQUIRED: 'misschien' }, 'MFA_REQUIRED');
     });
 
     it('config SEED_DEMO_DATA=true in production throws', () => {

@@ -13,6 +13,7 @@ import * as jobSchedule from './job-schedule.ts';
 import * as occupations from './occupations.ts';
 import * as offices from './offices.ts';
 import * as organisations from './organisations.ts';
+import * as secondFactors from './second-factors.ts';
 import * as outbox from './outbox.ts';
 import * as sessions from './sessions.ts';
 import * as stepTypes from './step-types.ts';
@@ -52,6 +53,8 @@ export function createRepositories() {
     // Accounts: administration, invitations and password resets.
     accountTokens,
     userAccounts,
+    // The second factor (TOTP) and its recovery codes.
+    secondFactors,
   };
 }
 

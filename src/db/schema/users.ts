@@ -42,3 +42,24 @@ export interface AccountTokensTable {
   usedAt: Timestamp | null;
   voidedAt: Timestamp | null;
 }
+
+/** The TOTP second factor of a user (migration 0014): the secret only encrypted (AES-256-GCM). */
+export interface SecondFactorsTable {
+  userId: string;
+  /** `v1.<iv>.<tag>.<ciphertext>` (base64url), bound to the user's id as associated data. */
+  secretEncrypted: string;
+  createdAt: CreatedAt;
+  /** Null while the enrolment waits for its first code. */
+  confirmedAt: Timestamp | null;
+  /** RFC 6238 time-step of the last accepted code: that step and earlier ones are refused. */
+  lastUsedStep: number | null;
+}
+
+/** Single-use recovery codes (migration 0014): only the SHA-256 of each 120-bit code. */
+export interface RecoveryCodesTable {
+  id: Generated<string>;
+  userId: string;
+  codeHash: string;
+  createdAt: CreatedAt;
+  usedAt: Timestamp | null;
+}

@@ -5,6 +5,7 @@ import { accounts as acc } from './accounts.ts';
 import { admin as b } from './admin.ts';
 import { attests as a } from './attests.ts';
 import { documents as d } from './documents.ts';
+import { secondFactor as f } from './second-factor.ts';
 import { steps as s } from './steps.ts';
 import { upkeep as u } from './upkeep.ts';
 
@@ -126,4 +127,6 @@ export const problemMessages = {
     verschillend: () => acc.passwordMismatch,
     'ongeldige-link': () => acc.invalidLink,
   },
+  // The second factor: every refusal of a code (ASVS 6.5.1, 6.5.5).
+  secondFactor: Object.fromEntries(Object.entries(f.problems).map(([code, text]) => [code, () => text])),
 } satisfies Readonly<Record<string, ProblemMessages>>;

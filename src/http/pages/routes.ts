@@ -17,6 +17,8 @@ import { dossierRoutes } from './dossier/dossier-controller.ts';
 import { homeRoutes } from './home/home-controller.ts';
 import { loginRoutes } from './login/login-controller.ts';
 import { passwordRoutes } from './login/password-controller.ts';
+import { secondFactorLoginRoutes } from './login/second-factor-login-controller.ts';
+import { loginEnrolmentRoutes, secondFactorSetupRoutes } from './login/second-factor-setup-controller.ts';
 import { notesRoutes } from './notes/notes-controller.ts';
 import { occupationsRoutes } from './occupations/occupations-controller.ts';
 import { desiredJobRoutes } from './profile/desired-job-controller.ts';
@@ -40,10 +42,14 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
     loginRoutes(open);
     // "Wachtwoord vergeten?" and the one-time links of invitations and resets (issue 12).
     passwordRoutes(open);
+    // The second factor (ASVS 6.3.3): "Verificatiecode" and the enrolment a login may require.
+    secondFactorLoginRoutes(open);
+    loginEnrolmentRoutes(open);
   });
   await app.register(async (closed) => {
     closed.addHook('preHandler', requireLogin);
     homeRoutes(closed);
+    secondFactorSetupRoutes(closed);
     myClientsRoutes(closed);
     searchRoutes(closed);
     occupationsRoutes(closed);

@@ -66,6 +66,13 @@ export const AuditAction = {
   userUnlocked: 'gebruiker.gedeblokkeerd',
   passwordResetRequested: 'wachtwoord.vergeten',
   passwordChosen: 'wachtwoord.gekozen',
+  // The second factor (issue 13, ASVS 6.3.3, 6.5): details name the `userId` where an administrator acts.
+  /** The password was right; the login waits for the second factor (or its enrolment). */
+  passwordAccepted: 'login.wachtwoord-juist',
+  secondFactorEnrolled: 'tweestapsverificatie.ingesteld',
+  secondFactorFailed: 'tweestapsverificatie.mislukt',
+  secondFactorReset: 'tweestapsverificatie.gereset',
+  recoveryCodeUsed: 'herstelcode.gebruikt',
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
@@ -119,4 +126,6 @@ export const USER_ACTIONS: readonly AuditActionName[] = [
   AuditAction.userUnlocked,
   AuditAction.passwordResetRequested,
   AuditAction.passwordChosen,
+  AuditAction.secondFactorEnrolled,
+  AuditAction.secondFactorReset,
 ];

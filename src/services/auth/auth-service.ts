@@ -6,13 +6,19 @@ import { LOGIN_LOCKOUT, normaliseEmail, type Actor } from '../../domain/users.ts
 import { AuditAction } from '../audit/actions.ts';
 import { byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
+import type { Executor } from '../../db/repositories/executor.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import type { SecondStep } from './second-factor-service.ts';
 
-export type LoginResult = { ok: true; actor: Actor } | { ok: false };
+/** After a correct password: whether a second factor (or its enrolment) is still asked. */
+export type SecondFactorGate = (trx: Executor, userId: string) => Promise<SecondStep>;
+
+/** `secondStep`: what the login still asks before the session is logged in (second-factor-service.ts). */
+export type LoginResult = { ok: true; actor: Actor; secondStep: SecondStep } | { ok: false };
 
 type Failure = 'onbekend-adres' | 'uitgeschakeld' | 'geblokkeerd' | 'geen-wachtwoord' | 'fout-wachtwoord';
 
-export function createAuthService({ db, repos, clock }: ServiceContext) {
+export function createAuthService({ db, repos, clock }: ServiceContext, secondFactorGate: SecondFactorGate = () => Promise.resolve(null)) {
   async function login(emailInput: string, password: string, ip: string): Promise<LoginResult> {
     const email = normaliseEmail(emailInput);
     const now = clock.now();
@@ -72,11 +78,17 @@ export function createAuthService({ db, repos, clock }: ServiceContext) {
         return result;
       }
 
-      await repos.users.recordSuccessfulLogin(trx, user.id, now);
       const actor = await repos.users.findActiveActor(trx, user.id);
       if (actor === undefined) return fail('uitgeschakeld', user.id);
+      // ASVS 6.3.3: with a second factor the login completes (and the failures reset) only after it.
+      const secondStep = await secondFactorGate(trx, user.id);
+      if (secondStep !== null) {
+        await repos.audit.append(trx, byActor(actor, AuditAction.passwordAccepted, { details: { ip, next: secondStep } }), clock.now());
+        return { ok: true, actor, secondStep };
+      }
+      await repos.users.recordSuccessfulLogin(trx, user.id, now);
       await repos.audit.append(trx, byActor(actor, AuditAction.loginSucceeded, { details: { ip } }), clock.now());
-      return { ok: true, actor };
+      return { ok: true, actor, secondStep };
     });
   }
 

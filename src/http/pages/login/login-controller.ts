@@ -4,6 +4,7 @@ import { messages } from '../../messages/index.ts';
 import { limitedInTurn } from '../../plugins/external/rate-limit.ts';
 import { lastEmail, parseLoginForm } from './login-form.ts';
 import { presentLoginPage } from './login-presenter.ts';
+import { startPendingLogin } from './second-factor-session.ts';
 
 const TEMPLATE = 'pages/login/login.njk';
 
@@ -38,6 +39,8 @@ export function loginRoutes(app: FastifyInstance): void {
       const errors = [{ field: 'email', message: messages.login.failed }];
       return reply.render(TEMPLATE, presentLoginPage({ email: form.value.email, errors }), 401);
     }
+    // ASVS 6.3.3: a second factor (or its enrolment) first, in a session no other route accepts.
+    if (result.secondStep !== null) return reply.redirect(await startPendingLogin(request, result.actor.userId, result.secondStep, app.services.clock), 303);
     // Session fixation: a new session id at login, nothing of the anonymous session kept.
     await request.session.regenerate();
     request.session.userId = result.actor.userId;

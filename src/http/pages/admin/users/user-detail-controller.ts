@@ -20,18 +20,19 @@ type UserRoute = { Params: { userId: string } };
 const TEMPLATE = 'pages/admin/users/user-detail.njk';
 
 export function userDetailRoutes(app: FastifyInstance): void {
-  const { userAdmin, userChanges, clock } = app.services;
+  const { userAdmin, userChanges, secondFactorReset, clock } = app.services;
   const path = `${USERS_PATH}/:userId`;
 
   async function show(request: FastifyRequest<UserRoute>, reply: FastifyReply, refused?: { problems: readonly Problem[]; input?: ChangeInput }) {
     const actor = actorOf(request);
     const detail = await userAdmin.detail(actor, request.params.userId);
-    if (refused === undefined) return reply.render(TEMPLATE, presentUserDetail({ detail, actor, now: clock.now() }));
+    const secondFactor = await secondFactorReset.isEnrolled(actor, request.params.userId);
+    if (refused === undefined) return reply.render(TEMPLATE, presentUserDetail({ detail, actor, now: clock.now(), secondFactor }));
     const status = statusOf(refused.problems);
     // On a conflict the typed choice stays, moved to the version now stored.
     const input = refused.input === undefined ? undefined : status === 409 ? { ...refused.input, versie: String(detail.user.version) } : refused.input;
     const errors = problemsToErrors(refused.problems, problemMessages.accounts);
-    return reply.render(TEMPLATE, presentUserDetail({ detail, actor, now: clock.now(), input, errors }), status);
+    return reply.render(TEMPLATE, presentUserDetail({ detail, actor, now: clock.now(), secondFactor, input, errors }), status);
   }
 
   app.get<UserRoute>(path, async (request, reply) => show(request, reply));
@@ -60,4 +61,6 @@ export function userDetailRoutes(app: FastifyInstance): void {
   action('inschakelen', (request, version) => userChanges.enable(actorOf(request), request.params.userId, version), messages.accounts.enabled);
   action('deblokkeren', (request, version) => userChanges.unlock(actorOf(request), request.params.userId, version), messages.accounts.unlocked);
   action('uitnodiging', (request, version) => userAdmin.resendInvitation(actorOf(request), request.params.userId, version), messages.accounts.invitationResent);
+  // Issue 13: the second factor wiped (app lost); the user's sessions end.
+  action('tweestapsverificatie', (request, version) => secondFactorReset.reset(actorOf(request), request.params.userId, version), messages.secondFactor.resetDone);
 }

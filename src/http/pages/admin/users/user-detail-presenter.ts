@@ -13,7 +13,7 @@ export type ChangeInput = Readonly<{ rol: string; vestiging: string; versie: str
 
 const dateTime = BRUSSELS_DATE_TIME;
 
-const FIELD_LABELS: Readonly<Record<string, string>> = { rol: 'Rol', vestiging: 'Vestiging', status: 'Status' };
+const FIELD_LABELS: Readonly<Record<string, string>> = { rol: 'Rol', vestiging: 'Vestiging', status: 'Status', tweestapsverificatie: 'Tweestapsverificatie' };
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value));
 const shown = (value: unknown): string => (text(value) === '' ? '(leeg)' : text(value));
@@ -41,6 +41,9 @@ export function presentUserHistory(records: readonly AuditRecord[]) {
         return { ...base, title: 'Nieuw wachtwoord aangevraagd met Wachtwoord vergeten?', lines: [] };
       case AuditAction.passwordChosen:
         return { ...base, title: d['purpose'] === 'invite' ? 'Wachtwoord gekozen met de uitnodiging' : 'Nieuw wachtwoord gekozen; alle sessies beëindigd', lines: [] };
+      case AuditAction.secondFactorEnrolled:
+        return { ...base, title: 'Tweestapsverificatie ingesteld', lines: [] };
+      case AuditAction.secondFactorReset:
       case AuditAction.userChanged:
       case AuditAction.userDisabled:
       case AuditAction.userEnabled:
@@ -58,7 +61,7 @@ export function presentUserHistory(records: readonly AuditRecord[]) {
   });
 }
 
-export function presentUserDetail(model: { detail: UserDetail; actor: Actor; now: Date; input?: ChangeInput; errors?: FieldErrors }) {
+export function presentUserDetail(model: { detail: UserDetail; actor: Actor; now: Date; secondFactor: boolean; input?: ChangeInput; errors?: FieldErrors }) {
   const { user, latestLink } = model.detail;
   const errors = model.errors ?? [];
   const status = accountStatus(user, model.now);
@@ -76,6 +79,7 @@ export function presentUserDetail(model: { detail: UserDetail; actor: Actor; now
       { key: { text: 'Organisatie' }, value: { text: user.organisationName } },
       { key: { text: 'Vestiging' }, value: { text: officeOf(user) || '(geen)' } },
       { key: { text: 'Laatst aangemeld' }, value: { text: user.lastLoginAt === null ? 'Nog nooit' : dateTime.format(user.lastLoginAt) } },
+      { key: { text: 'Tweestapsverificatie' }, value: { text: model.secondFactor ? 'Ingesteld' : 'Niet ingesteld' } },
       ...(status === 'uitgenodigd' && latestLink !== undefined
         ? [{ key: { text: 'Uitnodiging' }, value: { text: openInvitation && latestLink.expiresAt > model.now ? `Verstuurd, geldig tot ${dateTime.format(latestLink.expiresAt)}` : 'Verlopen of niet meer geldig: verstuur een nieuwe' } }]
         : []),
@@ -95,6 +99,7 @@ export function presentUserDetail(model: { detail: UserDetail; actor: Actor; now
       enable: status === 'uitgeschakeld' ? `${base}/inschakelen` : null,
       unlock: status === 'geblokkeerd' ? `${base}/deblokkeren` : null,
       resend: status === 'uitgenodigd' ? `${base}/uitnodiging` : null,
+      resetSecondFactor: model.secondFactor ? `${base}/tweestapsverificatie` : null,
     },
     history: presentUserHistory(model.detail.history),
   };
