@@ -58,7 +58,7 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
   const issueLink = createLinkIssuer(context, outbox, publicUrl);
   return {
     clock,
-    auth: createAuthService(context),
+    auth: createAuthService(context, outbox, publicUrl),
     sessions,
     users: createUsersService(context),
     dossiers: createDossierService(context, dossierAccess),

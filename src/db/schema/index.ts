@@ -22,7 +22,7 @@ import type {
 import type { JobScheduleTable, OutboxTable } from './jobs.ts';
 import type { FundingNumbersTable, OfficesTable, OrganisationsTable } from './organisations.ts';
 import type { OrganisationStepTypesTable, StepsTable, StepTypesTable, StopRequestsTable } from './steps.ts';
-import type { AccountTokensTable, SessionsTable, UsersTable } from './users.ts';
+import type { AccountTokensTable, LoginThrottleTable, SessionsTable, UsersTable } from './users.ts';
 
 export interface DB {
   organisations: OrganisationsTable;
@@ -58,6 +58,8 @@ export interface DB {
   outbox: OutboxTable;
   // One-time links to choose a password (invitation, reset), migration 0008.
   account_tokens: AccountTokensTable;
+  // The growing login delay (issue 13), migration 0015.
+  login_throttle: LoginThrottleTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -11,12 +11,14 @@ import { common, errors } from './common.ts';
 import { confirm } from './confirm.ts';
 import { documents } from './documents.ts';
 import { login } from './login.ts';
+import { sessions } from './sessions.ts';
 import { steps, trajectory } from './steps.ts';
 import { upkeep } from './upkeep.ts';
 
 export const messages = {
   common,
   login,
+  sessions,
   myClients,
   trajectory,
   search,
