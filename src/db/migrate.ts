@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011_document_kind_correction.ts';
 import * as m0012 from './migrations/0012_planned_stop.ts';
 import * as m0013 from './migrations/0013_audit_chain.ts';
 import * as m0014 from './migrations/0014_second_factor.ts';
+import * as m0015 from './migrations/0015_session_devices.ts';
 
 /** Migrations in order. A new migration is a new file added here; landed ones are never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_planned_stop': m0012,
   '0013_audit_chain': m0013,
   '0014_second_factor': m0014,
+  '0015_session_devices': m0015,
 };
 
 const provider: MigrationProvider = {

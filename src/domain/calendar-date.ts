@@ -67,6 +67,9 @@ const BRUSSELS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, yea
 /** An instant as the users read it, in Brussels: dd/mm/jjjj, uu:mm (nl-BE). Made once, shared by every screen and mail. */
 export const BRUSSELS_DATE_TIME = new Intl.DateTimeFormat('nl-BE', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
+/** The time of day in Brussels to the second, uu:mm:ss (a login delay that counts in seconds). */
+export const BRUSSELS_TIME_SECONDS = new Intl.DateTimeFormat('nl-BE', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
 /** The calendar day in Brussels at the given instant. */
 export function dateInBrussels(instant: Date): CalendarDate {
   return BRUSSELS_DAY.format(instant) as CalendarDate;

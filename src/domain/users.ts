@@ -16,9 +16,6 @@ export type Actor = Readonly<{
 /** The application itself, for automatic work; shows as "Systeem" in logs. */
 export const SYSTEM_LABEL = 'Systeem';
 
-/** ASVS: lock an account after this many failures within the window, for the lock time. */
-export const LOGIN_LOCKOUT = Object.freeze({ maxFailures: 5, windowMinutes: 15, lockMinutes: 15 });
-
 /** Sessions end after 30 minutes without activity, and 12 hours after login in any case. */
 export const SESSION_LIMITS = Object.freeze({ idleMinutes: 30, absoluteHours: 12 });
 

@@ -64,7 +64,7 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
   const secondFactor = createSecondFactorService(context, options.secondFactor ?? { encryptionKey: DEVELOPMENT_MFA_KEY, required: false });
   return {
     clock,
-    auth: createAuthService(context, secondFactor.stepAfterPassword),
+    auth: createAuthService(context, outbox, publicUrl, secondFactor.stepAfterPassword),
     // ASVS 6.3.3, 6.5: TOTP and recovery codes (issue 13); an administrator's reset.
     secondFactor,
     secondFactorReset: createSecondFactorResetService(context),

@@ -1,8 +1,10 @@
 /**
- * Issue 18: the login's two rate limits, per client address (30 posts per 15 minutes) and per
- * e-mail address (10 posts per 15 minutes), each count on their own. The app runs behind a proxy
- * (TRUST_PROXY=true), so each browser below has its own client address in X-Forwarded-For.
- * The limits count in wall-clock time: each test uses addresses no other test uses.
+ * Issue 18, revised by issue 13: the login's rate limit per client address (30 posts per 15
+ * minutes) stays; the one per e-mail address is gone, since anyone could use it to keep the holder
+ * of an address out (the growing delay of login-delay.test.ts does its job). The app runs behind a
+ * proxy (TRUST_PROXY=true), so each browser below has its own client address in X-Forwarded-For.
+ * The limit counts in wall-clock time; the test clock moves 15 minutes between posts so that the
+ * growing delay (on the test clock) never answers first. Each test uses its own addresses.
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
@@ -38,38 +40,31 @@ describeOnEachDatabase(
         .db.selectFrom('audit_events')
         .select('details')
         .where('action', '=', 'login.mislukt')
-        .where('actorLabel', '=', email)
+        .where('actorLabel', '=', email.toLowerCase())
         .orderBy('id')
         .execute();
       return rows.map((row) => String(row.details['ip']));
     }
 
-    it('issue 18: the per-address login limit stops the 11th post for one e-mail address, even from 11 different client addresses', async () => {
+    it('issue 13: no rate limit per e-mail address: 12 posts for one address from 12 client addresses are all read, so nobody can use a limit to keep its holder out', async () => {
       const { user } = get().data;
-      // An unknown address: no account, so no lockout; only the rate limit can answer 429.
-      const target = 'niemand.gekend@test.be';
-      const clients = Array.from({ length: 12 }, (_, i) => `198.51.100.${i + 1}`);
-      for (const [i, client] of clients.slice(0, 10).entries()) {
+      const target = user.email;
+      const clients = Array.from({ length: 13 }, (_, i) => `198.51.100.${i + 1}`);
+      for (const [i, client] of clients.slice(0, 12).entries()) {
+        get().clock.advanceMinutes(15);
         const response = await loginFrom(client, target, `Fout-wachtwoord-${i}`);
         assert.equal(response.statusCode, 401, `post #${i + 1} is an ordinary failed login`);
         assert.deepEqual(errorMessagesIn(response.body).fields, [messages.login.failed]);
       }
-      assert.deepEqual(await failuresLoggedFor(target), clients.slice(0, 10), 'each failure came from its own client address');
-
-      assertTooMany(await loginFrom(clients[10] ?? '', target, 'Fout-wachtwoord-10'), '11th post for the address');
-      // The limit is on the normalised address: other case and spaces are the same address.
-      assertTooMany(await loginFrom(clients[11] ?? '', `  ${target.toUpperCase()} `, 'Fout-wachtwoord-11'), 'the same address written differently');
-      assert.equal((await failuresLoggedFor(target)).length, 10, 'a refused post never reaches the login');
-
-      // Another address from the same client addresses is not blocked.
-      const other = await loginFrom(clients[0] ?? '', 'iemand.anders@test.be', 'Fout-wachtwoord-x');
-      assert.equal(other.statusCode, 401, 'another unknown address gets the ordinary failure');
-      assertRedirect(await loginFrom(clients[10] ?? '', user.email, user.password), '/');
+      assert.deepEqual(await failuresLoggedFor(target), clients.slice(0, 12), 'each failure came from its own client address');
+      get().clock.advanceMinutes(15);
+      assertRedirect(await loginFrom(clients[12] ?? '', target, user.password), '/');
     });
 
     it('issue 18: the per-client-address limit still stops the 31st post from one client address, whatever the e-mail address', async () => {
       const client = '203.0.113.77';
       for (let i = 1; i <= 30; i++) {
+        get().clock.advanceMinutes(15);
         const response = await loginFrom(client, `onbekend.${i}@test.be`, 'Fout-wachtwoord-1');
         assert.equal(response.statusCode, 401, `post #${i} from the client address`);
       }

@@ -1,7 +1,7 @@
 /**
  * Login (ASVS L2): success goes to the role's start page; every failure answers with the same
  * generic message and status, so that no response tells whether an address exists, is
- * disabled or is locked; missing fields give field errors and never echo the password.
+ * disabled or has no password yet (the growing delay that replaced the lock: login-delay.test.ts); missing fields give field errors and never echo the password.
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
@@ -20,7 +20,7 @@ type Users = Readonly<{
   beheerder: TestUser;
   wrongPassword: TestUser;
   disabled: TestUser;
-  locked: TestUser;
+  invited: TestUser;
 }>;
 
 async function setup({ db, clock }: TestApp): Promise<Users> {
@@ -34,8 +34,14 @@ async function setup({ db, clock }: TestApp): Promise<Users> {
     beheerder: await aUser(db, 'beheerder', dienst),
     wrongPassword: await aUser(db, 'begeleider', partner),
     disabled: await aUser(db, 'begeleider', partner, { disabledAt: new Date(clock.now().getTime() - 86_400_000) }),
-    locked: await aUser(db, 'begeleider', partner, { lockedUntil: new Date(clock.now().getTime() + 10 * 60_000) }),
+    invited: await anInvitedUser(db, await aUser(db, 'begeleider', partner)),
   };
+}
+
+/** An invited user who has not chosen a password yet (it still "knows" the factory's password). */
+async function anInvitedUser(db: TestApp['db'], user: TestUser): Promise<TestUser> {
+  await db.updateTable('users').set({ passwordHash: null }).where('id', '=', user.id).execute();
+  return user;
 }
 
 describeOnEachDatabase('login', setup, (get) => {
@@ -80,14 +86,14 @@ describeOnEachDatabase('login', setup, (get) => {
     return response;
   }
 
-  it('every failure (unknown address, wrong password, disabled, locked) gives the same status and the same generic message', async () => {
+  it('every failure (unknown address, wrong password, disabled, no password yet) gives the same status and the same generic message', async () => {
     const { db } = get();
-    const { wrongPassword, disabled, locked } = get().data;
+    const { wrongPassword, disabled, invited } = get().data;
     const attempts = [
       { case: 'unknown address', email: 'niemand.bekend@test.be', password: 'Test-wachtwoord-123', userId: undefined },
       { case: 'wrong password', email: wrongPassword.email, password: 'Fout-wachtwoord-999', userId: wrongPassword.id },
       { case: 'disabled user', email: disabled.email, password: disabled.password, userId: disabled.id },
-      { case: 'locked account', email: locked.email, password: locked.password, userId: locked.id },
+      { case: 'invited, no password yet', email: invited.email, password: invited.password, userId: invited.id },
     ];
     const normalised: string[] = [];
     for (const attempt of attempts) {
@@ -111,7 +117,7 @@ describeOnEachDatabase('login', setup, (get) => {
 
   it('each failure is logged as login.mislukt with its reason and the user it concerns, never with the password', async () => {
     const { db } = get();
-    const { wrongPassword, disabled, locked } = get().data;
+    const { wrongPassword, disabled, invited } = get().data;
     const reasons = async (userId: string | null): Promise<unknown[]> =>
       (await auditRows(db, { action: 'login.mislukt' }))
         .filter((row) => row.actorUserId === userId)
@@ -119,7 +125,7 @@ describeOnEachDatabase('login', setup, (get) => {
     const cases = [
       { userId: wrongPassword.id, email: wrongPassword.email, password: 'Nog-een-fout-wachtwoord', reason: 'fout-wachtwoord' },
       { userId: disabled.id, email: disabled.email, password: disabled.password, reason: 'uitgeschakeld' },
-      { userId: locked.id, email: locked.email, password: locked.password, reason: 'geblokkeerd' },
+      { userId: invited.id, email: invited.email, password: invited.password, reason: 'geen-wachtwoord' },
       { userId: null, email: 'nog.iemand.onbekend@test.be', password: 'Onbekend-wachtwoord-1', reason: 'onbekend-adres' },
     ];
     for (const c of cases) {

@@ -146,9 +146,9 @@ describeOnEachDatabase(
       assert.equal(refused.statusCode, 400);
       assert.deepEqual(errorMessagesIn(refused.body).fields, [problems.hergebruikt]);
       assertRedirect(await again.get('/klanten'), '/aanmelden');
-      assert.equal((await auditRows(db, { action: 'tweestapsverificatie.mislukt', actorUserId: data.coder.id })).at(-1)?.details['reason'], 'hergebruikt');
-      const counted = await db.selectFrom('users').select('failedAttempts').where('id', '=', data.coder.id).executeTakeFirstOrThrow();
-      assert.equal(counted.failedAttempts, 1, 'counted with the login failures');
+      const refusal = (await auditRows(db, { action: 'tweestapsverificatie.mislukt', actorUserId: data.coder.id })).at(-1);
+      assert.equal(refusal?.details['reason'], 'hergebruikt');
+      assert.equal(refusal.details['failures'], 1, 'counted with the login failures (U7)');
     });
 
     it('ASVS 6.5.5 an expired, a wrong and an empty code get their own Dutch error; the next right code still works', async () => {
@@ -181,16 +181,19 @@ describeOnEachDatabase(
       assertRedirect(await again.get('/klanten'), '/aanmelden');
     });
 
-    it('ASVS 6.3.3 wrong codes count with the login failures: the fifth locks the account, and then even the right code is refused', async () => {
-      const { db, data } = get();
+    it('ASVS 6.3.3 U7 wrong codes count with the login failures: after the fifth even the right code is not read inside the delay, and works after it', async () => {
+      const { db, clock, data } = get();
       const browser = await passwordStep(data.guesser);
-      const right = totpCodeAt(data.guesser.secret, get().clock.now());
+      const right = totpCodeAt(data.guesser.secret, clock.now());
       const wrong = right === '000000' ? '111111' : '000000';
       for (let attempt = 1; attempt <= 5; attempt++) assert.equal((await browser.post(VERIFY, { code: wrong })).statusCode, 400);
-      assert.equal((await auditRows(db, { action: 'account.geblokkeerd', actorUserId: data.guesser.id })).length, 1);
-      const locked = await browser.post(VERIFY, { code: freshCode(data.guesser) });
-      assert.deepEqual(errorMessagesIn(locked.body).fields, [problems.geblokkeerd]);
+      const failures = (await auditRows(db, { action: 'tweestapsverificatie.mislukt', actorUserId: data.guesser.id })).map((row) => row.details['failures']);
+      assert.deepEqual(failures, [1, 2, 3, 4, 5]);
+      const delayed = await browser.post(VERIFY, { code: right });
+      assert.deepEqual(errorMessagesIn(delayed.body).fields, [problems.geblokkeerd]);
       assertRedirect(await browser.get('/klanten'), '/aanmelden');
+      // The delay after the fifth failure is one second; the next code (30 s on) is read and accepted.
+      assertRedirect(await browser.post(VERIFY, { code: freshCode(data.guesser) }), '/');
     });
 
     it('ASVS 6.3.3 a beheerder resets a second factor: audited, the user\'s sessions end, and the next login asks for a new enrolment', async () => {

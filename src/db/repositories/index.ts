@@ -10,6 +10,7 @@ import * as documents from './documents.ts';
 import * as fundingNumbers from './funding-numbers.ts';
 import * as internalNotes from './internal-notes.ts';
 import * as jobSchedule from './job-schedule.ts';
+import * as loginThrottle from './login-throttle.ts';
 import * as occupations from './occupations.ts';
 import * as offices from './offices.ts';
 import * as organisations from './organisations.ts';
@@ -55,6 +56,8 @@ export function createRepositories() {
     userAccounts,
     // The second factor (TOTP) and its recovery codes.
     secondFactors,
+    // The growing login delay (issue 13).
+    loginThrottle,
   };
 }
 

@@ -78,15 +78,3 @@ export async function countUnusedRecoveryCodes(trx: Executor, userId: string): P
   return Number(row.n);
 }
 
-export type FailureState = Readonly<{ failedAttempts: number; firstFailedAt: Date | null; lockedUntil: Date | null }>;
-
-/** The login failures counted on the account (users), locked for the update that counts one more. */
-export async function failureState(trx: Executor, userId: string): Promise<FailureState | undefined> {
-  return trx
-    .selectFrom('users')
-    .select(['failedAttempts', 'firstFailedAt', 'lockedUntil'])
-    .where('id', '=', userId)
-    .where('disabledAt', 'is', null)
-    .forUpdate()
-    .executeTakeFirst();
-}

@@ -39,10 +39,11 @@ export async function findLiveWithActor(trx: Executor, idHash: string, now: Date
 
 export async function upsert(
   trx: Executor,
-  session: { idHash: string; userId: string | null; data: Record<string, unknown>; lastSeenAt: Date; expiresAt: Date },
+  session: { idHash: string; userId: string | null; data: Record<string, unknown>; lastSeenAt: Date; expiresAt: Date; userAgent: string | null },
 ): Promise<void> {
   const values = {
     userId: session.userId,
+    userAgent: session.userAgent,
     data: JSON.stringify(session.data),
     lastSeenAt: session.lastSeenAt,
     expiresAt: session.expiresAt,
@@ -61,6 +62,26 @@ export async function remove(trx: Executor, idHash: string): Promise<void> {
 export async function removeAllOfUser(trx: Executor, userId: string): Promise<number> {
   const result = await trx.deleteFrom('sessions').where('userId', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** Every other session of the user ends (ASVS 7.4.3, 7.5.2); the one kept is named by its hash. */
+export async function removeOthersOfUser(trx: Executor, userId: string, keepIdHash: string): Promise<number> {
+  const result = await trx.deleteFrom('sessions').where('userId', '=', userId).where('idHash', '<>', keepIdHash).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export type UserSession = Readonly<{ idHash: string; userAgent: string | null; createdAt: Date; lastSeenAt: Date }>;
+
+/** The user's live sessions, the most recently seen first ("Mijn sessies"). */
+export async function listLiveOfUser(trx: Executor, userId: string, now: Date): Promise<UserSession[]> {
+  return trx
+    .selectFrom('sessions')
+    .select(['idHash', 'userAgent', 'createdAt', 'lastSeenAt'])
+    .where('userId', '=', userId)
+    .where('expiresAt', '>', now)
+    .orderBy('lastSeenAt', 'desc')
+    .orderBy('createdAt', 'desc')
+    .execute();
 }
 
 export async function removeExpired(trx: Executor, now: Date): Promise<number> {

@@ -74,18 +74,6 @@ export function toActor(row: ActorRow): Actor {
   };
 }
 
-export async function recordFailedLogin(
-  trx: Executor,
-  userId: string,
-  fields: { failedAttempts: number; firstFailedAt: Date; lockedUntil: Date | null },
-): Promise<void> {
-  await trx
-    .updateTable('users')
-    .set({ failedAttempts: fields.failedAttempts, firstFailedAt: fields.firstFailedAt, lockedUntil: fields.lockedUntil })
-    .where('id', '=', userId)
-    .execute();
-}
-
 export async function recordSuccessfulLogin(trx: Executor, userId: string, at: Date): Promise<void> {
   await trx
     .updateTable('users')

@@ -22,7 +22,7 @@ import type {
 import type { JobScheduleTable, OutboxTable } from './jobs.ts';
 import type { FundingNumbersTable, OfficesTable, OrganisationsTable } from './organisations.ts';
 import type { OrganisationStepTypesTable, StepsTable, StepTypesTable, StopRequestsTable } from './steps.ts';
-import type { AccountTokensTable, RecoveryCodesTable, SecondFactorsTable, SessionsTable, UsersTable } from './users.ts';
+import type { AccountTokensTable, LoginThrottleTable, RecoveryCodesTable, SecondFactorsTable, SessionsTable, UsersTable } from './users.ts';
 
 export interface DB {
   organisations: OrganisationsTable;
@@ -61,6 +61,8 @@ export interface DB {
   // The second factor (TOTP) and its recovery codes, migration 0014.
   second_factors: SecondFactorsTable;
   recovery_codes: RecoveryCodesTable;
+  // The growing login delay (issue 13), migration 0015.
+  login_throttle: LoginThrottleTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

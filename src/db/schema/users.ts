@@ -29,6 +29,21 @@ export interface SessionsTable {
   createdAt: CreatedAt;
   lastSeenAt: Timestamp;
   expiresAt: Timestamp;
+  /** The browser's User-Agent at login, at most 512 characters (migration 0015). */
+  userAgent: string | null;
+}
+
+/** Failure counters of the login (migration 0015): per address, per client address, per pair. */
+export interface LoginThrottleTable {
+  scope: 'adres' | 'ip' | 'adres-ip';
+  /** SHA-256 of the address, the client address or the pair. */
+  keyHash: string;
+  failures: Generated<number>;
+  lastFailedAt: Timestamp | null;
+  /** The account's holder was mailed about this series of failures. */
+  notifiedAt: Timestamp | null;
+  /** Pair only: the last correct password from this client address for this address. */
+  lastSuccessAt: Timestamp | null;
 }
 
 /** One-time links to choose a password (migration 0008): only the token's SHA-256 is stored. */

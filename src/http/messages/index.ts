@@ -12,6 +12,7 @@ import { confirm } from './confirm.ts';
 import { documents } from './documents.ts';
 import { login } from './login.ts';
 import { secondFactor } from './second-factor.ts';
+import { sessions } from './sessions.ts';
 import { steps } from './steps.ts';
 import { upkeep } from './upkeep.ts';
 
@@ -19,6 +20,7 @@ export const messages = {
   common,
   login,
   secondFactor,
+  sessions,
   myClients,
   search,
   steps,

@@ -23,7 +23,7 @@ export const secondFactor = {
     verlopen: 'Deze code is verlopen. Vul de code in die je app nu toont.',
     hergebruikt: 'Deze code is al gebruikt. Wacht tot je app een nieuwe code toont.',
     herstelcode: 'Deze herstelcode is niet juist of werd al gebruikt. Elke herstelcode werkt maar één keer.',
-    geblokkeerd: 'Te veel mislukte pogingen: je account is 15 minuten geblokkeerd. Probeer het later opnieuw.',
+    geblokkeerd: 'Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw.',
     'al-ingesteld': 'Tweestapsverificatie is al ingesteld.',
     'opnieuw-aanmelden': 'Je aanmelding is niet meer geldig. Meld je opnieuw aan.',
   },

@@ -24,6 +24,7 @@ import { occupationsRoutes } from './occupations/occupations-controller.ts';
 import { desiredJobRoutes } from './profile/desired-job-controller.ts';
 import { profileRoutes } from './profile/profile-controller.ts';
 import { searchRoutes } from './search/search-controller.ts';
+import { sessionsRoutes } from './sessions/sessions-controller.ts';
 import { newStepRoutes } from './steps/new-step-controller.ts';
 import { stepDetailRoutes } from './steps/step-detail-controller.ts';
 import { stepsOverviewRoutes } from './steps/steps-overview-controller.ts';
@@ -53,6 +54,8 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
     myClientsRoutes(closed);
     searchRoutes(closed);
     occupationsRoutes(closed);
+    // "Mijn sessies" (issue 13): every logged-in user's own sessions.
+    sessionsRoutes(closed);
     // Administration (issue 12): Beheer, organisations, offices, funding numbers, step types.
     adminRoutes(closed);
     // Access by the signed attest outplacement (A2–A4).

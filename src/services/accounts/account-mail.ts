@@ -41,3 +41,18 @@ export function accountMail(
     html: html.render(`${name}.html.njk`, data),
   };
 }
+
+/** The outbox topic of the warning after 10 failed logins. */
+export const FAILED_LOGINS_TOPIC = 'mislukte-aanmeldingen';
+
+/** Issue 13: the holder is told once per series of failed logins; the mail holds no link to follow blindly but the login page. */
+export function failedLoginsMail(input: Readonly<{ to: string; name: string; failures: number; at: Date; publicUrl: string }>): MailMessage {
+  const [date = '', time = ''] = moment.format(input.at).split(/,?\s+/);
+  const data = { ...input, date, time, loginUrl: `${input.publicUrl}/aanmelden` };
+  return {
+    to: input.to,
+    subject: 'Mislukte aanmeldpogingen op je account in het Loopbaanportaal',
+    text: text.render('failed-logins.txt.njk', data),
+    html: html.render('failed-logins.html.njk', data),
+  };
+}

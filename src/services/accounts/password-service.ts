@@ -11,6 +11,7 @@ import { tokenRefusal, type TokenPurpose } from '../../domain/accounts/tokens.ts
 import { failed, succeeded, type Result } from '../../domain/result.ts';
 import { normaliseEmail } from '../../domain/users.ts';
 import { AuditAction } from '../audit/actions.ts';
+import { throttleKeys } from '../auth/login-throttle.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { ServiceContext } from '../context.ts';
 import { accountMail, chooseLink } from './account-mail.ts';
@@ -82,6 +83,8 @@ export function createPasswordService({ db, repos, clock }: ServiceContext, issu
       const voidedLinks = await repos.accountTokens.voidOpenOfUser(trx, current.userId, now);
       await repos.userAccounts.setPassword(trx, current.userId, passwordHash);
       const endedSessions = await repos.sessions.removeAllOfUser(trx, current.userId);
+      // A new password ends the address's series of failed logins, as it ended the old lock.
+      await repos.loginThrottle.clear(trx, throttleKeys(normaliseEmail(current.email), '').address);
       await repos.audit.append(
         trx,
         {

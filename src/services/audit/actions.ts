@@ -2,9 +2,14 @@
 export const AuditAction = {
   loginSucceeded: 'login.geslaagd',
   loginFailed: 'login.mislukt',
+  /** The old hard lock (before migration 0015); no longer written, kept for the records that carry it. */
   accountLocked: 'account.geblokkeerd',
   logout: 'afgemeld',
   sessionExpired: 'sessie.verlopen',
+  /** "Afmelden op alle andere toestellen" (issue 13): `endedSessions` in the details. */
+  otherSessionsEnded: 'sessies.andere-beeindigd',
+  /** The holder of an address was mailed after 10 failed logins in a series (issue 13). */
+  failedLoginsNotified: 'login.melding-verstuurd',
   userDisabled: 'gebruiker.uitgeschakeld',
   dossierOpened: 'dossier.geopend',
   dossierRefused: 'dossier.geweigerd',

@@ -100,7 +100,7 @@ export function createSecondFactorService({ db, repos, clock }: ServiceContext, 
 
   /**
    * The login's second step: a 6-digit code of the app, or a recovery code. A refusal is counted
-   * as a failed login of the account (and may lock it) and audited, with its reason.
+   * as a failed login of the account (the growing delay) and audited, with its reason.
    */
   async function verifyLogin(userId: string, input: string, ip: string): Promise<Result<{ actor: Actor; recoveryCodesLeft: number | null }>> {
     const entered = parseEnteredCode(input, normaliseRecoveryCode);
@@ -132,9 +132,8 @@ export function createSecondFactorService({ db, repos, clock }: ServiceContext, 
       }
 
       if (refusal !== undefined) {
-        const locked = await failures.failed(trx, attempt);
-        await audit(trx, actor, AuditAction.secondFactorFailed, { reason: refusal, ip });
-        if (locked !== null) await audit(trx, actor, AuditAction.accountLocked, { minutes: locked, ip });
+        const count = await failures.failed(trx, attempt);
+        await audit(trx, actor, AuditAction.secondFactorFailed, { reason: refusal, failures: count, ip });
         return failed([{ field: FIELD, code: refusal }]);
       }
       await failures.succeeded(trx, attempt);

@@ -1,3 +1,4 @@
+import { BRUSSELS_TIME_SECONDS } from '../../../domain/calendar-date.ts';
 import { messages } from '../../messages/index.ts';
 import { errorFor, type FieldErrors } from '../form.ts';
 
@@ -12,3 +13,8 @@ export function presentLoginPage(input: { email?: string; errors?: FieldErrors; 
 }
 
 export type LoginPageView = ReturnType<typeof presentLoginPage>;
+
+/** The message for an attempt inside the login delay: the time in Brussels from which to try again. */
+export function delayedMessage(from: Date): string {
+  return messages.login.delayed(BRUSSELS_TIME_SECONDS.format(from));
+}

@@ -5,6 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { SecondStep } from '../../../services/auth/second-factor-service.ts';
+import { keptUserAgent } from '../../../services/auth/session-service.ts';
 import type { Clock } from '../../../services/clock.ts';
 
 declare module 'fastify' {
@@ -34,11 +35,16 @@ export function pendingLoginOf(request: FastifyRequest, step: Exclude<SecondStep
   return clock.now().getTime() - Date.parse(pending.since) < PENDING_MS ? pending.userId : undefined;
 }
 
-/** The login is complete: a new session id (no state of the half-logged-in one kept) with the user. */
+/**
+ * The login is complete: a new session id (session fixation: no state of the anonymous or
+ * half-logged-in session kept) with the user, and the device shown on "Mijn sessies" (ASVS 7.5.2).
+ */
 export async function completeLogin(request: FastifyRequest, userId: string, clock: Clock): Promise<void> {
   await request.session.regenerate();
   request.session.userId = userId;
   const now = clock.now().toISOString();
   request.session.authenticatedAt = now;
   request.session.lastSeenAt = now;
+  const userAgent = keptUserAgent(request.headers['user-agent']);
+  if (userAgent !== undefined) request.session.userAgent = userAgent;
 }

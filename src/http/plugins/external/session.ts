@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import session from '@fastify/session';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { callbackify } from 'node:util';
 import type { SessionData } from '../../../services/auth/session-service.ts';
@@ -11,8 +12,22 @@ declare module 'fastify' {
     authenticatedAt?: string;
     /** ISO instant of the last request that refreshed the idle limit. */
     lastSeenAt?: string;
+    /** The browser's User-Agent at login, for "Mijn sessies" (cut to 512 characters). */
+    userAgent?: string;
     flash?: { kind: 'success' | 'info'; text: string; link?: { href: string; text: string } };
   }
+}
+
+const COOKIE = { path: '/', httpOnly: true, sameSite: 'lax' } as const;
+
+function cookieName(production: boolean): string {
+  return production ? '__Host-lbp.sid' : 'lbp.sid';
+}
+
+/** Logout (ASVS 7.4.1): the session cookie is replaced by an empty one that expired in the past. */
+export function clearSessionCookie(app: FastifyInstance, reply: FastifyReply): void {
+  const production = app.config.env === 'production';
+  reply.clearCookie(cookieName(production), { ...COOKIE, secure: production });
 }
 
 /** Cookies and server-side sessions in the database (through the session service). */
@@ -23,9 +38,9 @@ export const sessionPlugin = fp(
     await app.register(cookie);
     await app.register(session, {
       secret: app.config.sessionSecret,
-      cookieName: production ? '__Host-lbp.sid' : 'lbp.sid',
+      cookieName: cookieName(production),
       // A browser-session cookie: the server ends the session (idle and absolute limits).
-      cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: production },
+      cookie: { ...COOKIE, secure: production },
       saveUninitialized: false,
       rolling: false,
       store: {
