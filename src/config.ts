@@ -24,6 +24,8 @@ export type Config = Readonly<{
   mailFrom: string;
   /** Where users reach the portal (`https://portaal.example.be`, no trailing slash): the base of the links in mail. */
   publicUrl: string;
+  /** Issue 17: requests per minute one API token may make (`API_RATE_LIMIT`, default 600). */
+  apiRateLimitPerMinute: number;
 }>;
 
 export class ConfigError extends Error {
@@ -83,6 +85,8 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('PUBLIC_URL moet een adres zijn dat begint met http:// of https://.');
   }
   const port = parsePort(env['PORT']);
+  const apiRateLimit = nonEmpty(env['API_RATE_LIMIT']) ?? '600';
+  if (!/^[1-9]\d{0,5}$/.test(apiRateLimit)) throw new ConfigError(`API_RATE_LIMIT "${apiRateLimit}" is geen geldig aantal verzoeken per minuut (1-999999).`);
 
   return Object.freeze({
     env: nodeEnv,
@@ -97,6 +101,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl,
     mailFrom: mailFrom ?? DEVELOPMENT_MAIL_FROM,
     publicUrl: (publicUrl ?? `http://localhost:${String(port)}`).replace(/\/+$/, ''),
+    apiRateLimitPerMinute: Number(apiRateLimit),
   });
 }
 

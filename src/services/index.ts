@@ -2,6 +2,9 @@ import type { Database } from '../db/database.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { createAdminServices } from './admin/index.ts';
+import { createApiTokensService } from './api/api-tokens-service.ts';
+import { createIdempotencyService } from './api/idempotency-service.ts';
+import { createCaseloadService } from './api/caseload-service.ts';
 import { createAuditVerification } from './audit/audit-verification.ts';
 import { createAttestHandlingService } from './attests/attest-handling-service.ts';
 import { createAttestRequestsService } from './attests/attest-requests-service.ts';
@@ -53,6 +56,7 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
   const sessions = createSessionService(context);
   const sweep = createSweepService(context);
   const outbox = createOutboxService(context, options.mail ?? createMemoryTransport());
+  const dossiers = createDossierService(context, dossierAccess);
   const jobs = periodicJobs({ sweep, sessions, outbox });
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const issueLink = createLinkIssuer(context, outbox, publicUrl);
@@ -61,7 +65,7 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     auth: createAuthService(context),
     sessions,
     users: createUsersService(context),
-    dossiers: createDossierService(context, dossierAccess),
+    dossiers,
     steps,
     stepChanges,
     stopRequests: createStopRequestsService(context, dossierAccess, stepChanges),
@@ -93,6 +97,10 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     userAdmin: createUserAdminService(context, issueLink),
     userChanges: createUserChangesService(context),
     passwords: createPasswordService(context, issueLink, publicUrl),
+    // Partner API v1 (issue 17): tokens of an organisation and idempotent creates.
+    apiTokens: createApiTokensService(context),
+    idempotency: createIdempotencyService(context),
+    caseload: createCaseloadService(context, dossiers),
   };
 }
 

@@ -1,4 +1,5 @@
 import * as accountTokens from './account-tokens.ts';
+import * as apiTokens from './api-tokens.ts';
 import * as attestRequests from './attest-requests.ts';
 import * as attests from './attests.ts';
 import * as audit from './audit.ts';
@@ -52,6 +53,8 @@ export function createRepositories() {
     // Accounts: administration, invitations and password resets.
     accountTokens,
     userAccounts,
+    // Partner API v1: tokens and idempotent creates (issue 17).
+    apiTokens,
   };
 }
 

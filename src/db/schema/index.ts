@@ -22,6 +22,7 @@ import type {
 import type { JobScheduleTable, OutboxTable } from './jobs.ts';
 import type { FundingNumbersTable, OfficesTable, OrganisationsTable } from './organisations.ts';
 import type { OrganisationStepTypesTable, StepsTable, StepTypesTable, StopRequestsTable } from './steps.ts';
+import type { ApiIdempotencyTable, ApiTokensTable } from './api.ts';
 import type { AccountTokensTable, SessionsTable, UsersTable } from './users.ts';
 
 export interface DB {
@@ -58,6 +59,9 @@ export interface DB {
   outbox: OutboxTable;
   // One-time links to choose a password (invitation, reset), migration 0008.
   account_tokens: AccountTokensTable;
+  // Partner API v1: tokens and idempotent creates, migration 0017.
+  api_tokens: ApiTokensTable;
+  api_idempotency: ApiIdempotencyTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

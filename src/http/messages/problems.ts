@@ -3,6 +3,7 @@ import { ATTEST_STATE_LABELS, type AttestState } from '../../domain/clients.ts';
 import { STATE_LABELS } from '../../domain/steps/step.ts';
 import { accounts as acc } from './accounts.ts';
 import { admin as b } from './admin.ts';
+import { apiTokens as t } from './api.ts';
 import { attests as a } from './attests.ts';
 import { documents as d } from './documents.ts';
 import { steps as s } from './steps.ts';
@@ -125,5 +126,11 @@ export const problemMessages = {
     veelgebruikt: () => acc.passwordCommon,
     verschillend: () => acc.passwordMismatch,
     'ongeldige-link': () => acc.invalidLink,
+  },
+  apiTokens: {
+    verplicht: (_p, field) => (field === 'scopes' ? t.scopesRequired : field === 'vervaldatum' ? t.expiryRequired : t.nameRequired),
+    'te-lang': tooLong,
+    'niet-na-vandaag': () => t.expiryNotAfterToday,
+    'te-ver': (p) => t.expiryTooFar((p['last'] ?? '') as CalendarDate),
   },
 } satisfies Readonly<Record<string, ProblemMessages>>;

@@ -66,6 +66,9 @@ export const AuditAction = {
   userUnlocked: 'gebruiker.gedeblokkeerd',
   passwordResetRequested: 'wachtwoord.vergeten',
   passwordChosen: 'wachtwoord.gekozen',
+  // Partner API v1 (issue 17): the partnerbeheerder's API tokens; details name the `tokenId`.
+  apiTokenCreated: 'api-sleutel.aangemaakt',
+  apiTokenRevoked: 'api-sleutel.ingetrokken',
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
