@@ -57,7 +57,8 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
   const sweep = createSweepService(context);
   const outbox = createOutboxService(context, options.mail ?? createMemoryTransport());
   const dossiers = createDossierService(context, dossierAccess);
-  const jobs = periodicJobs({ sweep, sessions, outbox });
+  const idempotency = createIdempotencyService(context);
+  const jobs = periodicJobs({ sweep, sessions, outbox, idempotency });
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const issueLink = createLinkIssuer(context, outbox, publicUrl);
   return {
@@ -99,7 +100,7 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     passwords: createPasswordService(context, issueLink, publicUrl),
     // Partner API v1 (issue 17): tokens of an organisation and idempotent creates.
     apiTokens: createApiTokensService(context),
-    idempotency: createIdempotencyService(context),
+    idempotency,
     caseload: createCaseloadService(context, dossiers),
   };
 }
