@@ -28,6 +28,8 @@ export type Config = Readonly<{
   mfaEncryptionKey: string;
   /** Every account must have a second factor: enrolment right after the password (default only in production). */
   mfaRequired: boolean;
+  /** Issue 17: requests per minute one API token may make (`API_RATE_LIMIT`, default 600). */
+  apiRateLimitPerMinute: number;
 }>;
 
 export class ConfigError extends Error {
@@ -90,6 +92,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const port = parsePort(env['PORT']);
   const mfaEncryptionKey = parseMfaKey(nonEmpty(env['MFA_ENCRYPTION_KEY']), production);
+  const apiRateLimit = nonEmpty(env['API_RATE_LIMIT']) ?? '600';
+  if (!/^[1-9]\d{0,5}$/.test(apiRateLimit)) throw new ConfigError(`API_RATE_LIMIT "${apiRateLimit}" is geen geldig aantal verzoeken per minuut (1-999999).`);
 
   return Object.freeze({
     env: nodeEnv,
@@ -106,6 +110,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: (publicUrl ?? `http://localhost:${String(port)}`).replace(/\/+$/, ''),
     mfaEncryptionKey,
     mfaRequired: parseBoolean(env['MFA_REQUIRED'], 'MFA_REQUIRED', production),
+    apiRateLimitPerMinute: Number(apiRateLimit),
   });
 }
 

@@ -11,6 +11,11 @@ export type Actor = Readonly<{
   organisationKind: OrganisationKind;
   officeId: string | null;
   officeLabel: string | null;
+  /**
+   * Issue 17: the way in when it is not the portal's pages: the name of the API token through which
+   * the organisation's system acts. Recorded with every audit record (A6 "Wie bekeek dit dossier").
+   */
+  channel?: string;
 }>;
 
 /** The application itself, for automatic work; shows as "Systeem" in logs. */

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
 import type { Services } from '../services/index.ts';
 import { healthRoutes } from './api/health-routes.ts';
+import { apiV1Routes } from './api/v1/index.ts';
 import { openApiPlugin } from './api/openapi.ts';
 import { pageRoutes } from './pages/routes.ts';
 import { authPlugin } from './plugins/app/auth.ts';
@@ -49,6 +50,8 @@ export async function buildApp(services: Services, config: Config, options: Buil
     rewriteUrl: (request) => rewriteMalformedUrl(request.url ?? '/'),
     // What Node's HTTP parser refuses before any route: the same Dutch page, not Fastify's JSON.
     clientErrorHandler: clientErrors.handler,
+    // Issue 17: a body that fails its schema is answered with every field, not only the first.
+    ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(routeTablePlugin);
@@ -59,6 +62,8 @@ export async function buildApp(services: Services, config: Config, options: Buil
   for (const plugin of plugins) await app.register(plugin);
 
   await app.register(healthRoutes);
+  // Issue 17: the partner API, with its own Bearer authentication and problem+json errors.
+  await app.register(apiV1Routes);
   await app.register(pageRoutes);
   await app.ready();
   return app;

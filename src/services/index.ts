@@ -2,6 +2,9 @@ import type { Database } from '../db/database.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { createAdminServices } from './admin/index.ts';
+import { createApiTokensService } from './api/api-tokens-service.ts';
+import { createIdempotencyService } from './api/idempotency-service.ts';
+import { createCaseloadService } from './api/caseload-service.ts';
 import { createAuditVerification } from './audit/audit-verification.ts';
 import { createAttestHandlingService } from './attests/attest-handling-service.ts';
 import { createAttestRequestsService } from './attests/attest-requests-service.ts';
@@ -58,7 +61,9 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
   const sessions = createSessionService(context);
   const sweep = createSweepService(context);
   const outbox = createOutboxService(context, options.mail ?? createMemoryTransport());
-  const jobs = periodicJobs({ sweep, sessions, outbox });
+  const dossiers = createDossierService(context, dossierAccess);
+  const idempotency = createIdempotencyService(context);
+  const jobs = periodicJobs({ sweep, sessions, outbox, idempotency });
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const issueLink = createLinkIssuer(context, outbox, publicUrl);
   const secondFactor = createSecondFactorService(context, options.secondFactor ?? { encryptionKey: DEVELOPMENT_MFA_KEY, required: false });
@@ -70,7 +75,7 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     secondFactorReset: createSecondFactorResetService(context),
     sessions,
     users: createUsersService(context),
-    dossiers: createDossierService(context, dossierAccess),
+    dossiers,
     steps,
     stepChanges,
     stopRequests: createStopRequestsService(context, dossierAccess, stepChanges),
@@ -102,6 +107,10 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     userAdmin: createUserAdminService(context, issueLink),
     userChanges: createUserChangesService(context),
     passwords: createPasswordService(context, issueLink, publicUrl),
+    // Partner API v1 (issue 17): tokens of an organisation and idempotent creates.
+    apiTokens: createApiTokensService(context),
+    idempotency,
+    caseload: createCaseloadService(context, dossiers),
   };
 }
 

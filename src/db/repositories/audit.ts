@@ -180,3 +180,16 @@ export async function listForSubject(trx: Executor, subjectId: string, limit = 5
 export async function listForSubjectOrganisation(trx: Executor, organisationId: string, limit = 500): Promise<AuditRecord[]> {
   return listByDetail(trx, 'subjectOrganisationId', organisationId, limit);
 }
+
+/** Issue 17: per client, the moment of its last recorded change (any action but `excluded`: openings, refusals). */
+export async function lastChangesOf(trx: Executor, clientIds: readonly string[], excluded: readonly string[]): Promise<Map<string, Date>> {
+  if (clientIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('audit_events')
+    .select(['clientId', (eb) => eb.fn.max('occurredAt').as('last')])
+    .where('clientId', 'in', clientIds)
+    .where('action', 'not in', excluded)
+    .groupBy('clientId')
+    .execute();
+  return new Map(rows.flatMap((r) => (r.clientId === null ? [] : [[r.clientId, new Date(r.last)] as const])));
+}

@@ -1,4 +1,5 @@
 import * as accountTokens from './account-tokens.ts';
+import * as apiTokens from './api-tokens.ts';
 import * as attestRequests from './attest-requests.ts';
 import * as attests from './attests.ts';
 import * as audit from './audit.ts';
@@ -58,6 +59,8 @@ export function createRepositories() {
     secondFactors,
     // The growing login delay (issue 13).
     loginThrottle,
+    // Partner API v1: tokens and idempotent creates (issue 17).
+    apiTokens,
   };
 }
 

@@ -29,14 +29,14 @@ export async function page(
   filter: { organisationId: string | null; query: string },
   range: { limit: number; offset: number },
 ): Promise<UserPage> {
-  let base = trx.selectFrom('users as u');
+  let base = trx.selectFrom('users as u').where('u.apiSystem', '=', false);
   if (filter.organisationId !== null) base = base.where('u.organisationId', '=', filter.organisationId);
   if (filter.query !== '') {
     const pattern = likePattern(filter.query);
     base = base.where((eb) => eb.or([eb(sql<string>`lower(u.display_name)`, 'like', pattern), eb(sql<string>`lower(u.email)`, 'like', pattern)]));
   }
   const counted = await base.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
-  let rows = selectUsers(trx);
+  let rows = selectUsers(trx).where('u.apiSystem', '=', false);
   if (filter.organisationId !== null) rows = rows.where('u.organisationId', '=', filter.organisationId);
   if (filter.query !== '') {
     const pattern = likePattern(filter.query);
@@ -47,7 +47,8 @@ export async function page(
 }
 
 export async function findById(trx: Executor, id: string, options: { forUpdate?: boolean } = {}): Promise<ManagedUser | undefined> {
-  let query = selectUsers(trx).where('u.id', '=', id);
+  // Issue 17: an organisation's API system account is not a user to administer.
+  let query = selectUsers(trx).where('u.id', '=', id).where('u.apiSystem', '=', false);
   if (options.forUpdate === true) query = query.forUpdate('u');
   return query.executeTakeFirst();
 }

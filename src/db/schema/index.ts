@@ -22,6 +22,7 @@ import type {
 import type { JobScheduleTable, OutboxTable } from './jobs.ts';
 import type { FundingNumbersTable, OfficesTable, OrganisationsTable } from './organisations.ts';
 import type { OrganisationStepTypesTable, StepsTable, StepTypesTable, StopRequestsTable } from './steps.ts';
+import type { ApiIdempotencyTable, ApiTokensTable } from './api.ts';
 import type { AccountTokensTable, LoginThrottleTable, RecoveryCodesTable, SecondFactorsTable, SessionsTable, UsersTable } from './users.ts';
 
 export interface DB {
@@ -63,6 +64,9 @@ export interface DB {
   recovery_codes: RecoveryCodesTable;
   // The growing login delay (issue 13), migration 0015.
   login_throttle: LoginThrottleTable;
+  // Partner API v1: tokens and idempotent creates, migration 0017.
+  api_tokens: ApiTokensTable;
+  api_idempotency: ApiIdempotencyTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

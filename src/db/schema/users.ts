@@ -19,6 +19,8 @@ export interface UsersTable {
   createdAt: CreatedAt;
   /** O12: raised by every administrative change (migration 0008). */
   version: Generated<number>;
+  /** Migration 0017: the account under which an organisation's API tokens act; never logs in. */
+  apiSystem: Generated<boolean>;
 }
 
 export interface SessionsTable {

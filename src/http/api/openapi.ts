@@ -1,15 +1,37 @@
 import swagger from '@fastify/swagger';
 import fp from 'fastify-plugin';
 
-/** The OpenAPI document, generated from the routes' TypeBox schemas, at /api/openapi.json. */
+/**
+ * The OpenAPI 3.1 document, generated from the routes' TypeBox schemas, at /api/openapi.json;
+ * checked in as docs/openapi.json (`npm run check:openapi` fails when they differ). Named schemas
+ * keep their `$id` as component name, so that the contract reads (and diffs) by name.
+ */
 export const openApiPlugin = fp(
   async (app) => {
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
-        info: { title: 'Loopbaanportaal API', version: '0.1.0', description: 'JSON API voor de software van de outplacementkantoren.' },
+        info: {
+          title: 'Loopbaanportaal API',
+          version: '1.0.0',
+          description: 'JSON API voor de software van de outplacementkantoren: dezelfde regels als de schermen. Zie docs/api.md voor een doorloop met curl.',
+        },
+        components: {
+          securitySchemes: { apiSleutel: { type: 'http', scheme: 'bearer', description: 'Een API-sleutel van uw organisatie (Beheer > API-sleutels): `lbp_<id>_<geheim>`' } },
+        },
+        tags: [
+          { name: 'klanten', description: 'Caseload, dossier en logboek (recht dossiers:read)' },
+          { name: 'stappen', description: 'Stappen naar werk (lezen: dossiers:read, wijzigen: stappen:write)' },
+          { name: 'beheer', description: 'Werking van de toepassing' },
+        ],
       },
+      refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${String(i)}`) },
       hideUntagged: true,
+      transform: ({ schema, url }) => {
+        // Every /api/v1 route needs a token; /health does not.
+        if (!url.startsWith('/api/v1/')) return { schema, url };
+        return { schema: { ...schema, security: [{ apiSleutel: [] }] }, url };
+      },
     });
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   },

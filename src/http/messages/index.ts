@@ -4,6 +4,7 @@
  * in one file per feature in this folder, and this index assembles them into the one `messages`.
  */
 import { accounts } from './accounts.ts';
+import { apiProblems, apiTokens } from './api.ts';
 import { admin } from './admin.ts';
 import { attests } from './attests.ts';
 import { myClients, search } from './clients.ts';
@@ -31,6 +32,8 @@ export const messages = {
   admin,
   accounts,
   errors,
+  apiTokens,
+  apiProblems,
 } as const;
 
 export { dossierPageNames, formerDossierPageNames, unnamedDossierPage } from './dossier-pages.ts';

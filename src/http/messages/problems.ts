@@ -3,6 +3,7 @@ import { ATTEST_STATE_LABELS, type AttestState } from '../../domain/clients.ts';
 import { STATE_LABELS } from '../../domain/steps/step.ts';
 import { accounts as acc } from './accounts.ts';
 import { admin as b } from './admin.ts';
+import { apiTokens as t } from './api.ts';
 import { attests as a } from './attests.ts';
 import { documents as d } from './documents.ts';
 import { secondFactor as f } from './second-factor.ts';
@@ -129,4 +130,10 @@ export const problemMessages = {
   },
   // The second factor: every refusal of a code (ASVS 6.5.1, 6.5.5).
   secondFactor: Object.fromEntries(Object.entries(f.problems).map(([code, text]) => [code, () => text])),
+  apiTokens: {
+    verplicht: (_p, field) => (field === 'scopes' ? t.scopesRequired : field === 'vervaldatum' ? t.expiryRequired : t.nameRequired),
+    'te-lang': tooLong,
+    'niet-na-vandaag': () => t.expiryNotAfterToday,
+    'te-ver': (p) => t.expiryTooFar((p['last'] ?? '') as CalendarDate),
+  },
 } satisfies Readonly<Record<string, ProblemMessages>>;

@@ -78,6 +78,9 @@ export const AuditAction = {
   secondFactorFailed: 'tweestapsverificatie.mislukt',
   secondFactorReset: 'tweestapsverificatie.gereset',
   recoveryCodeUsed: 'herstelcode.gebruikt',
+  // Partner API v1 (issue 17): the partnerbeheerder's API tokens; details name the `tokenId`.
+  apiTokenCreated: 'api-sleutel.aangemaakt',
+  apiTokenRevoked: 'api-sleutel.ingetrokken',
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];

@@ -14,7 +14,7 @@ export function byActor(actor: Actor, action: AuditActionName, extra: Extra = {}
     organisationId: actor.organisationId,
     action,
     clientId: extra.clientId ?? null,
-    details: extra.details ?? {},
+    details: actor.channel === undefined ? (extra.details ?? {}) : { ...extra.details, kanaal: actor.channel },
   };
 }
 

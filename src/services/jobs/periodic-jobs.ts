@@ -7,6 +7,7 @@ export function periodicJobs(services: {
   sweep: { run(): Promise<unknown> };
   sessions: { removeExpired(): Promise<number> };
   outbox: { deliverMail(): Promise<unknown> };
+  idempotency: { purge(): Promise<number> };
 }): Job[] {
   return [
     // J1: at start-up and every hour.
@@ -14,5 +15,7 @@ export function periodicJobs(services: {
     { name: 'session-cleanup', everyMs: 15 * MINUTE, run: () => services.sessions.removeExpired() },
     // Mail leaves within seconds of the commit that wrote it.
     { name: 'outbox-mail', everyMs: 5_000, run: () => services.outbox.deliverMail(), quiet: true },
+    // Issue 17: the first answers of idempotent API creates are kept 24 hours.
+    { name: 'api-idempotency-cleanup', everyMs: 60 * MINUTE, run: () => services.idempotency.purge() },
   ];
 }

@@ -19,3 +19,10 @@ export const organisationPaths = (id: string) => {
 };
 
 export const stepTypePath = (code: string): string => `${STEP_TYPES_PATH}/${encodeURIComponent(code)}`;
+
+/** Issue 17: the partnerbeheerder's API tokens of its own organisation. */
+export const API_TOKENS_PATH = '/beheer/api-sleutels';
+export const apiTokenPaths = {
+  new: `${API_TOKENS_PATH}/nieuw`,
+  revoke: (id: string) => `${API_TOKENS_PATH}/${id}/intrekken`,
+};

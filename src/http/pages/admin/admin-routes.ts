@@ -1,6 +1,7 @@
 /** The administration pages of issue 12 (the organisation half), registered together in routes.ts. */
 import type { FastifyInstance } from 'fastify';
 import { adminHomeRoutes } from './admin-controller.ts';
+import { apiTokensRoutes } from './api-tokens/api-tokens-controller.ts';
 import { fundingNumbersRoutes } from './funding-numbers/funding-numbers-controller.ts';
 import { officesRoutes } from './offices/offices-controller.ts';
 import { allowedStepTypesRoutes } from './organisations/allowed-step-types-controller.ts';
@@ -14,4 +15,6 @@ export function adminRoutes(app: FastifyInstance): void {
   officesRoutes(app);
   fundingNumbersRoutes(app);
   stepTypesRoutes(app);
+  // Issue 17: the partnerbeheerder's API tokens.
+  apiTokensRoutes(app);
 }

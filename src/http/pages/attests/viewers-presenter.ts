@@ -30,7 +30,13 @@ function what(view: DossierView): string {
 
 type ViewerRow = Readonly<{ when: string; who: string; organisation: string; what: string }>;
 
-export const rowOf = (view: DossierView): ViewerRow => ({ when: formatMoment(view.occurredAt), who: view.actorLabel, organisation: view.organisationName ?? '', what: what(view) });
+/** Issue 17: a read through the partner API names the token it came through (`kanaal`). */
+function whoOf(view: DossierView): string {
+  const channel = view.details['kanaal'];
+  return typeof channel === 'string' ? `${view.actorLabel} (API-sleutel ${channel})` : view.actorLabel;
+}
+
+export const rowOf = (view: DossierView): ViewerRow => ({ when: formatMoment(view.occurredAt), who: whoOf(view), organisation: view.organisationName ?? '', what: what(view) });
 
 export type ViewersView = Readonly<{
   title: string;

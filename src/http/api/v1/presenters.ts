@@ -1,0 +1,92 @@
+/** Domain data as the partner API shows it (issue 17): ISO 8601 dates, state codes with their Dutch label. */
+import type { AuditRecord } from '../../../domain/audit.ts';
+import { accessPeriodEnd } from '../../../domain/access.ts';
+import { ATTEST_STATE_LABELS, REGIME_LABELS, type MyClient } from '../../../domain/clients.ts';
+import { STATE_LABELS, type Step, type StepLine } from '../../../domain/steps/step.ts';
+import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
+import type { StepDetail } from '../../../services/steps/steps-service.ts';
+import type { StepBody } from './schemas.ts';
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+export function stepOf(step: Step, permissions: Pick<StepDetail['permissions'], 'completionDate' | 'summaryWindowLastDay'> & { canAppendSummary: boolean }): StepBody {
+  return {
+    id: step.id,
+    klantId: step.clientId,
+    organisatie: step.organisationName,
+    stapType: { code: step.type.code, label: step.type.label },
+    toestand: { code: step.state, label: STATE_LABELS[step.state] },
+    datum: step.date,
+    startdatum: step.startDate,
+    einddatum: step.endDate,
+    financieringsnummer: step.fundingNumber === null ? null : { id: step.fundingNumber.id, code: step.fundingNumber.code },
+    aanvrager: step.requester,
+    uitvoerder: step.executor,
+    samenvatting: step.summary,
+    beeindigdOp: step.endedOn,
+    geplandeStopzetting: step.plannedStopDate,
+    automatischUitgevoerdOp: permissions.completionDate,
+    samenvattingAanvullenTot: permissions.canAppendSummary ? permissions.summaryWindowLastDay : null,
+    versie: step.version,
+    gewijzigdOp: step.updatedAt.toISOString(),
+    gewijzigdDoor: step.updatedByLabel,
+  };
+}
+
+export const stepOfDetail = (detail: StepDetail): StepBody => stepOf(detail.step, detail.permissions);
+
+export function stepLineOf(line: StepLine) {
+  return {
+    id: line.id,
+    organisatie: line.organisationName,
+    stapType: { code: line.type.code, label: line.type.label },
+    toestand: { code: line.state, label: STATE_LABELS[line.state] },
+    datum: line.date,
+    geplandeStopzetting: line.plannedStopDate,
+  };
+}
+
+const clientCore = (client: Dossier['client']) => ({ id: client.id, insz: client.insz, familienaam: client.familyName, voornaam: client.firstName, geboortedatum: client.birthDate });
+
+export function caseloadEntryOf(entry: MyClient & { lastChangeAt: Date | null }) {
+  return {
+    ...clientCore(entry.client),
+    attestStart: entry.startDate,
+    attestEinde: entry.endDate,
+    lopendeOutplacement: entry.runningOutplacement === null ? null : { stapId: entry.runningOutplacement.stepId, datum: entry.runningOutplacement.date, einddatum: entry.runningOutplacement.endDate },
+    laatsteWijziging: entry.lastChangeAt?.toISOString() ?? null,
+  };
+}
+
+export function dossierOf(dossier: Dossier) {
+  return {
+    ...clientCore(dossier.client),
+    email: dossier.client.email,
+    telefoon: dossier.client.phone,
+    attesten: dossier.attests.map((a) => ({
+      id: a.id,
+      regime: { code: a.regime, label: REGIME_LABELS[a.regime] },
+      toestand: { code: a.state, label: ATTEST_STATE_LABELS[a.state] },
+      startdatum: a.startDate,
+      einddatum: a.endDate,
+      goedgekeurdOp: a.approvedOn,
+      toegangTot: accessPeriodEnd(a.endDate),
+    })),
+  };
+}
+
+/** O11: one line of the dossier's log; a registration's fields are not repeated (the step holds them). */
+export function logEventOf(record: AuditRecord) {
+  const d = record.details;
+  return {
+    id: record.id,
+    tijdstip: record.occurredAt.toISOString(),
+    actie: record.action,
+    door: record.actorLabel,
+    kanaal: text(d['kanaal']),
+    stapId: text(d['stepId']),
+    veld: text(d['field']),
+    oud: text(d['old']),
+    nieuw: text(d['new']),
+  };
+}
