@@ -24,6 +24,10 @@ export type Config = Readonly<{
   mailFrom: string;
   /** Where users reach the portal (`https://portaal.example.be`, no trailing slash): the base of the links in mail. */
   publicUrl: string;
+  /** Key material (at least 32 characters) for the encryption of webhook secrets at rest (issue 17). */
+  webhookSecretKey: string;
+  /** Webhook URLs may be http:// and point at loopback or private addresses: for tests and development only, refused in production. */
+  webhookAllowLocal: boolean;
 }>;
 
 export class ConfigError extends Error {
@@ -32,6 +36,7 @@ export class ConfigError extends Error {
 
 const DEVELOPMENT_SESSION_SECRET = 'development-only-secret-not-for-production-use!!';
 const MIN_SECRET_LENGTH = 32;
+const DEVELOPMENT_WEBHOOK_KEY = 'development-only-webhook-key-not-for-production!!';
 const DEVELOPMENT_MAIL_FROM = 'Loopbaanportaal <noreply@loopbaanportaal.invalid>';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -84,6 +89,18 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const port = parsePort(env['PORT']);
 
+  const webhookSecretKey = nonEmpty(env['WEBHOOK_SECRET_KEY']);
+  if (production && (webhookSecretKey === undefined || !isStrongSecret(webhookSecretKey) || webhookSecretKey === DEVELOPMENT_WEBHOOK_KEY)) {
+    throw new ConfigError(`WEBHOOK_SECRET_KEY ontbreekt of is te zwak: geef minstens ${MIN_SECRET_LENGTH} willekeurige tekens (bv. openssl rand -base64 48); ermee worden de geheimen van de webhooks versleuteld.`);
+  }
+  if (webhookSecretKey !== undefined && webhookSecretKey.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`WEBHOOK_SECRET_KEY moet minstens ${MIN_SECRET_LENGTH} tekens lang zijn.`);
+  }
+  const webhookAllowLocal = parseBoolean(env['WEBHOOK_ALLOW_LOCAL'], 'WEBHOOK_ALLOW_LOCAL', false);
+  if (production && webhookAllowLocal) {
+    throw new ConfigError('WEBHOOK_ALLOW_LOCAL kan niet in productie: webhooks gaan daar enkel naar https-adressen op het internet.');
+  }
+
   return Object.freeze({
     env: nodeEnv,
     port,
@@ -97,6 +114,8 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl,
     mailFrom: mailFrom ?? DEVELOPMENT_MAIL_FROM,
     publicUrl: (publicUrl ?? `http://localhost:${String(port)}`).replace(/\/+$/, ''),
+    webhookSecretKey: webhookSecretKey ?? DEVELOPMENT_WEBHOOK_KEY,
+    webhookAllowLocal,
   });
 }
 

@@ -96,6 +96,7 @@ function productionTests(get: () => { services: Parameters<typeof buildApp>[0] }
       SMTP_URL: 'smtp://niet-gebruikt.invalid:587',
       MAIL_FROM: 'Loopbaanportaal <noreply@test.be>',
       PUBLIC_URL: 'https://loopbaanportaal.test',
+      WEBHOOK_SECRET_KEY: randomBytes(36).toString('base64'),
     });
     production = await buildApp(get().services, config, { logger: false });
   });

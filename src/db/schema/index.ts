@@ -23,6 +23,7 @@ import type { JobScheduleTable, OutboxTable } from './jobs.ts';
 import type { FundingNumbersTable, OfficesTable, OrganisationsTable } from './organisations.ts';
 import type { OrganisationStepTypesTable, StepsTable, StepTypesTable, StopRequestsTable } from './steps.ts';
 import type { AccountTokensTable, SessionsTable, UsersTable } from './users.ts';
+import type { WebhookAccessEndingsTable, WebhookEndpointsTable } from './webhooks.ts';
 
 export interface DB {
   organisations: OrganisationsTable;
@@ -58,6 +59,9 @@ export interface DB {
   outbox: OutboxTable;
   // One-time links to choose a password (invitation, reset), migration 0008.
   account_tokens: AccountTokensTable;
+  // Webhooks of the partner API (issue 17), migration 0018.
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_access_endings: WebhookAccessEndingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -13,6 +13,7 @@ import { documents } from './documents.ts';
 import { login } from './login.ts';
 import { steps, trajectory } from './steps.ts';
 import { upkeep } from './upkeep.ts';
+import { webhooks } from './webhooks.ts';
 
 export const messages = {
   common,
@@ -27,6 +28,7 @@ export const messages = {
   confirm,
   admin,
   accounts,
+  webhooks,
   errors,
 } as const;
 

@@ -7,6 +7,7 @@ import { attests as a } from './attests.ts';
 import { documents as d } from './documents.ts';
 import { steps as s } from './steps.ts';
 import { upkeep as u } from './upkeep.ts';
+import { webhooks as w } from './webhooks.ts';
 
 /** A refusal's message from the problem's parameters and field (see pages/shared/problems.ts). */
 export type ProblemMessage = (params: Readonly<Record<string, string>>, field: string) => string;
@@ -125,5 +126,16 @@ export const problemMessages = {
     veelgebruikt: () => acc.passwordCommon,
     verschillend: () => acc.passwordMismatch,
     'ongeldige-link': () => acc.invalidLink,
+  },
+  webhooks: {
+    verplicht: (_p, field) => (field === 'gebeurtenissen' ? w.eventsRequired : w.urlRequired),
+    'te-lang': (p) => w.urlTooLong(p['max'] ?? ''),
+    'ongeldig-adres': () => w.urlInvalid,
+    'geen-https': () => w.urlNotHttps,
+    'gebruiker-in-adres': () => w.urlCredentials,
+    'prive-adres': () => w.urlPrivate,
+    'onbekende-host': () => w.urlUnknownHost,
+    'te-veel-eindpunten': (p) => w.tooMany(p['max'] ?? ''),
+    'onbekende-gebeurtenis': () => w.eventsUnknown,
   },
 } satisfies Readonly<Record<string, ProblemMessages>>;

@@ -66,6 +66,11 @@ export const AuditAction = {
   userUnlocked: 'gebruiker.gedeblokkeerd',
   passwordResetRequested: 'wachtwoord.vergeten',
   passwordChosen: 'wachtwoord.gekozen',
+  // Webhooks of the partner API (issue 17): details name the endpoint (`subjectId`) and its URL, never its secret.
+  webhookCreated: 'webhook.aangemaakt',
+  webhookEnabled: 'webhook.ingeschakeld',
+  webhookDisabled: 'webhook.uitgeschakeld',
+  webhookDeleted: 'webhook.verwijderd',
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];

@@ -6,7 +6,8 @@ const MINUTE = 60_000;
 export function periodicJobs(services: {
   sweep: { run(): Promise<unknown> };
   sessions: { removeExpired(): Promise<number> };
-  outbox: { deliverMail(): Promise<unknown> };
+  outbox: { deliverMail(): Promise<unknown>; deliverWebhooks(): Promise<unknown> };
+  webhookEvents: { announceEndedAccess(): Promise<unknown> };
 }): Job[] {
   return [
     // J1: at start-up and every hour.
@@ -14,5 +15,9 @@ export function periodicJobs(services: {
     { name: 'session-cleanup', everyMs: 15 * MINUTE, run: () => services.sessions.removeExpired() },
     // Mail leaves within seconds of the commit that wrote it.
     { name: 'outbox-mail', everyMs: 5_000, run: () => services.outbox.deliverMail(), quiet: true },
+    // Webhooks (issue 17) leave through the same outbox, in order per endpoint and dossier.
+    { name: 'outbox-webhooks', everyMs: 5_000, run: () => services.outbox.deliverWebhooks(), quiet: true },
+    // A1's end of access is no change anyone makes: announced to the webhooks hourly.
+    { name: 'webhook-access-endings', everyMs: 60 * MINUTE, run: () => services.webhookEvents.announceEndedAccess() },
   ];
 }

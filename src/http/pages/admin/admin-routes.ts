@@ -6,6 +6,7 @@ import { officesRoutes } from './offices/offices-controller.ts';
 import { allowedStepTypesRoutes } from './organisations/allowed-step-types-controller.ts';
 import { organisationsRoutes } from './organisations/organisations-controller.ts';
 import { stepTypesRoutes } from './step-types/step-types-controller.ts';
+import { webhooksRoutes } from './webhooks/webhooks-controller.ts';
 
 export function adminRoutes(app: FastifyInstance): void {
   adminHomeRoutes(app);
@@ -14,4 +15,6 @@ export function adminRoutes(app: FastifyInstance): void {
   officesRoutes(app);
   fundingNumbersRoutes(app);
   stepTypesRoutes(app);
+  // Webhooks of the partner API (issue 17): the partnerbeheerder's own organisation.
+  webhooksRoutes(app);
 }
