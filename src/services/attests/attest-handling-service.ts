@@ -157,12 +157,8 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
         await appendOriginal(trx, actor, request, decision.originalReceived);
         await record(trx, actor, AuditAction.attestRejected, { clientId: request.clientId, details: { requestId: request.id, kind: request.kind, reason: decision.reason.trim() } });
         // Issue 17: the reason is free text and stays out of the webhook; the receiver reads it through the API.
-        await emit(trx, {
-          type: 'attest.afgewezen',
-          organisationId: request.organisationId,
-          clientId: request.clientId,
-          data: { attestRequestId: request.id, kind: request.kind, attestId: request.attestId, state: 'afgewezen' },
-        });
+        const data = { attestRequestId: request.id, kind: request.kind, attestId: request.attestId, state: 'afgewezen' as const };
+        await emit(trx, { type: 'attest.afgewezen', organisationId: request.organisationId, clientId: request.clientId, data });
         return succeeded({ request, clientId: request.clientId });
       }
 
@@ -231,12 +227,8 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
         accessUntil: formatDate(accessPeriodEnd(request.endDate)),
       },
     });
-    await emit(trx, {
-      type: 'attest.goedgekeurd',
-      organisationId: request.organisationId,
-      clientId: client.id,
-      data: { attestRequestId: request.id, attestId, state: 'goedgekeurd', startDate: request.startDate, endDate: request.endDate, accessUntil: accessPeriodEnd(request.endDate) },
-    });
+    const data = { attestRequestId: request.id, attestId, state: 'goedgekeurd' as const, startDate: request.startDate, endDate: request.endDate, accessUntil: accessPeriodEnd(request.endDate) };
+    await emit(trx, { type: 'attest.goedgekeurd', organisationId: request.organisationId, clientId: client.id, data });
     return succeeded({ clientId: client.id, attestId });
   }
 
@@ -280,12 +272,8 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
       });
     }
     await record(trx, actor, AuditAction.attestExtended, { clientId: request.clientId, details });
-    await emit(trx, {
-      type: 'attest.verlengd',
-      organisationId: request.organisationId,
-      clientId: request.clientId,
-      data: { attestRequestId: request.id, attestId, state: 'goedgekeurd', previousEndDate: from, endDate: to, accessUntil: accessPeriodEnd(to), stepId: running?.id ?? null },
-    });
+    const data = { attestRequestId: request.id, attestId, state: 'goedgekeurd' as const, previousEndDate: from, endDate: to, accessUntil: accessPeriodEnd(to), stepId: running?.id ?? null };
+    await emit(trx, { type: 'attest.verlengd', organisationId: request.organisationId, clientId: request.clientId, data });
     return succeeded({ clientId: request.clientId, attestId });
   }
 
