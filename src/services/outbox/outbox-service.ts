@@ -97,7 +97,14 @@ export function createOutboxService({ db, repos, clock }: ServiceContext, transp
   async function attemptWebhook(with_: OutboxWebhooks, endpointId: string | null, message: WebhookMessage): Promise<Attempt | 'endpoint-gone'> {
     const endpoint = endpointId === null ? undefined : await repos.webhooks.findForDelivery(db, endpointId);
     if (endpoint === undefined || !endpoint.enabled) return 'endpoint-gone';
-    return with_.sender.send({ url: endpoint.url, secret: with_.secrets.open(endpoint.secretCiphertext) }, message);
+    let secret: string;
+    try {
+      secret = with_.secrets.open(endpoint.secretCiphertext);
+    } catch {
+      // WEBHOOK_SECRET_KEY changed: this row cannot be signed; it fails (and is given up in time) without stopping the others.
+      return { ok: false, status: null, error: 'geheim niet leesbaar met de huidige WEBHOOK_SECRET_KEY' };
+    }
+    return with_.sender.send({ url: endpoint.url, secret }, message);
   }
 
   return { enqueueMail, enqueueWebhook, deliverMail, deliverWebhooks, transport: transport.describe() };

@@ -27,8 +27,12 @@ export function lastEndDateWithEndedAccess(today: CalendarDate): CalendarDate {
 export function createWebhookEvents({ db, repos, clock }: ServiceContext, outbox: Pick<OutboxService, 'enqueueWebhook'>) {
   /** In the use case's transaction: one outbox row per endpoint that follows the event. */
   async function emit(trx: Executor, ...events: readonly DomainEvent[]): Promise<void> {
+    // A sweep raises many events of few organisations: look each organisation's endpoints up once per type.
+    const known = new Map<string, { id: string }[]>();
     for (const event of events) {
-      const endpoints = await repos.webhooks.subscribers(trx, event.organisationId, event.type);
+      const key = `${event.organisationId}|${event.type}`;
+      const endpoints = known.get(key) ?? (await repos.webhooks.subscribers(trx, event.organisationId, event.type));
+      known.set(key, endpoints);
       if (endpoints.length === 0) continue;
       const payload = payloadOf(event, randomUUID(), clock.now());
       const body = JSON.stringify(payload);
