@@ -30,6 +30,10 @@ export type Config = Readonly<{
   mfaRequired: boolean;
   /** Issue 17: requests per minute one API token may make (`API_RATE_LIMIT`, default 600). */
   apiRateLimitPerMinute: number;
+  /** Key material (at least 32 characters) for the encryption of webhook secrets at rest (issue 17). */
+  webhookSecretKey: string;
+  /** Webhook URLs may be http:// and point at loopback or private addresses: for tests and development only, refused in production. */
+  webhookAllowLocal: boolean;
 }>;
 
 export class ConfigError extends Error {
@@ -40,6 +44,8 @@ const DEVELOPMENT_SESSION_SECRET = 'development-only-secret-not-for-production-u
 const MIN_SECRET_LENGTH = 32;
 /** Development and tests only: a production start refuses it. */
 export const DEVELOPMENT_MFA_KEY = 'bG9vcGJhYW5wb3J0YWFsLW9udHdpa2tlbHNsZXV0ZWw=';
+/** Development and tests only: a production start refuses it. */
+export const DEVELOPMENT_WEBHOOK_KEY = 'development-only-webhook-key-not-for-production!!';
 const DEVELOPMENT_MAIL_FROM = 'Loopbaanportaal <noreply@loopbaanportaal.invalid>';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -95,6 +101,18 @@ export function loadConfig(env: Env = process.env): Config {
   const apiRateLimit = nonEmpty(env['API_RATE_LIMIT']) ?? '600';
   if (!/^[1-9]\d{0,5}$/.test(apiRateLimit)) throw new ConfigError(`API_RATE_LIMIT "${apiRateLimit}" is geen geldig aantal verzoeken per minuut (1-999999).`);
 
+  const webhookSecretKey = nonEmpty(env['WEBHOOK_SECRET_KEY']);
+  if (production && (webhookSecretKey === undefined || !isStrongSecret(webhookSecretKey) || webhookSecretKey === DEVELOPMENT_WEBHOOK_KEY)) {
+    throw new ConfigError(`WEBHOOK_SECRET_KEY ontbreekt of is te zwak: geef minstens ${MIN_SECRET_LENGTH} willekeurige tekens (bv. openssl rand -base64 48); ermee worden de geheimen van de webhooks versleuteld.`);
+  }
+  if (webhookSecretKey !== undefined && webhookSecretKey.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`WEBHOOK_SECRET_KEY moet minstens ${MIN_SECRET_LENGTH} tekens lang zijn.`);
+  }
+  const webhookAllowLocal = parseBoolean(env['WEBHOOK_ALLOW_LOCAL'], 'WEBHOOK_ALLOW_LOCAL', false);
+  if (production && webhookAllowLocal) {
+    throw new ConfigError('WEBHOOK_ALLOW_LOCAL kan niet in productie: webhooks gaan daar enkel naar https-adressen op het internet.');
+  }
+
   return Object.freeze({
     env: nodeEnv,
     port,
@@ -111,6 +129,8 @@ export function loadConfig(env: Env = process.env): Config {
     mfaEncryptionKey,
     mfaRequired: parseBoolean(env['MFA_REQUIRED'], 'MFA_REQUIRED', production),
     apiRateLimitPerMinute: Number(apiRateLimit),
+    webhookSecretKey: webhookSecretKey ?? DEVELOPMENT_WEBHOOK_KEY,
+    webhookAllowLocal,
   });
 }
 

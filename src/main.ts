@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     mail,
     publicUrl: config.publicUrl,
     secondFactor: { encryptionKey: config.mfaEncryptionKey, required: config.mfaRequired },
+    webhooks: { secretKey: config.webhookSecretKey, allowLocal: config.webhookAllowLocal },
   });
   if (config.seedDemoData && (await services.demo.seedIfEmpty())) {
     console.log('Demogegevens geladen: zie README.md voor de accounts.');

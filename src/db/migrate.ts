@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013_audit_chain.ts';
 import * as m0014 from './migrations/0014_second_factor.ts';
 import * as m0015 from './migrations/0015_session_devices.ts';
 import * as m0017 from './migrations/0017_api_tokens.ts';
+import * as m0018 from './migrations/0018_webhooks.ts';
 
 /** Migrations in order. A new migration is a new file added here; landed ones are never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_second_factor': m0014,
   '0015_session_devices': m0015,
   '0017_api_tokens': m0017,
+  '0018_webhooks': m0018,
 };
 
 const provider: MigrationProvider = {

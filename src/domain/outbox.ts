@@ -1,10 +1,16 @@
 /**
- * Outgoing messages (e-mail now, webhooks later) and when to try them again. A message is
+ * Outgoing messages (e-mail and webhooks, one outbox) and when to try them again. A message is
  * retried with a doubling delay, capped, for a day; then the outbox gives it up.
  */
 
 /** An e-mail as the outbox keeps it: rendered when the change is made, sent after it committed. */
 export type MailMessage = Readonly<{ to: string; subject: string; text: string; html: string }>;
+
+/**
+ * A webhook delivery as the outbox keeps it (issue 17): the JSON body exactly as it is sent and
+ * signed, written when the change is made; the endpoint's URL and secret are read when it is sent.
+ */
+export type WebhookMessage = Readonly<{ eventId: string; eventType: string; body: string }>;
 
 export type OutboxChannel = 'mail' | 'webhook';
 

@@ -40,7 +40,12 @@ import { createUserAdminService } from './accounts/user-admin-service.ts';
 import { createUserChangesService } from './accounts/user-changes-service.ts';
 import { createSecondFactorResetService } from './accounts/second-factor-reset-service.ts';
 import { createSecondFactorService, type SecondFactorOptions } from './auth/second-factor-service.ts';
-import { DEVELOPMENT_MFA_KEY } from '../config.ts';
+import { DEVELOPMENT_MFA_KEY, DEVELOPMENT_WEBHOOK_KEY } from '../config.ts';
+import { systemResolver, type Resolver } from './webhooks/destination.ts';
+import { createSecretBox } from './webhooks/secret-box.ts';
+import { createWebhookEndpointsService } from './webhooks/webhook-endpoints-service.ts';
+import { createWebhookEvents } from './webhooks/webhook-events.ts';
+import { createWebhookSender } from './webhooks/webhook-sender.ts';
 
 export type ServiceOptions = Readonly<{
   /** How e-mail leaves (SMTP or files); tests that do not read mail get one that keeps it in memory. */
@@ -49,7 +54,15 @@ export type ServiceOptions = Readonly<{
   publicUrl?: string;
   /** The second factor: MFA_ENCRYPTION_KEY and MFA_REQUIRED (without it: the development key, not required). */
   secondFactor?: SecondFactorOptions;
+  /**
+   * Webhooks (issue 17): the key that encrypts their secrets (config WEBHOOK_SECRET_KEY), whether
+   * http:// and local addresses are allowed (WEBHOOK_ALLOW_LOCAL, tests only), and how host names
+   * are resolved for the SSRF check (the system's resolver unless a test gives one).
+   */
+  webhooks?: Readonly<{ secretKey: string; allowLocal: boolean; resolve?: Resolver }>;
 }>;
+
+/** Outside production and tests that pass their own: a fixed development key. */
 
 /** The composition root of the use cases: the app takes the result as its argument. */
 export function createServices(db: Database, repos: Repositories, clock: Clock, storage: BlobStore, options: ServiceOptions = {}) {
@@ -59,11 +72,21 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
   const stepChanges = createStepChangesService(context, dossierAccess, steps);
   const uploads = createUploadService(storage);
   const sessions = createSessionService(context);
-  const sweep = createSweepService(context);
-  const outbox = createOutboxService(context, options.mail ?? createMemoryTransport());
+  const webhookSettings = {
+    secrets: createSecretBox(options.webhooks?.secretKey ?? DEVELOPMENT_WEBHOOK_KEY),
+    policy: { allowLocal: options.webhooks?.allowLocal ?? false },
+    resolve: options.webhooks?.resolve ?? systemResolver,
+  };
+  const outbox = createOutboxService(context, options.mail ?? createMemoryTransport(), {
+    sender: createWebhookSender(clock, webhookSettings.policy, webhookSettings.resolve),
+    secrets: webhookSettings.secrets,
+  });
+  // Webhooks (issue 17): the use cases raise their events in their own transaction.
+  const webhookEvents = createWebhookEvents(context, outbox);
+  const sweep = createSweepService(context, webhookEvents.emit);
   const dossiers = createDossierService(context, dossierAccess);
   const idempotency = createIdempotencyService(context);
-  const jobs = periodicJobs({ sweep, sessions, outbox, idempotency });
+  const jobs = periodicJobs({ sweep, sessions, outbox, idempotency, webhookEvents });
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const issueLink = createLinkIssuer(context, outbox, publicUrl);
   const secondFactor = createSecondFactorService(context, options.secondFactor ?? { encryptionKey: DEVELOPMENT_MFA_KEY, required: false });
@@ -78,7 +101,7 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     dossiers,
     steps,
     stepChanges,
-    stopRequests: createStopRequestsService(context, dossierAccess, stepChanges),
+    stopRequests: createStopRequestsService(context, dossierAccess, stepChanges, webhookEvents.emit),
     sweep,
     // Outgoing mail and the periodic work (the sweep J1 among it), once across instances.
     outbox,
@@ -99,7 +122,7 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     documentKinds: createDocumentKindService(context, dossierAccess),
     // Access by the signed attest outplacement (A2–A4, A6).
     attestRequests: createAttestRequestsService(context, dossierAccess, uploads),
-    attestHandling: createAttestHandlingService(context, storage),
+    attestHandling: createAttestHandlingService(context, storage, webhookEvents.emit),
     dossierViews: createDossierViewsService(context, dossierAccess),
     // Administration of organisations, offices, funding numbers and step types (issue 12).
     admin: createAdminServices(context),
@@ -111,6 +134,9 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     apiTokens: createApiTokensService(context),
     idempotency,
     caseload: createCaseloadService(context, dossiers),
+    // Webhooks of the partner API (issue 17): endpoints of an organisation, the events, delivery in the outbox.
+    webhookEndpoints: createWebhookEndpointsService(context, webhookSettings),
+    webhookEvents,
   };
 }
 

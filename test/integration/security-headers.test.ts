@@ -97,6 +97,7 @@ function productionTests(get: () => { services: Parameters<typeof buildApp>[0] }
       MAIL_FROM: 'Loopbaanportaal <noreply@test.be>',
       PUBLIC_URL: 'https://loopbaanportaal.test',
       MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      WEBHOOK_SECRET_KEY: randomBytes(36).toString('base64'),
     });
     production = await buildApp(get().services, config, { logger: false });
   });

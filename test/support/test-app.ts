@@ -55,6 +55,7 @@ export async function startTestApp(kind: DatabaseKind, options: StartOptions = {
     mail: options.mail,
     publicUrl: config.publicUrl,
     secondFactor: { encryptionKey: config.mfaEncryptionKey, required: config.mfaRequired },
+    webhooks: { secretKey: config.webhookSecretKey, allowLocal: config.webhookAllowLocal },
   });
   const services = { ...real, ...(options.overrides?.(real) ?? {}) };
   const app = await buildApp(services, config, options.logStream === undefined ? { logger: false } : { logStream: options.logStream });

@@ -78,9 +78,13 @@ export class WebSession {
    * token of the form on the last page that posts to this URL, so that a form rendering an
    * empty token fails here as in a browser, or else the last page's token.
    */
-  async post(url: string, form: Record<string, string>, options: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
+  async post(url: string, form: Record<string, string | readonly string[]>, options: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
     const token = options.csrf === undefined ? (csrfTokenOfForm(this.#lastBody, url) ?? this.#csrfToken) : options.csrf;
-    const body = new URLSearchParams(token === null || token === undefined ? form : { _csrf: token, ...form }).toString();
+    // A field with several values (checkboxes) is sent once per value, as a browser does.
+    const fields = Object.entries(token === null || token === undefined ? form : { _csrf: token, ...form }).flatMap(([name, value]) =>
+      (typeof value === 'string' ? [value] : value).map((v): [string, string] => [name, v]),
+    );
+    const body = new URLSearchParams(fields).toString();
     return this.#remember(
       await this.#app.inject({
         method: 'POST',

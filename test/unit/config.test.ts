@@ -9,7 +9,8 @@ const SMTP_URL = 'smtp://portaal:geheim@mail.example:587';
 const MAIL_FROM = 'Loopbaanportaal <noreply@example.be>';
 const PUBLIC_URL = 'https://loopbaanportaal.example.be';
 const MFA_ENCRYPTION_KEY = 'q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=';
-const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL, SESSION_SECRET: STRONG_SECRET, SMTP_URL, MAIL_FROM, PUBLIC_URL, MFA_ENCRYPTION_KEY } as const;
+const WEBHOOK_SECRET_KEY = 'webhook-sleutel-uit-de-kluis-Z7q9RkP2mX4vB8nL3wT6';
+const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL, SESSION_SECRET: STRONG_SECRET, SMTP_URL, MAIL_FROM, PUBLIC_URL, MFA_ENCRYPTION_KEY, WEBHOOK_SECRET_KEY } as const;
 
 /** Asserts a ConfigError whose message is one line and names the variable. */
 function assertConfigError(env: Record<string, string>, variable: string): void {
@@ -174,6 +175,16 @@ describe('config', () => {
       assert.equal(loadConfig({ MFA_REQUIRED: 'true' }).mfaRequired, true);
       assert.equal(loadConfig({ ...PRODUCTION, MFA_REQUIRED: 'false' }).mfaRequired, false);
       assertConfigError({ MFA_REQUIRED: 'misschien' }, 'MFA_REQUIRED');
+    });
+
+    it('W5 config production without a strong WEBHOOK_SECRET_KEY throws; WEBHOOK_ALLOW_LOCAL is refused there and off by default', () => {
+      assertConfigError({ ...PRODUCTION, WEBHOOK_SECRET_KEY: '' }, 'WEBHOOK_SECRET_KEY');
+      assertConfigError({ ...PRODUCTION, WEBHOOK_SECRET_KEY: 'kort' }, 'WEBHOOK_SECRET_KEY');
+      assertConfigError({ ...PRODUCTION, WEBHOOK_ALLOW_LOCAL: 'true' }, 'WEBHOOK_ALLOW_LOCAL');
+      assert.equal(loadConfig(PRODUCTION).webhookSecretKey, WEBHOOK_SECRET_KEY);
+      assert.equal(loadConfig(PRODUCTION).webhookAllowLocal, false);
+      assert.equal(loadConfig({}).webhookAllowLocal, false);
+      assert.equal(loadConfig({ WEBHOOK_ALLOW_LOCAL: 'true' }).webhookAllowLocal, true);
     });
 
     it('config SEED_DEMO_DATA=true in production throws', () => {

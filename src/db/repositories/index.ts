@@ -17,6 +17,7 @@ import * as offices from './offices.ts';
 import * as organisations from './organisations.ts';
 import * as secondFactors from './second-factors.ts';
 import * as outbox from './outbox.ts';
+import * as outboxWebhooks from './outbox-webhooks.ts';
 import * as sessions from './sessions.ts';
 import * as stepTypes from './step-types.ts';
 import * as steps from './steps.ts';
@@ -24,6 +25,7 @@ import * as stopRequests from './stop-requests.ts';
 import * as sweep from './sweep.ts';
 import * as userAccounts from './user-accounts.ts';
 import * as users from './users.ts';
+import * as webhooks from './webhooks.ts';
 
 /** The repositories, one module per aggregate; every function takes the transaction first. */
 export function createRepositories() {
@@ -52,6 +54,9 @@ export function createRepositories() {
     // Periodic jobs and outgoing messages.
     jobSchedule,
     outbox,
+    // Webhooks of the partner API (issue 17): endpoints, and their rows in the one outbox.
+    webhooks,
+    outboxWebhooks,
     // Accounts: administration, invitations and password resets.
     accountTokens,
     userAccounts,

@@ -34,18 +34,24 @@ export async function leaseDue(trx: Executor, channel: OutboxChannel, now: Date,
     .sort((a, b) => a.id - b.id);
 }
 
-/** Delivered: the payload is emptied, the topic and the times stay. */
-export async function markSent(trx: Executor, id: number, at: Date): Promise<void> {
-  await trx.updateTable('outbox').set((eb) => ({ sentAt: at, payload: '{}', attempts: eb('attempts', '+', 1), lastError: null })).where('id', '=', id).execute();
+/** Delivered: the payload is emptied, the topic and the times stay (a webhook's HTTP status too). */
+export async function markSent(trx: Executor, id: number, at: Date, status: number | null = null): Promise<void> {
+  await trx
+    .updateTable('outbox')
+    .set((eb) => ({ sentAt: at, payload: '{}', attempts: eb('attempts', '+', 1), lastError: null, lastAttemptAt: at, lastStatus: status }))
+    .where('id', '=', id)
+    .execute();
 }
 
 /** A failed attempt: tried again at `nextAt`, or given up (payload emptied) when null. */
-export async function markFailed(trx: Executor, id: number, error: string, at: Date, nextAt: Date | null): Promise<void> {
+export async function markFailed(trx: Executor, id: number, error: string, at: Date, nextAt: Date | null, status: number | null = null): Promise<void> {
   await trx
     .updateTable('outbox')
     .set((eb) => ({
       attempts: eb('attempts', '+', 1),
       lastError: error.slice(0, 500),
+      lastAttemptAt: at,
+      lastStatus: status,
       ...(nextAt === null ? { givenUpAt: at, payload: '{}' } : { availableAt: nextAt }),
     }))
     .where('id', '=', id)

@@ -24,6 +24,7 @@ import type { FundingNumbersTable, OfficesTable, OrganisationsTable } from './or
 import type { OrganisationStepTypesTable, StepsTable, StepTypesTable, StopRequestsTable } from './steps.ts';
 import type { ApiIdempotencyTable, ApiTokensTable } from './api.ts';
 import type { AccountTokensTable, LoginThrottleTable, RecoveryCodesTable, SecondFactorsTable, SessionsTable, UsersTable } from './users.ts';
+import type { WebhookAccessEndingsTable, WebhookEndpointsTable } from './webhooks.ts';
 
 export interface DB {
   organisations: OrganisationsTable;
@@ -67,6 +68,9 @@ export interface DB {
   // Partner API v1: tokens and idempotent creates, migration 0017.
   api_tokens: ApiTokensTable;
   api_idempotency: ApiIdempotencyTable;
+  // Webhooks of the partner API (issue 17), migration 0018.
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_access_endings: WebhookAccessEndingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

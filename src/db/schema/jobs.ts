@@ -23,4 +23,11 @@ export interface OutboxTable {
   lastError: string | null;
   sentAt: Timestamp | null;
   givenUpAt: Timestamp | null;
+  /** A webhook row's endpoint (migration 0018); null for mail and once the endpoint is deleted. */
+  webhookEndpointId: string | null;
+  /** A webhook row's queue: endpoint + dossier; rows of one key leave in order (migration 0018). */
+  orderingKey: string | null;
+  lastAttemptAt: Timestamp | null;
+  /** The HTTP status of the last attempt; null when no answer came (timeout, refused connection). */
+  lastStatus: number | null;
 }

@@ -16,6 +16,7 @@ import { secondFactor } from './second-factor.ts';
 import { sessions } from './sessions.ts';
 import { steps } from './steps.ts';
 import { upkeep } from './upkeep.ts';
+import { webhooks } from './webhooks.ts';
 
 export const messages = {
   common,
@@ -31,6 +32,7 @@ export const messages = {
   confirm,
   admin,
   accounts,
+  webhooks,
   errors,
   apiTokens,
   apiProblems,

@@ -9,6 +9,7 @@ import { documents as d } from './documents.ts';
 import { secondFactor as f } from './second-factor.ts';
 import { steps as s } from './steps.ts';
 import { upkeep as u } from './upkeep.ts';
+import { webhooks as w } from './webhooks.ts';
 
 /** A refusal's message from the problem's parameters and field (see pages/shared/problems.ts). */
 export type ProblemMessage = (params: Readonly<Record<string, string>>, field: string) => string;
@@ -135,5 +136,16 @@ export const problemMessages = {
     'te-lang': tooLong,
     'niet-na-vandaag': () => t.expiryNotAfterToday,
     'te-ver': (p) => t.expiryTooFar((p['last'] ?? '') as CalendarDate),
+  },
+  webhooks: {
+    verplicht: (_p, field) => (field === 'gebeurtenissen' ? w.eventsRequired : w.urlRequired),
+    'te-lang': (p) => w.urlTooLong(p['max'] ?? ''),
+    'ongeldig-adres': () => w.urlInvalid,
+    'geen-https': () => w.urlNotHttps,
+    'gebruiker-in-adres': () => w.urlCredentials,
+    'prive-adres': () => w.urlPrivate,
+    'onbekende-host': () => w.urlUnknownHost,
+    'te-veel-eindpunten': (p) => w.tooMany(p['max'] ?? ''),
+    'onbekende-gebeurtenis': () => w.eventsUnknown,
   },
 } satisfies Readonly<Record<string, ProblemMessages>>;

@@ -19,6 +19,7 @@ import { auditRecorder } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import { isUuid } from '../dossiers/dossier-access.ts';
 import { AttestRequestNotFoundError, ForbiddenError } from '../errors.ts';
+import type { EmitEvents } from '../webhooks/webhook-events.ts';
 
 /** The queue shows at most this many, oldest first. */
 export const QUEUE_LIMIT = 500;
@@ -43,7 +44,7 @@ export type Decided = Readonly<{ request: AttestRequest; clientId: string | null
 
 const END_STATES: readonly string[] = ['uitgevoerd', 'stopgezet'];
 
-export function createAttestHandlingService({ db, repos, clock }: ServiceContext, storage: BlobStore) {
+export function createAttestHandlingService({ db, repos, clock }: ServiceContext, storage: BlobStore, emit: EmitEvents) {
   const record = auditRecorder({ repos, clock });
   function kindsFor(actor: Actor): AttestRequestKind[] {
     if (!mayHandleAny(actor.role)) throw new ForbiddenError('attesten behandelen');
@@ -155,6 +156,9 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
         await repos.attestRequests.decide(trx, request.id, version, { state: 'afgewezen', reason: decision.reason.trim() }, by);
         await appendOriginal(trx, actor, request, decision.originalReceived);
         await record(trx, actor, AuditAction.attestRejected, { clientId: request.clientId, details: { requestId: request.id, kind: request.kind, reason: decision.reason.trim() } });
+        // Issue 17: the reason is free text and stays out of the webhook; the receiver reads it through the API.
+        const data = { attestRequestId: request.id, kind: request.kind, attestId: request.attestId, state: 'afgewezen' as const };
+        await emit(trx, { type: 'attest.afgewezen', organisationId: request.organisationId, clientId: request.clientId, data });
         return succeeded({ request, clientId: request.clientId });
       }
 
@@ -223,6 +227,8 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
         accessUntil: formatDate(accessPeriodEnd(request.endDate)),
       },
     });
+    const data = { attestRequestId: request.id, attestId, state: 'goedgekeurd' as const, startDate: request.startDate, endDate: request.endDate, accessUntil: accessPeriodEnd(request.endDate) };
+    await emit(trx, { type: 'attest.goedgekeurd', organisationId: request.organisationId, clientId: client.id, data });
     return succeeded({ clientId: client.id, attestId });
   }
 
@@ -266,6 +272,8 @@ export function createAttestHandlingService({ db, repos, clock }: ServiceContext
       });
     }
     await record(trx, actor, AuditAction.attestExtended, { clientId: request.clientId, details });
+    const data = { attestRequestId: request.id, attestId, state: 'goedgekeurd' as const, previousEndDate: from, endDate: to, accessUntil: accessPeriodEnd(to), stepId: running?.id ?? null };
+    await emit(trx, { type: 'attest.verlengd', organisationId: request.organisationId, clientId: request.clientId, data });
     return succeeded({ clientId: request.clientId, attestId });
   }
 

@@ -81,6 +81,11 @@ export const AuditAction = {
   // Partner API v1 (issue 17): the partnerbeheerder's API tokens; details name the `tokenId`.
   apiTokenCreated: 'api-sleutel.aangemaakt',
   apiTokenRevoked: 'api-sleutel.ingetrokken',
+  // Webhooks of the partner API (issue 17): details name the endpoint (`subjectId`) and its URL, never its secret.
+  webhookCreated: 'webhook.aangemaakt',
+  webhookEnabled: 'webhook.ingeschakeld',
+  webhookDisabled: 'webhook.uitgeschakeld',
+  webhookDeleted: 'webhook.verwijderd',
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];

@@ -6,8 +6,9 @@ const MINUTE = 60_000;
 export function periodicJobs(services: {
   sweep: { run(): Promise<unknown> };
   sessions: { removeExpired(): Promise<number> };
-  outbox: { deliverMail(): Promise<unknown> };
+  outbox: { deliverMail(): Promise<unknown>; deliverWebhooks(): Promise<unknown> };
   idempotency: { purge(): Promise<number> };
+  webhookEvents: { announceEndedAccess(): Promise<unknown> };
 }): Job[] {
   return [
     // J1: at start-up and every hour.
@@ -17,5 +18,9 @@ export function periodicJobs(services: {
     { name: 'outbox-mail', everyMs: 5_000, run: () => services.outbox.deliverMail(), quiet: true },
     // Issue 17: the first answers of idempotent API creates are kept 24 hours.
     { name: 'api-idempotency-cleanup', everyMs: 60 * MINUTE, run: () => services.idempotency.purge() },
+    // Webhooks (issue 17) leave through the same outbox, in order per endpoint and dossier.
+    { name: 'outbox-webhooks', everyMs: 5_000, run: () => services.outbox.deliverWebhooks(), quiet: true },
+    // A1's end of access is no change anyone makes: announced to the webhooks hourly.
+    { name: 'webhook-access-endings', everyMs: 60 * MINUTE, run: () => services.webhookEvents.announceEndedAccess() },
   ];
 }

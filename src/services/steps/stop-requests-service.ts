@@ -18,6 +18,7 @@ import { stepOfDossier } from './step-context.ts';
 import { changedMeanwhile, failed, succeeded, type Result, type Problem } from '../../domain/result.ts';
 import type { createStepChangesService } from './step-changes-service.ts';
 import { permissionsFor } from './steps-service.ts';
+import type { EmitEvents } from '../webhooks/webhook-events.ts';
 
 export const REASON_MAX_LENGTH = 1000;
 
@@ -28,6 +29,7 @@ export function createStopRequestsService(
   { db, repos, clock }: ServiceContext,
   access: DossierAccess,
   changes: Pick<ReturnType<typeof createStepChangesService>, 'writeChanges'>,
+  emit: EmitEvents,
 ) {
   const record = auditRecorder({ repos, clock });
   function checkReason(reason: string): Problem[] {
@@ -105,6 +107,15 @@ export function createStopRequestsService(
         await repos.stopRequests.decide(trx, open.id, { state: 'aanvaard', byLabel: actor.displayName, at: clock.now(), reason: null });
         await record(trx, actor, AuditAction.stopRequestAccepted, { clientId: step.clientId, details: { stepId: step.id, stepType: step.type.label, requestId: open.id } });
       }
+      // Issue 17: a stop that takes effect now is told to the organisation's webhooks; a planned one when the sweep sets it.
+      if (!planned) {
+        await emit(trx, {
+          type: 'stap.stopgezet',
+          organisationId: step.organisationId,
+          clientId: step.clientId,
+          data: { stepId: step.id, attestId: await repos.webhooks.attestOfStep(trx, step.id), state: 'stopgezet', date: input.date, stopRequestId: open?.id ?? null, automatic: false },
+        });
+      }
       return succeeded(outcome);
     });
   }
@@ -122,6 +133,12 @@ export function createStopRequestsService(
       await record(trx, actor, AuditAction.stopRequestDeclined, {
         clientId: step.clientId,
         details: { stepId: step.id, stepType: step.type.label, requestId: open.id, reason: input.reason.trim() },
+      });
+      await emit(trx, {
+        type: 'stopverzoek.afgewezen',
+        organisationId: step.organisationId,
+        clientId: step.clientId,
+        data: { stepId: step.id, stopRequestId: open.id, state: 'afgewezen', stepState: step.state },
       });
       return { ok: true as const, value: { requestId: open.id } };
     });

@@ -7,6 +7,7 @@ import { officesRoutes } from './offices/offices-controller.ts';
 import { allowedStepTypesRoutes } from './organisations/allowed-step-types-controller.ts';
 import { organisationsRoutes } from './organisations/organisations-controller.ts';
 import { stepTypesRoutes } from './step-types/step-types-controller.ts';
+import { webhooksRoutes } from './webhooks/webhooks-controller.ts';
 
 export function adminRoutes(app: FastifyInstance): void {
   adminHomeRoutes(app);
@@ -17,4 +18,6 @@ export function adminRoutes(app: FastifyInstance): void {
   stepTypesRoutes(app);
   // Issue 17: the partnerbeheerder's API tokens.
   apiTokensRoutes(app);
+  // Webhooks of the partner API (issue 17): the partnerbeheerder's own organisation.
+  webhooksRoutes(app);
 }
