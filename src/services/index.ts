@@ -13,6 +13,7 @@ import { createDemoSeeder } from './demo/seed-demo-data.ts';
 import { createDocumentKindService } from './documents/document-kind-service.ts';
 import { createDocumentsService } from './documents/documents-service.ts';
 import { createUploadService } from './documents/upload-service.ts';
+import { createBlobUpkeepService } from './documents/blob-upkeep-service.ts';
 import { createDossierAccess } from './dossiers/dossier-access.ts';
 import { createDossierService } from './dossiers/dossier-service.ts';
 import { createCvService } from './dossier-upkeep/cv-service.ts';
@@ -41,6 +42,8 @@ export type ServiceOptions = Readonly<{
   mail?: MailTransport;
   /** Where users reach the portal: the base of the links in mail (config `PUBLIC_URL`). */
   publicUrl?: string;
+  /** An unreferenced blob is removed after this many hours (config `ORPHAN_GRACE_HOURS`, 24). */
+  orphanGraceHours?: number;
 }>;
 
 /** The composition root of the use cases: the app takes the result as its argument. */
@@ -53,7 +56,8 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
   const sessions = createSessionService(context);
   const sweep = createSweepService(context);
   const outbox = createOutboxService(context, options.mail ?? createMemoryTransport());
-  const jobs = periodicJobs({ sweep, sessions, outbox });
+  const blobUpkeep = createBlobUpkeepService(context, storage, { graceHours: options.orphanGraceHours ?? 24 });
+  const jobs = periodicJobs({ sweep, sessions, outbox, blobUpkeep });
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const issueLink = createLinkIssuer(context, outbox, publicUrl);
   return {
@@ -69,7 +73,9 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     // Outgoing mail and the periodic work (the sweep J1 among it), once across instances.
     outbox,
     jobRunner: (log: JobLog) => createJobRunner(context, jobs, log),
-    health: createHealthService(context),
+    health: createHealthService(context, storage),
+    // Issue 14: orphaned blobs removed, rows checked against the store (`npm run storage:verify`).
+    blobUpkeep,
     // ASVS 16.4.2: the audit log's hash chains (`npm run audit:verify`).
     auditLog: createAuditVerification(context),
     demo: createDemoSeeder(context, storage),

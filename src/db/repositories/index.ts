@@ -2,6 +2,7 @@ import * as accountTokens from './account-tokens.ts';
 import * as attestRequests from './attest-requests.ts';
 import * as attests from './attests.ts';
 import * as audit from './audit.ts';
+import * as blobReferences from './blob-references.ts';
 import * as clientProfiles from './client-profiles.ts';
 import * as clients from './clients.ts';
 import * as cv from './cv.ts';
@@ -49,6 +50,8 @@ export function createRepositories() {
     // Periodic jobs and outgoing messages.
     jobSchedule,
     outbox,
+    // The rows that refer to document blobs (orphan job, storage:verify).
+    blobReferences,
     // Accounts: administration, invitations and password resets.
     accountTokens,
     userAccounts,
