@@ -170,7 +170,7 @@ function parsePositive(value: string | undefined, name: string, fallback: number
 function parseInstanceId(value: string | undefined): string {
   const v = nonEmpty(value) ?? `${hostname()}-${String(process.pid)}`;
   // It travels in a response header: letters, digits and a few marks only.
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) throw new ConfigError(`INSTANCE_ID "${v}" mag enkel letters, cijfers, punt, koppelteken en liggend streepje bevatten (hoogstens 64).`);
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) throw new ConfigError(`INSTANCE_ID mag enkel letters, cijfers, punt, koppelteken en liggend streepje bevatten (hoogstens 64).`);
   return v;
 }
 
