@@ -2,6 +2,7 @@
  * Configuration: read from the environment once, validated at start-up.
  * `requiredInProduction` values have a local default but stop a production start when missing.
  */
+import { hostname } from 'node:os';
 import path from 'node:path';
 
 export type Config = Readonly<{
@@ -34,6 +35,21 @@ export type Config = Readonly<{
   webhookSecretKey: string;
   /** Webhook URLs may be http:// and point at loopback or private addresses: for tests and development only, refused in production. */
   webhookAllowLocal: boolean;
+  /** S3-compatible object storage for the document blobs (`S3_BUCKET`); without it the folder `DATA_DIR/blobs`. */
+  s3: S3Config | undefined;
+  /** An unreferenced blob is removed by the orphan job only after this long (`ORPHAN_GRACE_HOURS`, 24). */
+  orphanGraceHours: number;
+  /** On SIGTERM, how long requests in flight may take to finish (`SHUTDOWN_DEADLINE_SECONDS`, 25). */
+  shutdownDeadlineSeconds: number;
+  /** This instance's name in the `X-Instance-Id` header and the logs (`INSTANCE_ID`, default host-pid). */
+  instanceId: string;
+}>;
+
+export type S3Config = Readonly<{
+  bucket: string;
+  /** For MinIO, Ceph and the like (path-style addressing); absent for AWS S3. */
+  endpoint: string | undefined;
+  region: string;
 }>;
 
 export class ConfigError extends Error {
@@ -112,6 +128,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (production && webhookAllowLocal) {
     throw new ConfigError('WEBHOOK_ALLOW_LOCAL kan niet in productie: webhooks gaan daar enkel naar https-adressen op het internet.');
   }
+  const s3 = parseS3(env);
 
   return Object.freeze({
     env: nodeEnv,
@@ -131,6 +148,10 @@ export function loadConfig(env: Env = process.env): Config {
     apiRateLimitPerMinute: Number(apiRateLimit),
     webhookSecretKey: webhookSecretKey ?? DEVELOPMENT_WEBHOOK_KEY,
     webhookAllowLocal,
+    s3,
+    orphanGraceHours: parsePositive(env['ORPHAN_GRACE_HOURS'], 'ORPHAN_GRACE_HOURS', 24),
+    shutdownDeadlineSeconds: parsePositive(env['SHUTDOWN_DEADLINE_SECONDS'], 'SHUTDOWN_DEADLINE_SECONDS', 25),
+    instanceId: parseInstanceId(env['INSTANCE_ID']),
   });
 }
 
@@ -166,6 +187,38 @@ function parsePort(value: string | undefined): number {
     throw new ConfigError(`PORT "${v}" is geen geldig poortnummer (0-65535).`);
   }
   return port;
+}
+
+function parseS3(env: Env): S3Config | undefined {
+  const bucket = nonEmpty(env['S3_BUCKET']);
+  const endpoint = nonEmpty(env['S3_ENDPOINT']);
+  if (bucket === undefined) {
+    if (endpoint !== undefined) throw new ConfigError('S3_ENDPOINT is gegeven zonder S3_BUCKET: geef ook de naam van de bucket.');
+    return undefined;
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError(`S3_BUCKET "${bucket}" is geen geldige bucketnaam (3-63 kleine letters, cijfers, punten en koppeltekens).`);
+  }
+  if (endpoint !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(endpoint)) {
+    throw new ConfigError('S3_ENDPOINT moet een adres zijn dat begint met http:// of https:// (bv. http://minio:9000).');
+  }
+  const region = nonEmpty(env['S3_REGION']) ?? nonEmpty(env['AWS_REGION']) ?? 'us-east-1';
+  return Object.freeze({ bucket, endpoint: endpoint?.replace(/\/$/, ''), region });
+}
+
+function parsePositive(value: string | undefined, name: string, fallback: number): number {
+  const v = nonEmpty(value);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!/^\d+(\.\d+)?$/.test(v) || n <= 0) throw new ConfigError(`${name} "${v}" moet een positief getal zijn.`);
+  return n;
+}
+
+function parseInstanceId(value: string | undefined): string {
+  const v = nonEmpty(value) ?? `${hostname()}-${String(process.pid)}`;
+  // It travels in a response header: letters, digits and a few marks only.
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) throw new ConfigError(`INSTANCE_ID mag enkel letters, cijfers, punt, koppelteken en liggend streepje bevatten (hoogstens 64).`);
+  return v;
 }
 
 function parseBoolean(value: string | undefined, name: string, fallback: boolean): boolean {

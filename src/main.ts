@@ -3,6 +3,8 @@
  * the web application, and a graceful shutdown on SIGTERM/SIGINT.
  */
 import path from 'node:path';
+import { BlobStoreUnavailableError } from './storage/blob-store.ts';
+import { createBlobStore } from './storage/create-blob-store.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDatabase, describeTarget, type DatabaseTarget } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -12,7 +14,6 @@ import { buildApp } from './http/app.ts';
 import { systemClock } from './services/clock.ts';
 import { createServices } from './services/index.ts';
 import { createShutdown } from './shutdown.ts';
-import { createFilesystemBlobStore } from './storage/filesystem-blob-store.ts';
 import { createFileTransport, createSmtpTransport } from './mail/mail-transport.ts';
 
 /** How often the job runner looks for due jobs (each job has its own interval). */
@@ -23,6 +24,9 @@ const STALE_UPLOAD_MS = 60 * 60_000;
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
+  // Document blobs in the bucket of S3_BUCKET or under DATA_DIR/blobs; checked (reachable, writable) before anything else.
+  const storage = createBlobStore(config, systemClock);
+  await storage.probe();
   const target: DatabaseTarget = config.databaseUrl !== undefined ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir };
   if (target.kind === 'pglite' && target.dataDir !== undefined) {
     // One process per embedded database: a second one is refused here, before it opens the folder.
@@ -34,8 +38,7 @@ async function main(): Promise<void> {
   const db = createDatabase(target);
   await migrateToLatest(db);
 
-  // Document blobs under DATA_DIR/blobs; uploads cut off by a stop of the process leave temporary files.
-  const storage = createFilesystemBlobStore(path.join(config.dataDir, 'blobs'));
+  // Uploads cut off by a stop of a process leave temporary files (or objects).
   await storage.removeStaleTemporaryFiles(STALE_UPLOAD_MS);
   const mail = config.smtpUrl !== undefined ? createSmtpTransport(config.smtpUrl, config.mailFrom) : createFileTransport(path.join(config.dataDir, 'mail'), config.mailFrom);
   const services = createServices(db, createRepositories(), systemClock, storage, {
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     secondFactor: { encryptionKey: config.mfaEncryptionKey, required: config.mfaRequired },
     webhooks: { secretKey: config.webhookSecretKey, allowLocal: config.webhookAllowLocal },
+    orphanGraceHours: config.orphanGraceHours,
   });
   if (config.seedDemoData && (await services.demo.seedIfEmpty())) {
     console.log('Demogegevens geladen: zie README.md voor de accounts.');
@@ -58,9 +62,12 @@ async function main(): Promise<void> {
     app,
     db,
     stopFirst: () => jobs.stop(),
-    graceMs: 10_000,
+    // Requests in flight (uploads too) may finish within the deadline; past it the exit code is 1.
+    graceMs: config.shutdownDeadlineSeconds * 1000,
     onStart: (signal) => {
-      app.log.info({ signal }, 'shutting down');
+      // Not ready at once (/health/ready answers 503): the load balancer sends nothing new.
+      services.health.startDraining();
+      app.log.info({ signal, instance: config.instanceId }, 'shutting down');
     },
     onError: (error) => {
       app.log.error({ err: error }, 'shutdown failed');
@@ -75,7 +82,7 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
-    { database: describeTarget(target), startupMs: Math.round(performance.now() - started) },
+    { database: describeTarget(target), storage: storage.description, instance: config.instanceId, startupMs: Math.round(performance.now() - started) },
     `Loopbaanportaal luistert op http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${app.server.address() !== null && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port}`,
   );
 }
@@ -83,7 +90,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(`Configuratiefout: ${error.message}`);
-  } else if (error instanceof DataDirInUseError) {
+  } else if (error instanceof DataDirInUseError || error instanceof BlobStoreUnavailableError) {
     console.error(error.message);
   } else {
     console.error(error);

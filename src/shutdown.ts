@@ -1,8 +1,10 @@
 /**
  * Stopping a running portal, for `main.ts` and for the benchmark's upload server: once, whoever
- * asks first (SIGTERM, SIGINT, a closed stdin). Stops the periodic work (waiting for a running
- * job), closes the server (requests under way finish), then the database, and exits 0; exits 1 when closing fails or takes longer
- * than `graceMs`.
+ * asks first (SIGTERM, SIGINT, a closed stdin). `onStart` turns the instance not-ready at once;
+ * then it stops the periodic work (waiting for a running job), closes the server (no new
+ * connections; requests under way, uploads included, finish; idle keep-alive connections are
+ * closed), then the database pool, and exits 0. Exits 1 when closing fails or takes longer than
+ * `graceMs` (config SHUTDOWN_DEADLINE_SECONDS in `main.ts`).
  */
 
 export type ShutdownParts = Readonly<{

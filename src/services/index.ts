@@ -16,6 +16,7 @@ import { createDemoSeeder } from './demo/seed-demo-data.ts';
 import { createDocumentKindService } from './documents/document-kind-service.ts';
 import { createDocumentsService } from './documents/documents-service.ts';
 import { createUploadService } from './documents/upload-service.ts';
+import { createBlobUpkeepService } from './documents/blob-upkeep-service.ts';
 import { createDossierAccess } from './dossiers/dossier-access.ts';
 import { createDossierService } from './dossiers/dossier-service.ts';
 import { createCvService } from './dossier-upkeep/cv-service.ts';
@@ -60,6 +61,8 @@ export type ServiceOptions = Readonly<{
    * are resolved for the SSRF check (the system's resolver unless a test gives one).
    */
   webhooks?: Readonly<{ secretKey: string; allowLocal: boolean; resolve?: Resolver }>;
+  /** An unreferenced blob is removed after this many hours (config `ORPHAN_GRACE_HOURS`, 24). */
+  orphanGraceHours?: number;
 }>;
 
 /** Outside production and tests that pass their own: a fixed development key. */
@@ -86,7 +89,8 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
   const sweep = createSweepService(context, webhookEvents.emit);
   const dossiers = createDossierService(context, dossierAccess);
   const idempotency = createIdempotencyService(context);
-  const jobs = periodicJobs({ sweep, sessions, outbox, idempotency, webhookEvents });
+  const blobUpkeep = createBlobUpkeepService(context, storage, { graceHours: options.orphanGraceHours ?? 24 });
+  const jobs = periodicJobs({ sweep, sessions, outbox, idempotency, webhookEvents, blobUpkeep });
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const issueLink = createLinkIssuer(context, outbox, publicUrl);
   const secondFactor = createSecondFactorService(context, options.secondFactor ?? { encryptionKey: DEVELOPMENT_MFA_KEY, required: false });
@@ -106,7 +110,9 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     // Outgoing mail and the periodic work (the sweep J1 among it), once across instances.
     outbox,
     jobRunner: (log: JobLog) => createJobRunner(context, jobs, log),
-    health: createHealthService(context),
+    health: createHealthService(context, storage),
+    // Issue 14: orphaned blobs removed, rows checked against the store (`npm run storage:verify`).
+    blobUpkeep,
     // ASVS 16.4.2: the audit log's hash chains (`npm run audit:verify`).
     auditLog: createAuditVerification(context),
     demo: createDemoSeeder(context, storage),

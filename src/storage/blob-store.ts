@@ -2,8 +2,9 @@
  * Document blobs (D3, D6): the bytes of uploaded files, kept apart from the database and named by
  * their SHA-256. An upload streams into a temporary place while it is hashed, counted and checked;
  * it becomes a blob only when it is complete and accepted, and only when the use case keeps it
- * (`commit`, just before the row that refers to it is written). Today a folder on disk; the same
- * interface fits S3-compatible object storage when the application runs on several machines.
+ * (`commit`, just before the row that refers to it is written). Two stores implement it: a folder
+ * on disk (`filesystem-blob-store.ts`, the default) and an S3-compatible bucket
+ * (`s3-blob-store.ts`, with `S3_BUCKET`), for several instances on several machines.
  */
 import type { Readable } from 'node:stream';
 
@@ -49,6 +50,27 @@ export interface BlobStore {
   exists(sha256: string): Promise<boolean>;
   /** Temporary files left by a process that stopped mid-upload; run at start-up. */
   removeStaleTemporaryFiles(olderThanMs: number): Promise<number>;
+  /** The SHA-256 of every kept blob (for the orphan job and `npm run storage:verify`). */
+  list(): AsyncIterable<string>;
+  /**
+   * When the blob was last kept, by the store's clock (a `commit` of the same content again
+   * renews it, so that the orphan job never removes bytes a new row is about to refer to).
+   * Undefined when there is no such blob.
+   */
+  storedAt(sha256: string): Promise<Date | undefined>;
+  /** Removes a kept blob (the orphan job only); nothing when it is not there. */
+  remove(sha256: string): Promise<void>;
+  /** Start-up check: the store is reachable and writable (a small probe written and removed). */
+  probe(): Promise<void>;
+  /** Readiness: whether the store answers now (no write). */
+  isReachable(): Promise<boolean>;
+  /** For the logs: `map /data/blobs` or `bucket documenten op http://…`. */
+  readonly description: string;
+}
+
+/** The store cannot be used (start-up check): `message` is one Dutch line for the operator. */
+export class BlobStoreUnavailableError extends Error {
+  override name = 'BlobStoreUnavailableError';
 }
 
 export class BlobNotFoundError extends Error {

@@ -4,17 +4,20 @@
  * same file system so that the move into place is an atomic rename. A temporary file is synced
  * before it is checked and moved; the folder is synced after the move.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, utimes, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { BlobNotFoundError, isSha256, type BlobCheck, type BlobContent, type BlobStore, type PendingBlob, type PutResult, type ReadAt } from './blob-store.ts';
+import type { Clock } from '../services/clock.ts';
+import { BlobNotFoundError, BlobStoreUnavailableError, isSha256, type BlobCheck, type BlobContent, type BlobStore, type PendingBlob, type PutResult, type ReadAt } from './blob-store.ts';
+import { streamInto, type BlobSink } from './streamed-put.ts';
 
 const TEMPORARY_NAME = /^[0-9a-f-]{36}\.part$/;
 /** No check reads more than this at once (a zip directory of 1,000 entries is far smaller). */
 const MAX_READ = 8 * 1024 * 1024;
 
-export function createFilesystemBlobStore(root: string): BlobStore {
+/** `clock`: the time a blob is kept at (its file's modification time), read by the orphan job. */
+export function createFilesystemBlobStore(root: string, clock: Pick<Clock, 'now'> = { now: () => new Date() }): BlobStore {
   const temporaryFolder = path.join(root, 'tmp');
   const folderOf = (sha256: string): string => path.join(root, sha256.slice(0, 2), sha256.slice(2, 4));
   const pathOf = (sha256: string): string => path.join(folderOf(sha256), sha256);
@@ -27,91 +30,48 @@ export function createFilesystemBlobStore(root: string): BlobStore {
     await mkdir(temporaryFolder, { recursive: true });
     const temporaryName = `${randomUUID()}.part`;
     const file = temporaryPath(temporaryName);
-    // Written by `drop` as well: typed wide so that the checks below are not narrowed away.
     let handle = (await open(file, 'wx+', 0o600)) as FileHandle | undefined;
-    const hash = createHash('sha256');
-    let size = 0;
-    let head: Uint8Array[] = [];
-    let headLength = 0;
-    let started = false;
-    let problem = undefined as P | undefined;
-
-    const drop = async (): Promise<void> => {
-      const opened = handle;
-      handle = undefined;
-      await opened?.close();
-      await rm(file, { force: true });
-    };
-
-    // Chunks arrive at 64 kB; writing them in batches of about 1 MB costs far fewer awaited
-    // system calls per file (the upload is bound by CPU, not by the disk).
-    let batch: Uint8Array[] = [];
-    let batchLength = 0;
-    const flush = async (): Promise<void> => {
-      if (handle === undefined || batchLength === 0) return;
-      const buffers = batch;
-      batch = [];
-      batchLength = 0;
-      await writeBatch(handle, buffers);
-    };
-
-    try {
-      for await (const chunk of source) {
-        // After a refusal the rest of the source is read and thrown away.
-        if (problem !== undefined || handle === undefined) continue;
-        size += chunk.length;
-        if (size > check.maxBytes) {
-          problem = check.tooLarge;
-          await drop();
-          continue;
-        }
-        if (!started) {
-          head.push(chunk);
-          headLength += chunk.length;
-          if (headLength >= check.headBytes) {
-            started = true;
-            problem = check.start(Buffer.concat(head).subarray(0, check.headBytes));
-            head = [];
-            if (problem !== undefined) {
-              await drop();
-              continue;
-            }
-          }
-        }
-        hash.update(chunk);
-        batch.push(chunk);
-        batchLength += chunk.length;
-        if (batchLength >= WRITE_BATCH_BYTES) await flush();
-      }
-      if (problem === undefined) await flush();
-      if (problem === undefined && !started) problem = check.start(Buffer.concat(head));
-      if (problem === undefined && handle !== undefined) {
+    const sink: BlobSink = {
+      // Chunks arrive at 64 kB; written in batches of about 1 MB they cost far fewer awaited
+      // system calls per file (the upload is bound by CPU, not by the disk).
+      write: async (chunks) => {
+        if (handle === undefined) throw new Error('the temporary file is closed');
+        await writeBatch(handle, chunks);
+      },
+      finish: async () => {
+        if (handle === undefined) throw new Error('the temporary file is closed');
         await handle.sync();
-        problem = await check.complete(reader(handle), size);
-      }
-      if (problem !== undefined || handle === undefined) {
-        await drop();
-        return { ok: false, problem: problem ?? check.tooLarge };
-      }
-      await handle.close();
-      handle = undefined;
-      return { ok: true, blob: { sha256: hash.digest('hex'), size, temporaryName } };
-    } catch (error) {
-      await drop();
-      throw error;
-    }
+        return reader(handle);
+      },
+      close: async () => {
+        const opened = handle;
+        handle = undefined;
+        await opened?.close();
+      },
+      drop: async () => {
+        const opened = handle;
+        handle = undefined;
+        await opened?.close().catch(() => undefined);
+        await rm(file, { force: true });
+      },
+    };
+    const result = await streamInto(source, check, sink);
+    return result.ok ? { ok: true, blob: { sha256: result.sha256, size: result.size, temporaryName } } : result;
   }
 
   async function commit(blob: PendingBlob): Promise<void> {
     if (!isSha256(blob.sha256)) throw new Error('not a SHA-256');
     const from = temporaryPath(blob.temporaryName);
+    const now = clock.now();
     if (await exists(blob.sha256)) {
-      // Content-addressed: the same bytes are already kept.
+      // Content-addressed: the same bytes are already kept; kept again now (for the orphan job).
+      await utimes(pathOf(blob.sha256), now, now);
       await rm(from, { force: true });
       return;
     }
     const folder = folderOf(blob.sha256);
     await mkdir(folder, { recursive: true });
+    await utimes(from, now, now);
     await rename(from, pathOf(blob.sha256));
     // The rename, and the folders made for it, survive a crash only once their folders are synced.
     for (const dir of [folder, path.dirname(folder), root]) await syncFolder(dir);
@@ -169,10 +129,63 @@ export function createFilesystemBlobStore(root: string): BlobStore {
     return removed;
   }
 
-  return { put, commit, discard, open: openBlob, exists, removeStaleTemporaryFiles };
+  async function* list(): AsyncIterable<string> {
+    for (const first of await folderNames(root)) {
+      for (const second of await folderNames(path.join(root, first))) {
+        for (const name of await folderNames(path.join(root, first, second))) {
+          if (isSha256(name) && name.startsWith(first + second)) yield name;
+        }
+      }
+    }
+  }
+
+  async function storedAt(sha256: string): Promise<Date | undefined> {
+    if (!isSha256(sha256)) return undefined;
+    const stats = await stat(pathOf(sha256)).catch((error: unknown) => {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    });
+    return stats?.mtime;
+  }
+
+  async function remove(sha256: string): Promise<void> {
+    if (!isSha256(sha256)) return;
+    await rm(pathOf(sha256), { force: true });
+  }
+
+  async function probe(): Promise<void> {
+    const file = path.join(temporaryFolder, `.probe-${randomUUID()}`);
+    try {
+      await mkdir(temporaryFolder, { recursive: true });
+      await writeFile(file, 'probe');
+      await rm(file);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      throw new BlobStoreUnavailableError(`Documentopslag onbruikbaar: in de map ${root} kan niet geschreven worden (${typeof code === 'string' ? code : String(error)}); controleer DATA_DIR en de rechten.`);
+    }
+  }
+
+  async function isReachable(): Promise<boolean> {
+    try {
+      await stat(root);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  return { put, commit, discard, open: openBlob, exists, removeStaleTemporaryFiles, list, storedAt, remove, probe, isReachable, description: `map ${root}` };
 }
 
-const WRITE_BATCH_BYTES = 1024 * 1024;
+/** The folders of the blob layout (two hexadecimal characters), or the blob files in the last one. */
+async function folderNames(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => /^[0-9a-f]{2}$/.test(name) || isSha256(name)).sort();
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
+}
 
 /** Writes the buffers in one `writev`, and whatever a short write left behind after it. */
 async function writeBatch(handle: FileHandle, buffers: Uint8Array[]): Promise<void> {

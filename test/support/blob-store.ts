@@ -10,10 +10,11 @@ import { createFilesystemBlobStore } from '../../src/storage/filesystem-blob-sto
 
 export type TemporaryBlobStore = Readonly<{ storage: BlobStore; dir: string; remove: () => void }>;
 
-export function temporaryBlobStore(): TemporaryBlobStore {
+/** `clock`: the time the store keeps blobs at (the orphan job's grace period), the test's clock. */
+export function temporaryBlobStore(clock?: { now(): Date }): TemporaryBlobStore {
   const dir = mkdtempSync(path.join(tmpdir(), 'lbp-blobs-'));
   return {
-    storage: createFilesystemBlobStore(dir),
+    storage: createFilesystemBlobStore(dir, clock),
     dir,
     remove: () => {
       rmSync(dir, { recursive: true, force: true });

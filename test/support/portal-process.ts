@@ -94,3 +94,44 @@ export async function within<T>(promise: Promise<T>, ms: number, what: string): 
   }
 }
 
+
+/**
+ * A browser's session with a portal that runs as a real process (fetch, no redirects followed):
+ * keeps its cookies and the CSRF token of the last page read.
+ */
+export class ProcessSession {
+  readonly #base: string;
+  readonly #cookies = new Map<string, string>();
+  csrfToken = '';
+
+  constructor(port: number) {
+    this.#base = `http://127.0.0.1:${String(port)}`;
+  }
+
+  get cookieHeader(): string {
+    return [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  async get(url: string): Promise<{ status: number; body: string; location: string | null }> {
+    return this.#remember(await fetch(this.#base + url, { headers: { cookie: this.cookieHeader }, redirect: 'manual' }));
+  }
+
+  async post(url: string, fields: Record<string, string>): Promise<{ status: number; body: string; location: string | null }> {
+    const body = new URLSearchParams({ _csrf: this.csrfToken, ...fields }).toString();
+    return this.#remember(
+      await fetch(this.#base + url, { method: 'POST', body, headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' }),
+    );
+  }
+
+  async #remember(response: Response): Promise<{ status: number; body: string; location: string | null }> {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const at = pair.indexOf('=');
+      if (at > 0) this.#cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+    const body = await response.text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
+    if (token !== undefined) this.csrfToken = token;
+    return { status: response.status, body, location: response.headers.get('location') };
+  }
+}

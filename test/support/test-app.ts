@@ -12,6 +12,7 @@ import { buildApp } from '../../src/http/app.ts';
 import { settableClock } from '../../src/services/clock.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
 import type { MailTransport } from '../../src/mail/mail-transport.ts';
+import type { BlobStore } from '../../src/storage/blob-store.ts';
 import { temporaryBlobStore } from './blob-store.ts';
 import { TEST_NOW } from './clock.ts';
 import { createTestDatabase, databaseKinds, type DatabaseKind, type TestDatabase } from './databases.ts';
@@ -27,6 +28,8 @@ export type TestApp = Readonly<{
   config: Config;
   /** The folder of this app's blob store (document files), removed at close. */
   blobDir: string;
+  /** Where the database is (its URL on PostgreSQL, for a script run as another process). */
+  target: TestDatabase['target'];
 }>;
 
 export { TEST_NOW } from './clock.ts';
@@ -44,14 +47,17 @@ export type StartOptions = Readonly<{
   logStream?: Writable;
   /** How the app's mail leaves, e.g. over SMTP to the in-process server of test/support/smtp.ts. */
   mail?: MailTransport;
+  /** Another blob store than a fresh folder (e.g. S3, test/support/s3.ts), given the app's clock. */
+  storage?: (clock: TestClock) => BlobStore;
 }>;
 
 export async function startTestApp(kind: DatabaseKind, options: StartOptions = {}): Promise<TestApp & { close: () => Promise<void> }> {
   const database: TestDatabase = await createTestDatabase(kind);
   const clock = settableClock(options.now ?? TEST_NOW);
-  const blobs = temporaryBlobStore();
+  const blobs = temporaryBlobStore(clock);
   const config = testConfig(options.config);
-  const real = createServices(database.db, createRepositories(), clock, blobs.storage, {
+  const storage = options.storage?.(clock) ?? blobs.storage;
+  const real = createServices(database.db, createRepositories(), clock, storage, {
     mail: options.mail,
     publicUrl: config.publicUrl,
     secondFactor: { encryptionKey: config.mfaEncryptionKey, required: config.mfaRequired },
@@ -67,6 +73,7 @@ export async function startTestApp(kind: DatabaseKind, options: StartOptions = {
     clock,
     config,
     blobDir: blobs.dir,
+    target: database.target,
     close: async () => {
       await app.close();
       await database.drop();

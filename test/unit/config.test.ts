@@ -193,4 +193,27 @@ describe('config', () => {
       }
     });
   });
+
+  describe('issue 14: object storage, orphans, shutdown, instance', () => {
+    it('config issue 14: without S3_BUCKET the folder; with it the bucket, the endpoint (trailing slash dropped) and the region', () => {
+      const plain = loadConfig({});
+      assert.equal(plain.s3, undefined);
+      assert.equal(plain.orphanGraceHours, 24);
+      assert.equal(plain.shutdownDeadlineSeconds, 25);
+      assert.match(plain.instanceId, new RegExp(`-${String(process.pid)}$`));
+      assert.deepEqual(loadConfig({ S3_BUCKET: 'documenten', S3_ENDPOINT: 'http://minio:9000/', S3_REGION: 'eu-west-1' }).s3, { bucket: 'documenten', endpoint: 'http://minio:9000', region: 'eu-west-1' });
+      assert.deepEqual(loadConfig({ S3_BUCKET: 'documenten', AWS_REGION: 'eu-central-1' }).s3, { bucket: 'documenten', endpoint: undefined, region: 'eu-central-1' });
+      const set = loadConfig({ ORPHAN_GRACE_HOURS: '48', SHUTDOWN_DEADLINE_SECONDS: '60', INSTANCE_ID: 'portaal-b' });
+      assert.deepEqual([set.orphanGraceHours, set.shutdownDeadlineSeconds, set.instanceId], [48, 60, 'portaal-b']);
+    });
+
+    it('config issue 14: a bad bucket name, endpoint, number or instance id stops the start with one line naming it', () => {
+      assertConfigError({ S3_BUCKET: 'Mijn_Bucket' }, 'S3_BUCKET');
+      assertConfigError({ S3_BUCKET: 'documenten', S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT');
+      assertConfigError({ S3_ENDPOINT: 'http://minio:9000' }, 'S3_ENDPOINT');
+      assertConfigError({ ORPHAN_GRACE_HOURS: '0' }, 'ORPHAN_GRACE_HOURS');
+      assertConfigError({ SHUTDOWN_DEADLINE_SECONDS: 'lang' }, 'SHUTDOWN_DEADLINE_SECONDS');
+      assertConfigError({ INSTANCE_ID: 'a b\r\nSet-Cookie: x' }, 'INSTANCE_ID');
+    });
+  });
 });

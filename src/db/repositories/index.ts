@@ -3,6 +3,7 @@ import * as apiTokens from './api-tokens.ts';
 import * as attestRequests from './attest-requests.ts';
 import * as attests from './attests.ts';
 import * as audit from './audit.ts';
+import * as blobReferences from './blob-references.ts';
 import * as clientProfiles from './client-profiles.ts';
 import * as clients from './clients.ts';
 import * as cv from './cv.ts';
@@ -57,6 +58,8 @@ export function createRepositories() {
     // Webhooks of the partner API (issue 17): endpoints, and their rows in the one outbox.
     webhooks,
     outboxWebhooks,
+    // The rows that refer to document blobs (orphan job, storage:verify).
+    blobReferences,
     // Accounts: administration, invitations and password resets.
     accountTokens,
     userAccounts,

@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
+import type { BlobStore } from '../../storage/blob-store.ts';
 import type { ServiceContext } from '../context.ts';
 
-export function createHealthService({ db }: ServiceContext) {
+/**
+ * Liveness and readiness (issue 14): the instance is ready when its database and its blob store
+ * answer and it is not draining. On SIGTERM it drains at once (`startDraining`): the load
+ * balancer sends no new requests while those in flight finish.
+ */
+export function createHealthService({ db }: Pick<ServiceContext, 'db'>, storage: Pick<BlobStore, 'isReachable'>) {
+  let draining = false;
   return {
     /** True when the database answers a trivial query. */
     async databaseIsUp(): Promise<boolean> {
@@ -11,6 +18,16 @@ export function createHealthService({ db }: ServiceContext) {
       } catch {
         return false;
       }
+    },
+    /** True when the blob store answers (no write). */
+    storageIsUp(): Promise<boolean> {
+      return storage.isReachable();
+    },
+    isDraining(): boolean {
+      return draining;
+    },
+    startDraining(): void {
+      draining = true;
     },
   };
 }

@@ -9,6 +9,7 @@ export function periodicJobs(services: {
   outbox: { deliverMail(): Promise<unknown>; deliverWebhooks(): Promise<unknown> };
   idempotency: { purge(): Promise<number> };
   webhookEvents: { announceEndedAccess(): Promise<unknown> };
+  blobUpkeep: { removeOrphans(): Promise<unknown> };
 }): Job[] {
   return [
     // J1: at start-up and every hour.
@@ -22,5 +23,7 @@ export function periodicJobs(services: {
     { name: 'outbox-webhooks', everyMs: 5_000, run: () => services.outbox.deliverWebhooks(), quiet: true },
     // A1's end of access is no change anyone makes: announced to the webhooks hourly.
     { name: 'webhook-access-endings', everyMs: 60 * MINUTE, run: () => services.webhookEvents.announceEndedAccess() },
+    // Issue 14: blobs no row refers to, after ORPHAN_GRACE_HOURS; logs the digests it removed.
+    { name: 'orphaned-blobs', everyMs: 60 * MINUTE, run: () => services.blobUpkeep.removeOrphans() },
   ];
 }
