@@ -65,7 +65,8 @@ export function createOfficesAdminService(context: ServiceContext) {
     const input = normalised(raw);
     return refusingDuplicate(() => db.transaction().execute(async (trx) => {
       const organisation = await changeableOrganisation(repos, trx, actor, organisationId, WHAT);
-      const found = await stillAtVersion(repos, trx, await repos.offices.findRecord(trx, organisation.id, requireId(officeId)), version, 'naam');
+      // An office is never removed: one not found in this organisation is a 404 (ASVS 8.2.2), as on its page.
+      const found = await stillAtVersion(repos, trx, await officeOf(trx, organisation, officeId), version, 'naam');
       if (!found.ok) return found;
       const current = found.value;
       const problems = await checked(trx, input, current.id);
