@@ -24,6 +24,8 @@ export type Config = Readonly<{
   mailFrom: string;
   /** Where users reach the portal (`https://portaal.example.be`, no trailing slash): the base of the links in mail. */
   publicUrl: string;
+  /** ASVS 5.2.1: what one user may upload per calendar day in Brussels (documents and attest scans together). */
+  uploadQuota: Readonly<{ uploadsPerDay: number; bytesPerDay: number }>;
 }>;
 
 export class ConfigError extends Error {
@@ -83,6 +85,10 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('PUBLIC_URL moet een adres zijn dat begint met http:// of https://.');
   }
   const port = parsePort(env['PORT']);
+  const uploadQuota = {
+    uploadsPerDay: parsePositiveInteger(env['UPLOAD_QUOTA_PER_DAY'], 'UPLOAD_QUOTA_PER_DAY', 200),
+    bytesPerDay: parsePositiveInteger(env['UPLOAD_QUOTA_BYTES_PER_DAY'], 'UPLOAD_QUOTA_BYTES_PER_DAY', 1024 * 1024 * 1024),
+  };
 
   return Object.freeze({
     env: nodeEnv,
@@ -97,6 +103,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl,
     mailFrom: mailFrom ?? DEVELOPMENT_MAIL_FROM,
     publicUrl: (publicUrl ?? `http://localhost:${String(port)}`).replace(/\/+$/, ''),
+    uploadQuota: Object.freeze(uploadQuota),
   });
 }
 
@@ -119,6 +126,14 @@ function parsePort(value: string | undefined): number {
     throw new ConfigError(`PORT "${v}" is geen geldig poortnummer (0-65535).`);
   }
   return port;
+}
+
+function parsePositiveInteger(value: string | undefined, name: string, fallback: number): number {
+  const v = nonEmpty(value);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1 || !Number.isSafeInteger(n)) throw new ConfigError(`${name} "${v}" is geen positief geheel getal.`);
+  return n;
 }
 
 function parseBoolean(value: string | undefined, name: string, fallback: boolean): boolean {

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const storage = createFilesystemBlobStore(path.join(config.dataDir, 'blobs'));
   await storage.removeStaleTemporaryFiles(STALE_UPLOAD_MS);
   const mail = config.smtpUrl !== undefined ? createSmtpTransport(config.smtpUrl, config.mailFrom) : createFileTransport(path.join(config.dataDir, 'mail'), config.mailFrom);
-  const services = createServices(db, createRepositories(), systemClock, storage, { mail, publicUrl: config.publicUrl });
+  const services = createServices(db, createRepositories(), systemClock, storage, { mail, publicUrl: config.publicUrl, uploadQuota: config.uploadQuota });
   if (config.seedDemoData && (await services.demo.seedIfEmpty())) {
     console.log('Demogegevens geladen: zie README.md voor de accounts.');
   }

@@ -13,6 +13,7 @@ import { createDemoSeeder } from './demo/seed-demo-data.ts';
 import { createDocumentKindService } from './documents/document-kind-service.ts';
 import { createDocumentsService } from './documents/documents-service.ts';
 import { createUploadService } from './documents/upload-service.ts';
+import { DEFAULT_UPLOAD_QUOTA, type UploadQuota } from '../domain/documents/upload-quota.ts';
 import { createDossierAccess } from './dossiers/dossier-access.ts';
 import { createDossierService } from './dossiers/dossier-service.ts';
 import { createCvService } from './dossier-upkeep/cv-service.ts';
@@ -41,6 +42,8 @@ export type ServiceOptions = Readonly<{
   mail?: MailTransport;
   /** Where users reach the portal: the base of the links in mail (config `PUBLIC_URL`). */
   publicUrl?: string;
+  /** ASVS 5.2.1: uploads per user per day (config `UPLOAD_QUOTA_PER_DAY`, `UPLOAD_QUOTA_BYTES_PER_DAY`). */
+  uploadQuota?: UploadQuota;
 }>;
 
 /** The composition root of the use cases: the app takes the result as its argument. */
@@ -49,7 +52,7 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
   const dossierAccess = createDossierAccess(context);
   const steps = createStepsService(context, dossierAccess);
   const stepChanges = createStepChangesService(context, dossierAccess, steps);
-  const uploads = createUploadService(storage);
+  const uploads = createUploadService(storage, context, options.uploadQuota ?? DEFAULT_UPLOAD_QUOTA);
   const sessions = createSessionService(context);
   const sweep = createSweepService(context);
   const outbox = createOutboxService(context, options.mail ?? createMemoryTransport());

@@ -139,8 +139,7 @@ async function firstItem(db: Database, table: ItemTable, clientId: string): Prom
 /** A copy of the own dossier's first item, in another dossier and organisation. */
 async function copyItem(db: Database, table: ItemTable, fromClientId: string, to: { clientId: string; organisationId: string }): Promise<string> {
   const source: Record<string, unknown> = await db.selectFrom(table).selectAll().where('clientId', '=', fromClientId).orderBy('id').executeTakeFirstOrThrow();
-  const { id: _id, seq: _seq, ...values } = source;
-  const copy: Record<string, unknown> = { ...values, clientId: to.clientId };
+  const copy: Record<string, unknown> = { ...withoutIdentity(source), clientId: to.clientId };
   // An Outplacement line refers to its organisation's attest: none of the target's here.
   if ('attestId' in copy) copy['attestId'] = null;
   if ('organisationId' in copy) copy['organisationId'] = to.organisationId;
@@ -158,7 +157,11 @@ async function anyOffice(db: Database, organisationId: string): Promise<string> 
 async function attestRequestOf(db: Database, organisationId: string, copy: boolean): Promise<string> {
   if (!copy) return (await db.selectFrom('attest_requests').select('id').where('organisationId', '=', organisationId).orderBy('seq').executeTakeFirstOrThrow()).id;
   const source: Record<string, unknown> = await db.selectFrom('attest_requests').selectAll().orderBy('seq').executeTakeFirstOrThrow();
-  const { id: _id, seq: _seq, ...values } = source;
-  const row = await db.insertInto('attest_requests').values({ ...values, organisationId } as never).returning('id').executeTakeFirstOrThrow();
+  const row = await db.insertInto('attest_requests').values({ ...withoutIdentity(source), organisationId } as never).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A row read back, without the columns the database gives a new row (id, seq). */
+function withoutIdentity(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([column]) => column !== 'id' && column !== 'seq'));
 }

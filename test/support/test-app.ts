@@ -51,7 +51,7 @@ export async function startTestApp(kind: DatabaseKind, options: StartOptions = {
   const clock = settableClock(options.now ?? TEST_NOW);
   const blobs = temporaryBlobStore();
   const config = testConfig(options.config);
-  const real = createServices(database.db, createRepositories(), clock, blobs.storage, { mail: options.mail, publicUrl: config.publicUrl });
+  const real = createServices(database.db, createRepositories(), clock, blobs.storage, { mail: options.mail, publicUrl: config.publicUrl, uploadQuota: config.uploadQuota });
   const services = { ...real, ...(options.overrides?.(real) ?? {}) };
   const app = await buildApp(services, config, options.logStream === undefined ? { logger: false } : { logStream: options.logStream });
   return {
