@@ -129,7 +129,7 @@ export const ACCESS_POLICY: Readonly<Record<string, string>> = {
   'POST /dossiers/:clientId/stappen/:stepId/samenvatting': '303 403/404/404 403/404/404 403 403 403',
   'POST /dossiers/:clientId/stappen/:stepId/stopzetten': '303 400/404/404 400/404/404 400 400 400',
   'POST /dossiers/:clientId/stappen/:stepId/verzoek-afwijzen': '303 403 403 403 400 403',
-  'GET /dossiers/:clientId/stappen/:stepId/stopzetting': '303 303/404/404 303/404/404 303 303 303',
+  'GET /dossiers/:clientId/stappen/:stepId/stopzetting': '303 200/404/404 200/404/404 303 303 303',
   'POST /dossiers/:clientId/stappen/:stepId/stopzetting': '303 400/404/404 400/404/404 400 400 400',
   // Documents (D1–D7)
   'GET /dossiers/:clientId/documenten': '303 200/404/404 200/404/404 200 200 200',

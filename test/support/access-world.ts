@@ -131,14 +131,20 @@ async function addOwnDocument(session: WebSession, clientId: string): Promise<vo
   if (response.statusCode !== 303) throw new Error(`the own document was not added: ${String(response.statusCode)}`);
 }
 
+/** The dossier's first item of the table; a line is its Outplacement line (the one with a stop request form). */
 async function firstItem(db: Database, table: ItemTable, clientId: string): Promise<string | undefined> {
+  if (table === 'steps') {
+    const line = await db.selectFrom('steps').select('id').where('clientId', '=', clientId).where('stepTypeCode', '=', 'outplacement').executeTakeFirst();
+    return line?.id;
+  }
   const row = await db.selectFrom(table).select('id').where('clientId', '=', clientId).orderBy('id').executeTakeFirst();
   return row?.id;
 }
 
 /** A copy of the own dossier's first item, in another dossier and organisation. */
 async function copyItem(db: Database, table: ItemTable, fromClientId: string, to: { clientId: string; organisationId: string }): Promise<string> {
-  const source: Record<string, unknown> = await db.selectFrom(table).selectAll().where('clientId', '=', fromClientId).orderBy('id').executeTakeFirstOrThrow();
+  const id = await firstItem(db, table, fromClientId);
+  const source: Record<string, unknown> = await db.selectFrom(table).selectAll().where('id', '=', id ?? '').executeTakeFirstOrThrow();
   const copy: Record<string, unknown> = { ...withoutIdentity(source), clientId: to.clientId };
   // An Outplacement line refers to its organisation's attest: none of the target's here.
   if ('attestId' in copy) copy['attestId'] = null;
