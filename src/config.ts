@@ -43,6 +43,8 @@ export type Config = Readonly<{
   shutdownDeadlineSeconds: number;
   /** This instance's name in the `X-Instance-Id` header and the logs (`INSTANCE_ID`, default host-pid). */
   instanceId: string;
+  /** ASVS 5.2.1: what one user may upload per calendar day in Brussels (documents and attest scans together). */
+  uploadQuota: Readonly<{ uploadsPerDay: number; bytesPerDay: number }>;
 }>;
 
 export type S3Config = Readonly<{
@@ -129,6 +131,10 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('WEBHOOK_ALLOW_LOCAL kan niet in productie: webhooks gaan daar enkel naar https-adressen op het internet.');
   }
   const s3 = parseS3(env);
+  const uploadQuota = {
+    uploadsPerDay: parsePositiveInteger(env['UPLOAD_QUOTA_PER_DAY'], 'UPLOAD_QUOTA_PER_DAY', 200),
+    bytesPerDay: parsePositiveInteger(env['UPLOAD_QUOTA_BYTES_PER_DAY'], 'UPLOAD_QUOTA_BYTES_PER_DAY', 1024 * 1024 * 1024),
+  };
 
   return Object.freeze({
     env: nodeEnv,
@@ -152,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
     orphanGraceHours: parsePositive(env['ORPHAN_GRACE_HOURS'], 'ORPHAN_GRACE_HOURS', 24),
     shutdownDeadlineSeconds: parsePositive(env['SHUTDOWN_DEADLINE_SECONDS'], 'SHUTDOWN_DEADLINE_SECONDS', 25),
     instanceId: parseInstanceId(env['INSTANCE_ID']),
+    uploadQuota: Object.freeze(uploadQuota),
   });
 }
 
@@ -219,6 +226,14 @@ function parseInstanceId(value: string | undefined): string {
   // It travels in a response header: letters, digits and a few marks only.
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) throw new ConfigError(`INSTANCE_ID mag enkel letters, cijfers, punt, koppelteken en liggend streepje bevatten (hoogstens 64).`);
   return v;
+}
+
+function parsePositiveInteger(value: string | undefined, name: string, fallback: number): number {
+  const v = nonEmpty(value);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1 || !Number.isSafeInteger(n)) throw new ConfigError(`${name} "${v}" is geen positief geheel getal.`);
+  return n;
 }
 
 function parseBoolean(value: string | undefined, name: string, fallback: boolean): boolean {

@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     secondFactor: { encryptionKey: config.mfaEncryptionKey, required: config.mfaRequired },
     webhooks: { secretKey: config.webhookSecretKey, allowLocal: config.webhookAllowLocal },
     orphanGraceHours: config.orphanGraceHours,
+    uploadQuota: config.uploadQuota,
   });
   if (config.seedDemoData && (await services.demo.seedIfEmpty())) {
     console.log('Demogegevens geladen: zie README.md voor de accounts.');

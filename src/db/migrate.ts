@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012_planned_stop.ts';
 import * as m0013 from './migrations/0013_audit_chain.ts';
 import * as m0014 from './migrations/0014_second_factor.ts';
 import * as m0015 from './migrations/0015_session_devices.ts';
+import * as m0016 from './migrations/0016_upload_quota.ts';
 import * as m0017 from './migrations/0017_api_tokens.ts';
 import * as m0018 from './migrations/0018_webhooks.ts';
 
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_audit_chain': m0013,
   '0014_second_factor': m0014,
   '0015_session_devices': m0015,
+  '0016_upload_quota': m0016,
   '0017_api_tokens': m0017,
   '0018_webhooks': m0018,
 };

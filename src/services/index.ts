@@ -17,6 +17,7 @@ import { createDocumentKindService } from './documents/document-kind-service.ts'
 import { createDocumentsService } from './documents/documents-service.ts';
 import { createUploadService } from './documents/upload-service.ts';
 import { createBlobUpkeepService } from './documents/blob-upkeep-service.ts';
+import { DEFAULT_UPLOAD_QUOTA, type UploadQuota } from '../domain/documents/upload-quota.ts';
 import { createDossierAccess } from './dossiers/dossier-access.ts';
 import { createDossierService } from './dossiers/dossier-service.ts';
 import { createCvService } from './dossier-upkeep/cv-service.ts';
@@ -63,6 +64,8 @@ export type ServiceOptions = Readonly<{
   webhooks?: Readonly<{ secretKey: string; allowLocal: boolean; resolve?: Resolver }>;
   /** An unreferenced blob is removed after this many hours (config `ORPHAN_GRACE_HOURS`, 24). */
   orphanGraceHours?: number;
+  /** ASVS 5.2.1: uploads per user per day (config `UPLOAD_QUOTA_PER_DAY`, `UPLOAD_QUOTA_BYTES_PER_DAY`). */
+  uploadQuota?: UploadQuota;
 }>;
 
 /** Outside production and tests that pass their own: a fixed development key. */
@@ -73,7 +76,7 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
   const dossierAccess = createDossierAccess(context);
   const steps = createStepsService(context, dossierAccess);
   const stepChanges = createStepChangesService(context, dossierAccess, steps);
-  const uploads = createUploadService(storage);
+  const uploads = createUploadService(storage, context, options.uploadQuota ?? DEFAULT_UPLOAD_QUOTA);
   const sessions = createSessionService(context);
   const webhookSettings = {
     secrets: createSecretBox(options.webhooks?.secretKey ?? DEVELOPMENT_WEBHOOK_KEY),

@@ -62,6 +62,7 @@ export async function startTestApp(kind: DatabaseKind, options: StartOptions = {
     publicUrl: config.publicUrl,
     secondFactor: { encryptionKey: config.mfaEncryptionKey, required: config.mfaRequired },
     webhooks: { secretKey: config.webhookSecretKey, allowLocal: config.webhookAllowLocal },
+    uploadQuota: config.uploadQuota,
   });
   const services = { ...real, ...(options.overrides?.(real) ?? {}) };
   const app = await buildApp(services, config, options.logStream === undefined ? { logger: false } : { logStream: options.logStream });

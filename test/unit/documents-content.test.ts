@@ -7,10 +7,8 @@ import { sanitiseFileName } from '../../src/domain/documents/file-name.ts';
 import { detectSignature, extensionOf, formatList } from '../../src/domain/documents/file-formats.ts';
 import type { ReadAt } from '../../src/domain/documents/zip-container.ts';
 import { openZip } from '../../src/storage/zip-reader.ts';
-import {
-  crowdedDocx, DOC, DOCX, docxLinkingOut, docxWith, EXE, HTML, JPG, MACRO_ENABLED_DOCX, MEDIA_TYPES, ODT, ODT_WITH_BASIC, PDF, PDF_WITH_BINARY_STREAM,
-  pdfOfSize, pdfWith, pdfWithObjectStream, PLAIN_ZIP, PNG, understatedDocx, zip, zipBombDocx,
-} from '../support/documents.ts';
+import { BAD_UPLOADS } from '../support/bad-uploads.ts';
+import { DOC, DOCX, docxLinkingOut, docxWith, EXE, HTML, JPG, MEDIA_TYPES, ODT, PDF, PDF_WITH_BINARY_STREAM, pdfOfSize, pdfWithObjectStream, PLAIN_ZIP, PNG, zip } from '../support/documents.ts';
 
 const readerOf = (bytes: Buffer): ReadAt => (position, length) => Promise.resolve(bytes.subarray(position, position + length));
 
@@ -72,52 +70,6 @@ describe('D3 type detection by magic bytes', () => {
     assert.equal(formatList(ATTEST_SCAN_UPLOADS.formats), 'PDF, JPG of PNG');
   });
 });
-
-/**
- * D3 and ASVS 5.2: the whole table of bad uploads, one row per class, each with the problem the
- * user is told. The good files of each format pass the same checks (above).
- */
-const BAD_UPLOADS: ReadonlyArray<{ what: string; bytes: () => Buffer; name: string; type: string; problem: string }> = [
-  { what: 'an executable named .pdf', bytes: () => EXE, name: 'plan.pdf', type: MEDIA_TYPES.pdf, problem: 'type-niet-toegelaten' },
-  { what: 'HTML with script named .pdf', bytes: () => HTML, name: 'plan.pdf', type: MEDIA_TYPES.pdf, problem: 'type-niet-toegelaten' },
-  { what: 'a zip that is neither DOCX nor ODT', bytes: () => PLAIN_ZIP, name: 'plan.docx', type: MEDIA_TYPES.docx, problem: 'type-niet-toegelaten' },
-  { what: 'a PNG named .pdf', bytes: () => PNG, name: 'plan.pdf', type: MEDIA_TYPES.pdf, problem: 'komt-niet-overeen' },
-  { what: 'an empty file', bytes: () => Buffer.alloc(0), name: 'plan.pdf', type: MEDIA_TYPES.pdf, problem: 'leeg' },
-  { what: 'a DOCX that declares more than 100 MB unpacked (zip bomb)', bytes: zipBombDocx, name: 'plan.docx', type: MEDIA_TYPES.docx, problem: 'zip-te-groot' },
-  { what: 'a DOCX whose part declares 1 kB and inflates to 32 MB', bytes: understatedDocx, name: 'plan.docx', type: MEDIA_TYPES.docx, problem: 'zip-ongeldig' },
-  { what: 'a DOCX of 1,001 entries', bytes: crowdedDocx, name: 'plan.docx', type: MEDIA_TYPES.docx, problem: 'zip-te-veel-onderdelen' },
-  { what: 'a cut-off DOCX', bytes: () => Buffer.from(DOCX.subarray(0, DOCX.length - 10)), name: 'plan.docx', type: MEDIA_TYPES.docx, problem: 'zip-ongeldig' },
-  { what: 'a DOCX whose directory announces fewer entries than it holds', bytes: () => announcing(DOCX, 2), name: 'plan.docx', type: MEDIA_TYPES.docx, problem: 'zip-ongeldig' },
-  { what: 'a DOCX with vbaProject.bin', bytes: () => docxWith({ name: 'word/vbaProject.bin', data: Buffer.from('macro') }), name: 'plan.docx', type: MEDIA_TYPES.docx, problem: 'macro' },
-  { what: 'a DOCX with an ActiveX part', bytes: () => docxWith({ name: 'word/activeX/activeX1.xml', data: Buffer.from('<ax/>') }), name: 'plan.docx', type: MEDIA_TYPES.docx, problem: 'macro' },
-  { what: 'a macro-enabled document renamed .docx', bytes: () => MACRO_ENABLED_DOCX, name: 'plan.docx', type: MEDIA_TYPES.docx, problem: 'macro' },
-  { what: 'an ODT with a Basic macro library', bytes: () => ODT_WITH_BASIC, name: 'plan.odt', type: MEDIA_TYPES.odt, problem: 'macro' },
-  { what: 'an ODT with Scripts/', bytes: () => odtWith('Scripts/python/x.py'), name: 'plan.odt', type: MEDIA_TYPES.odt, problem: 'macro' },
-  { what: 'a DOCX with an external template', bytes: () => docxLinkingOut('attachedTemplate'), name: 'plan.docx', type: MEDIA_TYPES.docx, problem: 'externe-koppeling' },
-  { what: 'a DOCX with an external OLE object', bytes: () => docxLinkingOut('oleObject'), name: 'plan.docx', type: MEDIA_TYPES.docx, problem: 'externe-koppeling' },
-  { what: 'a PDF with JavaScript', bytes: () => pdfWith('1 0 obj << /Type /Catalog /OpenAction 2 0 R >> endobj\n2 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj'), name: 'plan.pdf', type: MEDIA_TYPES.pdf, problem: 'pdf-actieve-inhoud' },
-  { what: 'a PDF with an escaped name /J#61vaScript', bytes: () => pdfWith('1 0 obj << /Type /Catalog /OpenAction << /S /J#61vaScript /J#53 (x) >> >> endobj'), name: 'plan.pdf', type: MEDIA_TYPES.pdf, problem: 'pdf-actieve-inhoud' },
-  { what: 'a PDF with a launch action', bytes: () => pdfWith('1 0 obj << /Type /Catalog /OpenAction << /S /Launch /F (cmd.exe) >> >> endobj'), name: 'plan.pdf', type: MEDIA_TYPES.pdf, problem: 'pdf-actieve-inhoud' },
-  { what: 'a PDF with an embedded file', bytes: () => pdfWith('1 0 obj << /Type /Catalog /Names << /EmbeddedFiles 2 0 R >> >> endobj'), name: 'plan.pdf', type: MEDIA_TYPES.pdf, problem: 'pdf-actieve-inhoud' },
-  { what: 'a PDF with JavaScript hidden in a compressed object stream', bytes: () => pdfWithObjectStream('3 0 << /S /JavaScript /JS (app.alert(1)) >>'), name: 'plan.pdf', type: MEDIA_TYPES.pdf, problem: 'pdf-actieve-inhoud' },
-  { what: 'a PDF whose object stream cannot be unpacked', bytes: () => pdfWith('2 0 obj << /Type /ObjStm /N 1 /First 4 /Length 5 >>\nstream\nXXXXX\nendstream\nendobj'), name: 'plan.pdf', type: MEDIA_TYPES.pdf, problem: 'pdf-niet-leesbaar' },
-];
-
-/** The same archive with another count in the end of its directory. */
-function announcing(archive: Buffer, entries: number): Buffer {
-  const copy = Buffer.from(archive);
-  copy.writeUInt16LE(entries, copy.length - 12);
-  copy.writeUInt16LE(entries, copy.length - 14);
-  return copy;
-}
-
-function odtWith(name: string): Buffer {
-  return zip([
-    { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.text', 'ascii'), store: true },
-    { name: 'content.xml', data: Buffer.from('<office:document-content/>') },
-    { name, data: Buffer.from('print(1)') },
-  ]);
-}
 
 describe('D3 ASVS 5.2 bad uploads', () => {
   for (const row of BAD_UPLOADS) {

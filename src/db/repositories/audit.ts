@@ -66,6 +66,19 @@ export async function listByClientAndActions(trx: Executor, clientId: string, ac
     .execute();
 }
 
+/** Whether the dossier's log holds a record of one of the actions for this item (`details.itemId`). */
+export async function hasItemRecord(trx: Executor, clientId: string, itemId: string, actions: readonly string[]): Promise<boolean> {
+  const row = await trx
+    .selectFrom('audit_events')
+    .select('id')
+    .where('clientId', '=', clientId)
+    .where('action', 'in', actions)
+    .where(sql<string>`details->>'itemId'`, '=', itemId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The history of one step, oldest first. */
 export async function listForStep(trx: Executor, clientId: string, stepId: string): Promise<AuditRecord[]> {
   return trx

@@ -24,6 +24,7 @@ import * as stepTypes from './step-types.ts';
 import * as steps from './steps.ts';
 import * as stopRequests from './stop-requests.ts';
 import * as sweep from './sweep.ts';
+import * as uploads from './uploads.ts';
 import * as userAccounts from './user-accounts.ts';
 import * as users from './users.ts';
 import * as webhooks from './webhooks.ts';
@@ -43,6 +44,7 @@ export function createRepositories() {
     steps,
     stopRequests,
     sweep,
+    uploads,
     users,
     // Keeping the dossier up to date (K1–K3).
     clientProfiles,

@@ -19,7 +19,7 @@ import { PdfScanner, type PdfProblem } from './pdf-content.ts';
 import { inspectZip, MAX_ZIP_ENTRIES, type OpenZip, type ReadAt, type ZipProblem } from './zip-container.ts';
 
 /** Why an upload is refused; each has its Dutch message at the field. */
-export type UploadProblem = 'geen-bestand' | 'leeg' | 'te-groot' | 'type-niet-toegelaten' | 'komt-niet-overeen' | 'naam-ongeldig' | ZipProblem | PdfProblem;
+export type UploadProblem = 'geen-bestand' | 'leeg' | 'te-groot' | 'quotum' | 'type-niet-toegelaten' | 'komt-niet-overeen' | 'naam-ongeldig' | ZipProblem | PdfProblem;
 
 /** A PDF is read in chunks of this size for its active content. */
 const PDF_CHUNK = 256 * 1024;

@@ -18,6 +18,9 @@ export const errors = {
   serverBody: 'Er is een fout opgetreden. Probeer het later opnieuw. Blijft het probleem, neem dan contact op met de helpdesk en vermeld de foutcode.',
   badRequestTitle: 'Ongeldig verzoek',
   badRequestBody: 'Het verzoek kon niet verwerkt worden.',
+  /** A body over the size limit (413): refused before it is read. */
+  tooLargeTitle: 'Bestand te groot',
+  tooLargeBody: 'Het verstuurde formulier is groter dan toegelaten: een document mag hoogstens 20 MB groot zijn. Er is niets bewaard. Ga terug en kies een kleiner bestand.',
   /** A document whose file is missing from the storage (410). */
   documentMissingTitle: 'Document niet beschikbaar',
   documentMissingBody: 'Dit document kan niet getoond worden: het bestand ontbreekt. Dit werd automatisch gemeld aan de dienst.',

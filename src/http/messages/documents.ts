@@ -18,6 +18,8 @@ export const documents = {
     'geen-bestand': 'Kies het document dat je wilt toevoegen',
     leeg: 'Het gekozen bestand is leeg',
     'te-groot': (maxMb: number) => `Het document mag hoogstens ${maxMb} MB groot zijn`,
+    quotum:
+      'Je hebt vandaag het maximum aan bestanden opgeladen dat per dag toegelaten is: dit bestand is niet bewaard. Probeer het morgen opnieuw, of vraag de beheerder van het portaal om hulp.',
     'type-niet-toegelaten': (formats: string) => `Het document moet een ${formats} zijn`,
     'komt-niet-overeen': (formats: string) =>
       `De inhoud van het bestand komt niet overeen met de naam of het type ervan: kies een ${formats} met de juiste extensie`,

@@ -71,7 +71,8 @@ export function organisationRecordsAdmin<I, R extends { id: string; version: num
     const input = kind.normalised(raw);
     return refusingDuplicate(() => db.transaction().execute(async (trx) => {
       const organisation = await organisationOf(trx, actor, organisationId);
-      const found = await stillAtVersion(repos, trx, await kind.records.findRecord(trx, organisation.id, requireId(recordId)), version, kind.versionField);
+      // A record is never removed: one not found in this organisation is a 404 (ASVS 8.2.2), as on its page.
+      const found = await stillAtVersion(repos, trx, await foundRecord(kind.records.findRecord(trx, organisation.id, requireId(recordId))), version, kind.versionField);
       if (!found.ok) return found;
       const current = found.value;
       const problems = await kind.check(trx, organisation.id, input, current.id);

@@ -48,7 +48,7 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
   /** A2: the scan of the signed attest, streamed and checked (PDF, JPG or PNG). */
   function receiveScan(actor: Actor, file: IncomingFile): Promise<UploadOutcome> {
     requirePartner(actor);
-    return uploads.receive(file, ATTEST_SCAN_UPLOADS);
+    return uploads.receive(file, ATTEST_SCAN_UPLOADS, actor);
   }
 
   /** A2: only partners request access; the form itself has no data to load. */

@@ -117,8 +117,8 @@ export function createDocumentsService({ repos, clock }: ServiceContext, access:
   }
 
   /** D3: the file of "Document toevoegen", streamed and checked. */
-  function receiveUpload(file: IncomingFile): Promise<UploadOutcome> {
-    return uploads.receive(file, DOCUMENT_UPLOADS);
+  function receiveUpload(actor: Actor, file: IncomingFile): Promise<UploadOutcome> {
+    return uploads.receive(file, DOCUMENT_UPLOADS, actor);
   }
 
   /** D2: the form's fields; the rules the database does not need. */

@@ -36,7 +36,7 @@ import type { Repositories } from '../../db/repositories/index.ts';
 import { AuditAction } from '../audit/actions.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
-import { auditFieldChanges, changedBy, fieldChanges, requireItemId, requireOwnItem, requireUpkeepRight, type FieldValues } from './upkeep-context.ts';
+import { auditFieldChanges, changedBy, fieldChanges, removedFromDossier, requireItemId, requireOwnItem, requireUpkeepRight, type FieldValues } from './upkeep-context.ts';
 import { changedMeanwhile, failed, removedMeanwhile, type Result, succeeded } from '../../domain/result.ts';
 
 /** How the use cases treat one kind of CV item. */
@@ -167,7 +167,10 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
       const clientId = dossier.client.id;
       await repos.clients.lockForUpdate(trx, clientId);
       const current = await store.find(trx, requireItemId(itemId));
-      if (current === undefined) return failed([removedMeanwhile(section.firstField)]);
+      if (current === undefined) {
+        await removedFromDossier(trx, repos, clientId, itemId, AuditAction.cvItemRemoved);
+        return failed([removedMeanwhile(section.firstField)]);
+      }
       requireOwnItem(current, clientId);
       if (current.version !== version) return failed([changedMeanwhile(section.firstField, current.updatedByLabel)]);
       const others = (await store.list(trx, clientId)).filter((item) => item.id !== current.id);
@@ -189,7 +192,10 @@ export function createCvService({ repos, clock }: ServiceContext, access: Dossie
     const store = section.store(repos);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const current = await store.find(trx, requireItemId(itemId));
-      if (current === undefined) return failed([removedMeanwhile(section.firstField)]);
+      if (current === undefined) {
+        await removedFromDossier(trx, repos, dossier.client.id, itemId, AuditAction.cvItemRemoved);
+        return failed([removedMeanwhile(section.firstField)]);
+      }
       requireOwnItem(current, dossier.client.id);
       if (current.version !== version || !(await repos.cv.removeItem(trx, store.table, current.id, version))) {
         return failed([changedMeanwhile(section.firstField, current.updatedByLabel)]);

@@ -9,7 +9,7 @@ import type { Executor } from '../../db/repositories/executor.ts';
 import { AuditAction } from '../audit/actions.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
-import { auditFieldChanges, changedBy, fieldChanges, requireItemId, requireOwnItem, requireUpkeepRight, type FieldValues } from './upkeep-context.ts';
+import { auditFieldChanges, changedBy, fieldChanges, removedFromDossier, requireItemId, requireOwnItem, requireUpkeepRight, type FieldValues } from './upkeep-context.ts';
 import { changedMeanwhile, failed, removedMeanwhile, type Result, succeeded } from '../../domain/result.ts';
 
 const SECTION = 'gewenste-job';
@@ -72,7 +72,10 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
     requireUpkeepRight(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const current = await repos.desiredJobs.findById(trx, requireItemId(jobId), { forUpdate: true });
-      if (current === undefined) return failed([removedMeanwhile('beroep')]);
+      if (current === undefined) {
+        await removedFromDossier(trx, repos, dossier.client.id, jobId, AuditAction.desiredJobRemoved);
+        return failed([removedMeanwhile('beroep')]);
+      }
       requireOwnItem(current, dossier.client.id);
       if (current.version !== version) return failed([changedMeanwhile('beroep', current.updatedByLabel)]);
       const problems = await check(trx, input, current.occupationCode);
@@ -91,7 +94,10 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
     requireUpkeepRight(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
       const current = await repos.desiredJobs.findById(trx, requireItemId(jobId), { forUpdate: true });
-      if (current === undefined) return failed([removedMeanwhile('beroep')]);
+      if (current === undefined) {
+        await removedFromDossier(trx, repos, dossier.client.id, jobId, AuditAction.desiredJobRemoved);
+        return failed([removedMeanwhile('beroep')]);
+      }
       requireOwnItem(current, dossier.client.id);
       if (current.version !== version || !(await repos.desiredJobs.remove(trx, current.id, version))) return failed([changedMeanwhile('beroep', current.updatedByLabel)]);
       const old = await shown(trx, current);

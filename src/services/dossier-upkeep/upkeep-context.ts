@@ -28,6 +28,16 @@ export function requireItemId(id: string): string {
   return id;
 }
 
+/**
+ * An item id not found (ASVS 8.2.2, issue 13 item 7): "removed meanwhile" (O12) only when the
+ * dossier's own log shows its removal from this dossier; any other id, of another dossier or of
+ * none, is the same 404 as an unknown dossier, so the answer never tells that an id exists
+ * elsewhere. Throws that 404 unless the item was removed from this dossier.
+ */
+export async function removedFromDossier(trx: Executor, repos: Repositories, clientId: string, itemId: string, removal: AuditActionName): Promise<void> {
+  if (!(await repos.audit.hasItemRecord(trx, clientId, itemId, [removal]))) throw new DossierNotFoundError();
+}
+
 /** An item must belong to the dossier it is reached through; anything else is a 404. */
 export function requireOwnItem<T extends { clientId: string }>(item: T | undefined, clientId: string): T {
   if (item === undefined || item.clientId !== clientId) throw new DossierNotFoundError();

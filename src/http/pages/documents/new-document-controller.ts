@@ -41,7 +41,7 @@ export function newDocumentRoutes(app: FastifyInstance): void {
 
     const { form: raw, upload } = await readMultipartForm(request, reply, {
       fileField: FILE_FIELD,
-      receive: (file) => documents.receiveUpload(file),
+      receive: (file) => documents.receiveUpload(actor, file),
       release: async (outcome) => {
         if (outcome.ok) await uploads.release(outcome.file);
       },

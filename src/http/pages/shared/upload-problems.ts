@@ -20,6 +20,8 @@ export function uploadProblemMessage(problem: UploadProblem, policy: UploadPolic
     case 'pdf-actieve-inhoud':
     case 'pdf-niet-leesbaar':
       return m[problem];
+    case 'quotum':
+      return m.quotum;
     case 'te-groot':
       return m['te-groot'](Math.round(policy.maxBytes / MB));
     case 'type-niet-toegelaten':

@@ -65,6 +65,7 @@ function classify(error: FastifyError): ErrorPage {
     return { status: 403, title: messages.errors.csrfTitle, body: messages.errors.csrfBody };
   }
   const status = error.statusCode ?? 500;
+  if (status === 413) return { status, title: messages.errors.tooLargeTitle, body: messages.errors.tooLargeBody };
   if (status === 429) return { status, title: messages.errors.tooManyTitle, body: messages.login.tooManyAttempts };
   if (status === 404) return NOT_FOUND;
   if (status >= 400 && status < 500) return { status, title: messages.errors.badRequestTitle, body: messages.errors.badRequestBody };
@@ -73,6 +74,8 @@ function classify(error: FastifyError): ErrorPage {
 
 async function send(request: FastifyRequest, reply: FastifyReply, page: ErrorPage): Promise<FastifyReply> {
   reply.header('Cache-Control', 'no-store');
+  // ASVS 5.2.1: a body too large is not read to its end; the connection closes after this answer.
+  if (page.status === 413) reply.header('Connection', 'close');
   if (request.url.startsWith('/api/')) {
     return reply
       .code(page.status)
