@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDatabase, type Database, type DatabaseTarget } from '../../src/db/database.ts';
+import { createDatabase, type Database, type DatabaseOptions, type DatabaseTarget } from '../../src/db/database.ts';
 import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -16,11 +16,12 @@ export function databaseKinds(): DatabaseKind[] {
 export type TestDatabase = Readonly<{ db: Database; target: DatabaseTarget; drop: () => Promise<void> }>;
 
 /** A new, migrated, empty database of the given kind; `upTo` stops after that migration (to test the next one). */
-export async function createTestDatabase(kind: DatabaseKind, options: { upTo?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(kind: DatabaseKind, options: { upTo?: string; onStatement?: DatabaseOptions['onStatement'] } = {}): Promise<TestDatabase> {
+  const databaseOptions: DatabaseOptions = options.onStatement === undefined ? {} : { onStatement: options.onStatement };
   const migrate = (db: Database) => (options.upTo === undefined ? migrateToLatest(db) : migrateTo(db, options.upTo));
   if (kind === 'pglite') {
     const target: DatabaseTarget = { kind: 'pglite', dataDir: undefined };
-    const db = createDatabase(target);
+    const db = createDatabase(target, databaseOptions);
     await migrate(db);
     return { db, target, drop: () => db.destroy() };
   }
@@ -31,7 +32,7 @@ export async function createTestDatabase(kind: DatabaseKind, options: { upTo?: s
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const target: DatabaseTarget = { kind: 'postgres', url: url.toString(), poolSize: 5 };
-  const db = createDatabase(target);
+  const db = createDatabase(target, databaseOptions);
   await migrate(db);
   return {
     db,

@@ -44,10 +44,12 @@ export type StartOptions = Readonly<{
   logStream?: Writable;
   /** How the app's mail leaves, e.g. over SMTP to the in-process server of test/support/smtp.ts. */
   mail?: MailTransport;
+  /** Called with every statement the app's database connection sends (the statement budget test). */
+  onStatement?: (sql: string) => void;
 }>;
 
 export async function startTestApp(kind: DatabaseKind, options: StartOptions = {}): Promise<TestApp & { close: () => Promise<void> }> {
-  const database: TestDatabase = await createTestDatabase(kind);
+  const database: TestDatabase = await createTestDatabase(kind, options.onStatement === undefined ? {} : { onStatement: options.onStatement });
   const clock = settableClock(options.now ?? TEST_NOW);
   const blobs = temporaryBlobStore();
   const config = testConfig(options.config);
@@ -78,7 +80,7 @@ export function describeOnEachDatabase<T>(
   title: string,
   setup: (t: TestApp) => Promise<T>,
   suite: (get: () => TestApp & { data: T }) => void,
-  options: Pick<StartOptions, 'config' | 'logStream' | 'mail'> = {},
+  options: Pick<StartOptions, 'config' | 'logStream' | 'mail' | 'onStatement'> = {},
 ): void {
   for (const kind of databaseKinds()) {
     describe(`${title} [${kind}]`, () => {

@@ -14,6 +14,7 @@ import * as occupations from './occupations.ts';
 import * as offices from './offices.ts';
 import * as organisations from './organisations.ts';
 import * as outbox from './outbox.ts';
+import * as referenceVersions from './reference-versions.ts';
 import * as sessions from './sessions.ts';
 import * as stepTypes from './step-types.ts';
 import * as steps from './steps.ts';
@@ -32,6 +33,7 @@ export function createRepositories() {
     fundingNumbers,
     offices,
     organisations,
+    referenceVersions,
     sessions,
     stepTypes,
     steps,

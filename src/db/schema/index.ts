@@ -20,7 +20,7 @@ import type {
   OccupationsTable,
 } from './dossier-upkeep.ts';
 import type { JobScheduleTable, OutboxTable } from './jobs.ts';
-import type { FundingNumbersTable, OfficesTable, OrganisationsTable } from './organisations.ts';
+import type { FundingNumbersTable, OfficesTable, OrganisationsTable, ReferenceVersionsTable } from './organisations.ts';
 import type { OrganisationStepTypesTable, StepsTable, StepTypesTable, StopRequestsTable } from './steps.ts';
 import type { AccountTokensTable, SessionsTable, UsersTable } from './users.ts';
 
@@ -58,6 +58,8 @@ export interface DB {
   outbox: OutboxTable;
   // One-time links to choose a password (invitation, reset), migration 0008.
   account_tokens: AccountTokensTable;
+  // The version of the cached reference data (issue 16), migration 0019.
+  reference_versions: ReferenceVersionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
