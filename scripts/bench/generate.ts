@@ -27,12 +27,29 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { hashPassword } from '../../src/services/auth/passwords.ts';
 import { count } from './database.ts';
 
-export const CLIENTS = 100_000;
-export const STEPS = 1_000_000;
-export const DUE = 100_000;
+/** The attests of the third partner, whose begeleider opens "Mijn klanten" (issue 16). */
+export const PARTNER3_ATTESTS = 2_000;
+
+/**
+ * BENCH_CLIENTS (default 100,000): the size of the data. Steps are 10 per client and one line per
+ * client is due; the step formula below needs (clients - 1) divisible by 9, e.g. 10,000 or 100,000.
+ */
+function benchClients(raw = process.env['BENCH_CLIENTS']?.trim() ?? ''): number {
+  const clients = raw === '' ? 100_000 : Number(raw);
+  if (!Number.isInteger(clients) || clients < PARTNER3_ATTESTS || (clients - 1) % 9 !== 0) {
+    throw new Error(`BENCH_CLIENTS must be a whole number >= ${PARTNER3_ATTESTS} with (clients - 1) divisible by 9 (e.g. 10000, 100000), got "${raw}"`);
+  }
+  return clients;
+}
+
+export const CLIENTS = benchClients();
+export const STEPS = 10 * CLIENTS;
+export const DUE = CLIENTS;
 export const BENCH_CLIENT_STEPS = 20;
 
 export const BENCH_USER = Object.freeze({ email: 'begeleider@bench.example', password: 'bench-wachtwoord-2025!' });
+/** The begeleider of the third partner, which has PARTNER3_ATTESTS running attests: "Mijn klanten". */
+export const BENCH_USER_PARTNER3 = Object.freeze({ email: 'begeleider3@bench.example', password: 'bench-wachtwoord-2025!' });
 
 export type Generated = Readonly<{
   today: CalendarDate;
@@ -67,7 +84,7 @@ export async function generate(url: string, today: CalendarDate, progress: (line
     timings.push({ phase: name, ms: performance.now() - t0 });
   };
   try {
-    const ids = { org1: '', org2: '', office1a: '', office1b: '', office2a: '', office2b: '', user: '' };
+    const ids = { org1: '', org2: '', org3: '', office1a: '', office1b: '', office2a: '', office2b: '', user: '' };
     await phase('organisations, offices, step types, user', async () => {
       const passwordHash = await hashPassword(BENCH_USER.password);
       const orgs = await client.query<{ id: string; name: string }>(
@@ -97,6 +114,13 @@ export async function generate(url: string, today: CalendarDate, progress: (line
         [BENCH_USER.email, ids.org1, ids.office1a, passwordHash],
       );
       ids.user = user.rows[0]?.id ?? fail('user id');
+      const third = await client.query<{ id: string }>(`insert into organisations (name, kind, created_at) values ('Bench Partner Drie', 'partner', now()) returning id`);
+      ids.org3 = third.rows[0]?.id ?? fail('partner 3 id');
+      await client.query(
+        `insert into users (email, display_name, role, organisation_id, password_hash, created_at)
+         values ($1, 'Bench Begeleider Drie', 'begeleider', $2, $3, now())`,
+        [BENCH_USER_PARTNER3.email, ids.org3, passwordHash],
+      );
     });
 
     // Bulk load as pg_restore does: foreign keys are checked by triggers, one lookup per key per
@@ -109,6 +133,7 @@ export async function generate(url: string, today: CalendarDate, progress: (line
     );
     await phase(`${fmt(CLIENTS)} clients`, () => client.query(CLIENTS_SQL, [CLIENTS]));
     await phase('attests (running, ended, partner 2)', () => client.query(ATTESTS_SQL, [CLIENTS, today, cutoff, ids.org1, ids.org2]));
+    await phase(`${fmt(PARTNER3_ATTESTS)} running attests of partner 3`, () => client.query(PARTNER3_ATTESTS_SQL, [PARTNER3_ATTESTS, today, ids.org3]));
     await phase(`${fmt(STEPS)} steps`, () =>
       client.query(STEPS_SQL, [
         CLIENTS,
@@ -180,6 +205,13 @@ const CLIENTS_SQL = `
               'Wouters','De Smet','Dubois','Lambert','Dupont','Hermans','Aerts','Desmet','Van den Broeck','Verhoeven','Michiels','Leroy'])[1 + c % 20] end as family,
                          case when c = 1 then 'Klant' else (array['An','Bart','Charlotte','Dirk','Els','Frank','Griet','Hans','Ilse','Jan',
               'Katrien','Luc','Marie','Nico','Olivia','Pieter','Rita','Stijn','Tine','Wim'])[1 + (c / 20) % 20] end as first) names`;
+
+/** Partner 3 ("Mijn klanten" of its begeleider): a running attest for clients 1..$1, nothing else. */
+const PARTNER3_ATTESTS_SQL = `
+  insert into attests (id, client_id, organisation_id, regime, start_date, end_date, state, decided_at, approved_on, submitted_at)
+  select md5('attest-p3-' || c)::uuid, ${CLIENT_ID}, $3::uuid, 'algemeen',
+         ($2::date - interval '3 months')::date, ($2::date + interval '9 months')::date, 'goedgekeurd', now(), ($2::date - interval '3 months')::date, now()
+    from generate_series(1, $1::int) as c`;
 
 /** The ended partner 1 attest ends on the due line's end date: cutoff - (c mod 10) days. */
 const ATTESTS_SQL = `

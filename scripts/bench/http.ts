@@ -13,7 +13,8 @@ import { backendCpu, count, withClient } from './database.ts';
 import { measure, type LoadRun, type LoadSettings } from './load.ts';
 import { logIn } from './session.ts';
 
-const PAGE_HEADING = 'Stappen naar werk';
+/** A page measured on the real application: its path, who looks at it, and a text it must contain. */
+export type BenchPage = Readonly<{ title: string; path: string; user: Readonly<{ email: string; password: string }>; heading: string }>;
 
 export type PageCheck = Readonly<{
   status: number;
@@ -24,16 +25,36 @@ export type PageCheck = Readonly<{
   bytes: number;
 }>;
 
-/** What the database did per page view, from its own counters (read after the pool closed). */
-export type DatabaseWork = Readonly<{ views: number; commitsPerRequest: number; rowsWrittenPerRequest: number; auditRowsPerRequest: number }>;
+/**
+ * What the database did per page view: commits and rows from its own counters (read after the
+ * pool closed; autocommitted statements count as commits there), statements and explicit
+ * COMMITs as the application sent them (counted at the driver, src/db/counting-dialect.ts).
+ */
+export type DatabaseWork = Readonly<{
+  views: number;
+  commitsPerRequest: number;
+  rowsWrittenPerRequest: number;
+  auditRowsPerRequest: number;
+  statementsPerRequest: number;
+  explicitCommitsPerRequest: number;
+}>;
 
-export type PageRun = Readonly<{ check: PageCheck; load: LoadRun; work: DatabaseWork }>;
+export type PageRun = Readonly<{ page: BenchPage; check: PageCheck; load: LoadRun; work: DatabaseWork }>;
 
 export type Cleanup = (close: () => Promise<void>) => void;
 
-/** Starts the application, logs in as the begeleider over HTTP, checks and then loads the page. */
-export async function measurePage(url: string, clientId: string, poolSize: number, settings: LoadSettings, onCleanup: Cleanup): Promise<PageRun> {
-  const db: Database = createDatabase({ kind: 'postgres', url, poolSize });
+/** Starts the application, logs in as the page's user over HTTP, checks and then loads the page. */
+export async function measurePage(url: string, page: BenchPage, poolSize: number, settings: LoadSettings, onCleanup: Cleanup): Promise<PageRun> {
+  const sent = { statements: 0, commits: 0 };
+  const db: Database = createDatabase(
+    { kind: 'postgres', url, poolSize },
+    {
+      onStatement: (sql) => {
+        sent.statements += 1;
+        if (sql === 'commit') sent.commits += 1;
+      },
+    },
+  );
   const closeDb = once(() => db.destroy());
   onCleanup(closeDb);
   const services = benchServices(db);
@@ -49,16 +70,18 @@ export async function measurePage(url: string, clientId: string, poolSize: numbe
     received += 1;
   });
 
-  const cookie = await logIn(base);
-  const pageUrl = `${base}/dossiers/${clientId}/begeleiding/stappen-naar-werk`;
-  const check = await checkPage(pageUrl, cookie);
+  const cookie = await logIn(base, page.user);
+  const pageUrl = `${base}${page.path}`;
+  const check = await checkPage(pageUrl, cookie, page.heading);
   if (check.status !== 200 || !check.hasHeading) {
-    throw new Error(`page check: GET ${pageUrl} answered ${check.status}${check.hasHeading ? '' : ` without "${PAGE_HEADING}"`}`);
+    throw new Error(`page check: GET ${pageUrl} answered ${check.status}${check.hasHeading ? '' : ` without "${page.heading}"`}`);
   }
 
   const before = await databaseCounters(url);
   const receivedBefore = received;
-  const load = await measure('Stappen naar werk (page)', pageUrl, { cookie }, settings, () => backendCpu(url));
+  const sentBefore = { ...sent };
+  const load = await measure(page.title, pageUrl, { cookie }, settings, () => backendCpu(url));
+  const sentDuring = { statements: sent.statements - sentBefore.statements, commits: sent.commits - sentBefore.commits };
   // Closing the pool ends the server processes, which flush their statistics on the way out.
   await closeApp();
   await closeDb();
@@ -66,6 +89,7 @@ export async function measurePage(url: string, clientId: string, poolSize: numbe
   // Every request between the two readings: the warm-up's, the measured ones, those in flight.
   const views = Math.max(received - receivedBefore, 1);
   return {
+    page,
     check,
     load,
     work: {
@@ -73,6 +97,8 @@ export async function measurePage(url: string, clientId: string, poolSize: numbe
       commitsPerRequest: (after.commits - before.commits) / views,
       rowsWrittenPerRequest: (after.rowsWritten - before.rowsWritten) / views,
       auditRowsPerRequest: (after.audit - before.audit) / views,
+      statementsPerRequest: sentDuring.statements / views,
+      explicitCommitsPerRequest: sentDuring.commits / views,
     },
   };
 }
@@ -115,14 +141,14 @@ async function listen(app: FastifyInstance): Promise<string> {
   return `http://127.0.0.1:${address.port}`;
 }
 
-async function checkPage(pageUrl: string, cookie: string): Promise<PageCheck> {
+async function checkPage(pageUrl: string, cookie: string, heading: string): Promise<PageCheck> {
   const response = await fetch(pageUrl, { headers: { cookie }, redirect: 'manual' });
   const body = await response.text();
   const bodies = body.match(/<tbody[\s\S]*?<\/tbody>/g) ?? [];
   const listedRows = bodies.reduce((sum, tbody) => sum + (tbody.match(/<tr[\s>]/g) ?? []).length, 0);
   return {
     status: response.status,
-    hasHeading: body.includes(PAGE_HEADING),
+    hasHeading: body.includes(heading),
     listedRows,
     saysNoSteps: body.includes('nog geen stappen'),
     bytes: Buffer.byteLength(body),

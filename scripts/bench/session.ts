@@ -9,7 +9,7 @@ import { BENCH_USER } from './generate.ts';
 const SESSION_COOKIE = 'lbp.sid';
 
 /** As a browser: GET the form, keep its cookie and CSRF token, POST the credentials. */
-export async function logIn(base: string): Promise<string> {
+export async function logIn(base: string, user: Readonly<{ email: string; password: string }> = BENCH_USER): Promise<string> {
   const jar = new Map<string, string>();
   const form = await fetch(`${base}/aanmelden`, { redirect: 'manual' });
   remember(jar, form);
@@ -19,7 +19,7 @@ export async function logIn(base: string): Promise<string> {
     method: 'POST',
     redirect: 'manual',
     headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: token, email: BENCH_USER.email, password: BENCH_USER.password }).toString(),
+    body: new URLSearchParams({ _csrf: token, email: user.email, password: user.password }).toString(),
   });
   remember(jar, posted);
   await posted.arrayBuffer();

@@ -2,19 +2,21 @@
  * Documents (issue 4): ten concurrent uploads of a 20 MB PDF through the real form, against the
  * real application in a process of its own (upload-server.ts), so that its resident memory is
  * the server's alone. Targets: the server's peak RSS grows by less than 100 MB over its idle
- * level, and the upload throughput is at least half of what `cp` of the same files achieves.
+ * level, and the upload throughput is at least half of what a bare Node stream pipeline achieves
+ * that receives the same bytes over HTTP, hashes them with SHA-256 and writes them with fsync
+ * (bare-upload-server.ts; issue 16 replaced the earlier comparison with `cp`).
  *
  * 1. ten different PDFs of 20,000,000 bytes (`%PDF-1.7`, random bytes in a stream, `%%EOF`) in a temporary
  *    folder, written to disk and synced before anything is timed;
- * 2. the server, with its blob store in the same temporary folder (same file system as the cp);
+ * 2. the server, with its blob store in the same temporary folder (same file system as the reference);
  * 3. log in as the bench begeleider over HTTP, GET "Document toevoegen" for its CSRF token:
  *    the idle level is the RSS after that (VmHWM is reset there, through clear_refs);
  * 4. the ten uploads at once, node:http, each body streamed from its file on disk, VmRSS read
  *    every 50 ms from /proc/<pid>/status; timed from the first byte to the last response (303);
  * 5. checks: 10 new document rows, 10 blobs on disk whose names are the files' SHA-256, no
  *    temporary upload left;
- * 6. `cp` of the same ten files into a folder of the same file system, then `sync -f` on it
- *    (the store fsyncs every file), once before and once after the uploads.
+ * 6. the reference: the same ten uploads at once to the bare pipeline server (its own process,
+ *    files into a folder of the same file system), once before and once after the uploads.
  * The temporary folder and the server are removed in `finally`, whatever happened.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -40,14 +42,16 @@ export const UPLOADS = 10;
 export const UPLOAD_BYTES = 20_000_000;
 
 /** Issue 4. Bytes are 10^6 a MB, so 100 MB is 100,000,000 bytes. */
-export const UPLOAD_TARGETS = Object.freeze({ rssGrowthBytes: 100_000_000, shareOfCp: 0.5 });
+export const UPLOAD_TARGETS = Object.freeze({ rssGrowthBytes: 100_000_000, shareOfBare: 0.5 });
 
 const SAMPLE_MS = 50;
 const NODE = path.resolve('node_modules/.bin/node');
 const SERVER_SCRIPT = path.resolve('scripts/bench/upload-server.ts');
+const BARE_SERVER_SCRIPT = path.resolve('scripts/bench/bare-upload-server.ts');
 const run = promisify(execFile);
 
-export type CopyRun = Readonly<{ label: string; copyMs: number; syncMs: number; totalMs: number; mbPerSecond: number }>;
+/** One run of the reference: the ten uploads to the bare pipeline server. */
+export type ReferenceRun = Readonly<{ label: string; totalMs: number; mbPerSecond: number; serverCpuMs: number }>;
 
 export type UploadRun = Readonly<{
   files: number;
@@ -78,12 +82,12 @@ export type UploadRun = Readonly<{
   blobsOnDisk: number;
   blobsMatchSources: boolean;
   temporaryLeft: number;
-  copies: readonly CopyRun[];
+  copies: readonly ReferenceRun[];
   /** The blob store alone, no HTTP: the same ten files through put + commit at once, in the bench process. */
   store: Readonly<{ ms: number; mbPerSecond: number; cpuMs: number }>;
-  /** The faster cp run: the stricter comparison. */
-  cp: CopyRun;
-  shareOfCp: number;
+  /** The faster reference run: the stricter comparison. */
+  bare: ReferenceRun;
+  shareOfBare: number;
   loadAverage: readonly number[];
   folder: string;
 }>;
@@ -106,12 +110,12 @@ export async function measureUploads(url: string, clientId: string, poolSize: nu
     for (let i = 1; i <= UPLOADS; i++) files.push(await writePdf(path.join(sources, `bench-${String(i).padStart(2, '0')}.pdf`), UPLOAD_BYTES));
     await run('sync', ['-f', sources]);
 
-    const copies: CopyRun[] = [];
-    progress('  cp + sync -f (before)');
-    copies.push(await copyRun('before', files.map((f) => f.file), path.join(work, 'cp-before')));
+    const copies: ReferenceRun[] = [];
+    progress('  bare pipeline: SHA-256 + write + fsync over HTTP (before)');
+    copies.push(await bareRun('before', files.map((f) => f.file), clientId, path.join(work, 'bare-before')));
 
     progress('  starting the server in its own process');
-    const started = await startServer(url, blobRoot, poolSize);
+    const started = await startServer(SERVER_SCRIPT, { BENCH_UPLOAD_DATABASE_URL: url, BENCH_UPLOAD_BLOB_ROOT: blobRoot, BENCH_UPLOAD_POOL_SIZE: String(poolSize) });
     server = started.child;
     const pid = started.child.pid ?? fail('server pid');
     const base = `http://127.0.0.1:${started.port}`;
@@ -155,9 +159,9 @@ export async function measureUploads(url: string, clientId: string, poolSize: nu
 
     progress('  the blob store alone (no HTTP), same files');
     const store = await storeRun(files.map((f) => f.file), path.join(work, 'store-only'));
-    progress('  cp + sync -f (after)');
-    copies.push(await copyRun('after', files.map((f) => f.file), path.join(work, 'cp-after')));
-    const cp = copies.reduce((best, c) => (c.totalMs < best.totalMs ? c : best));
+    progress('  bare pipeline (after)');
+    copies.push(await bareRun('after', files.map((f) => f.file), clientId, path.join(work, 'bare-after')));
+    const bare = copies.reduce((best, c) => (c.totalMs < best.totalMs ? c : best));
 
     const totalBytes = UPLOADS * UPLOAD_BYTES;
     const uploadMbps = totalBytes / 1e6 / (ms / 1000);
@@ -190,8 +194,8 @@ export async function measureUploads(url: string, clientId: string, poolSize: nu
       temporaryLeft,
       copies,
       store,
-      cp,
-      shareOfCp: uploadMbps / cp.mbPerSecond,
+      bare,
+      shareOfBare: uploadMbps / bare.mbPerSecond,
       loadAverage,
       folder: work,
     };
@@ -206,7 +210,7 @@ export function uploadsSummary(r: UploadRun, number = 4): string {
   out.push(
     '',
     `${number}. Documents: ${r.files} concurrent uploads of a ${int(r.bytesPerFile)}-byte PDF (${r.files} different files), server in its own process`,
-    `   files, blob store and cp target under ${path.dirname(r.folder)}; load average at the start of this part: ${r.loadAverage.map((n) => n.toFixed(2)).join(' / ')}`,
+    `   files, blob store and the reference's folder under ${path.dirname(r.folder)}; load average at the start of this part: ${r.loadAverage.map((n) => n.toFixed(2)).join(' / ')}`,
     '',
   );
   out.push(
@@ -215,7 +219,7 @@ export function uploadsSummary(r: UploadRun, number = 4): string {
       [
         [`${r.files} uploads at once (HTTP, 303 each)`, int(r.totalBytes), seconds(r.ms), mbPerSecond(r.mbPerSecond), 'in the store', `${seconds(r.perUploadMs.min)} – ${seconds(r.perUploadMs.max)}`],
         ['blob store alone, no HTTP (put + commit)', int(r.totalBytes), seconds(r.store.ms), mbPerSecond(r.store.mbPerSecond), 'in the store', `CPU ${seconds(r.store.cpuMs)}`],
-        ...r.copies.map((c) => [`cp + sync -f (${c.label})`, int(r.totalBytes), seconds(c.totalMs), mbPerSecond(c.mbPerSecond), seconds(c.syncMs), '']),
+        ...r.copies.map((c) => [`bare pipeline, SHA-256 + fsync (${c.label})`, int(r.totalBytes), seconds(c.totalMs), mbPerSecond(c.mbPerSecond), 'per file', `server CPU ${seconds(c.serverCpuMs)}`]),
       ],
     ),
   );
@@ -244,7 +248,7 @@ export function uploadsSummary(r: UploadRun, number = 4): string {
       ['Target', 'Measured', 'Target', 'Verdict'],
       [
         ['server peak RSS over idle', mb(r.growth), `< ${mb(UPLOAD_TARGETS.rssGrowthBytes)}`, verdict(r.growth < UPLOAD_TARGETS.rssGrowthBytes)],
-        ['upload throughput / cp (faster run)', percent(r.shareOfCp), `>= ${percent(UPLOAD_TARGETS.shareOfCp)}`, verdict(r.shareOfCp >= UPLOAD_TARGETS.shareOfCp)],
+        ['upload throughput / bare pipeline (faster run)', percent(r.shareOfBare), `>= ${percent(UPLOAD_TARGETS.shareOfBare)}`, verdict(r.shareOfBare >= UPLOAD_TARGETS.shareOfBare)],
         ['uploads stored (rows, blobs)', `${r.newRows}, ${r.blobsOnDisk}`, `${r.files}, ${r.files}`, verdict(r.newRows === r.files && r.blobsMatchSources && r.temporaryLeft === 0)],
       ],
     ),
@@ -300,30 +304,42 @@ async function storeRun(files: readonly string[], root: string): Promise<{ ms: n
   return { ms, mbPerSecond: (files.length * UPLOAD_BYTES) / 1e6 / (ms / 1000), cpuMs: (used.user + used.system) / 1000 };
 }
 
-async function copyRun(label: string, files: readonly string[], into: string): Promise<CopyRun> {
+async function bareRun(label: string, files: readonly string[], clientId: string, into: string): Promise<ReferenceRun> {
   await mkdir(into);
-  const t0 = performance.now();
-  await run('cp', ['--', ...files, `${into}/`]);
-  const t1 = performance.now();
-  await run('sync', ['-f', into]);
-  const t2 = performance.now();
-  const totalMs = t2 - t0;
-  return { label, copyMs: t1 - t0, syncMs: t2 - t1, totalMs, mbPerSecond: (files.length * UPLOAD_BYTES) / 1e6 / (totalMs / 1000) };
+  const started = await startServer(BARE_SERVER_SCRIPT, { BENCH_BARE_ROOT: into });
+  const pid = started.child.pid ?? fail('bare server pid');
+  try {
+    const base = `http://127.0.0.1:${started.port}`;
+    const agent = new http.Agent({ keepAlive: false, maxSockets: UPLOADS });
+    const cpuBefore = processCpuMs(pid);
+    const t0 = performance.now();
+    let results: UploadResult[];
+    try {
+      // The same requests as to the application (multipart, streamed from disk); the bare server ignores cookie and token.
+      results = await Promise.all(files.map((file, i) => upload(base, clientId, '', 'bare', file, i + 1, agent, t0)));
+    } finally {
+      agent.destroy();
+    }
+    const totalMs = Math.max(...results.map((r) => r.endMs));
+    const serverCpuMs = processCpuMs(pid) - cpuBefore;
+    const bad = results.filter((r) => r.status !== 303);
+    if (bad.length > 0) throw new Error(`bare pipeline: ${bad.map((r) => `#${r.index} answered ${r.status}: ${r.body.slice(0, 200)}`).join('; ')}`);
+    return { label, totalMs, mbPerSecond: (files.length * UPLOAD_BYTES) / 1e6 / (totalMs / 1000), serverCpuMs };
+  } finally {
+    await stopServer(started.child);
+  }
 }
 
-async function startServer(url: string, blobRoot: string, poolSize: number): Promise<{ child: ChildProcess; port: number }> {
+async function startServer(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   // BENCH_UPLOAD_NODE_FLAGS: flags for the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` or `--trace-gc`.
   const flags = (process.env['BENCH_UPLOAD_NODE_FLAGS'] ?? '').split(/\s+/).filter((flag) => flag !== '');
-  const child = spawn(NODE, [...flags, SERVER_SCRIPT], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, BENCH_UPLOAD_DATABASE_URL: url, BENCH_UPLOAD_BLOB_ROOT: blobRoot, BENCH_UPLOAD_POOL_SIZE: String(poolSize) },
-  });
+  const child = spawn(NODE, [...flags, script], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let output = '';
       const timer = setTimeout(() => {
-        reject(new Error('upload server: no port within 30 s'));
-      }, 30_000);
+        reject(new Error('server: no port within 120 s'));
+      }, 120_000);
       child.once('error', reject);
       child.once('exit', (code, signal) => {
         reject(new Error(`upload server stopped before listening (${signal ?? `exit ${code ?? '?'}`})`));

@@ -9,8 +9,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, type Dialect } from 'kysely';
 import pg from 'pg';
+import { countingDialect, type StatementListener } from './counting-dialect.ts';
+import { nameStatements } from './named-statements.ts';
 import type { DB } from './schema/index.ts';
 
 export type Database = Kysely<DB>;
@@ -41,14 +43,23 @@ const typeParser = ((oid: number, format?: 'text' | 'binary'): unknown => {
 
 const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
 
-export function createDatabase(target: DatabaseTarget): Database {
+export type DatabaseOptions = Readonly<{
+  /** Called with the text of every statement sent, BEGIN and COMMIT included (tests, benchmark). */
+  onStatement?: StatementListener;
+  /** PostgreSQL: send statements as named prepared statements (default true; see named-statements.ts). */
+  namedStatements?: boolean;
+}>;
+
+export function createDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Database {
+  const counted = (dialect: Dialect): Dialect => (options.onStatement === undefined ? dialect : countingDialect(dialect, options.onStatement));
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: target.url,
       max: target.poolSize ?? 10,
       types: { getTypeParser: typeParser },
     });
-    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    if (options.namedStatements !== false) nameStatements(pool);
+    return new Kysely<DB>({ dialect: counted(new PostgresDialect({ pool })), plugins });
   }
   if (target.dataDir !== undefined) mkdirSync(target.dataDir, { recursive: true });
   // Options go in the one-argument form: with an undefined data folder, PGlite ignores a second argument.
@@ -57,7 +68,7 @@ export function createDatabase(target: DatabaseTarget): Database {
     loadDataDir: target.loadDataDir,
     parsers: { [PG_DATE_OID]: parseDate, [PG_INT8_OID]: parseInt8 },
   });
-  return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins });
+  return new Kysely<DB>({ dialect: counted(new PGliteDialect({ pglite })), plugins });
 }
 
 export function describeTarget(target: DatabaseTarget): string {

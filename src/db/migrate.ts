@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015_session_devices.ts';
 import * as m0016 from './migrations/0016_upload_quota.ts';
 import * as m0017 from './migrations/0017_api_tokens.ts';
 import * as m0018 from './migrations/0018_webhooks.ts';
+import * as m0019 from './migrations/0019_reference_versions.ts';
 
 /** Migrations in order. A new migration is a new file added here; landed ones are never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_upload_quota': m0016,
   '0017_api_tokens': m0017,
   '0018_webhooks': m0018,
+  '0019_reference_versions': m0019,
 };
 
 const provider: MigrationProvider = {

@@ -11,6 +11,7 @@ import { createAttestRequestsService } from './attests/attest-requests-service.t
 import { createDossierViewsService } from './attests/dossier-views-service.ts';
 import { createAuthService } from './auth/auth-service.ts';
 import { createSessionService } from './auth/session-service.ts';
+import { withReferenceCache } from './reference/reference-cache.ts';
 import type { Clock } from './clock.ts';
 import { createDemoSeeder } from './demo/seed-demo-data.ts';
 import { createDocumentKindService } from './documents/document-kind-service.ts';
@@ -71,7 +72,10 @@ export type ServiceOptions = Readonly<{
 /** Outside production and tests that pass their own: a fixed development key. */
 
 /** The composition root of the use cases: the app takes the result as its argument. */
-export function createServices(db: Database, repos: Repositories, clock: Clock, storage: BlobStore, options: ServiceOptions = {}) {
+export function createServices(db: Database, plainRepos: Repositories, clock: Clock, storage: BlobStore, options: ServiceOptions = {}) {
+  // Issue 16: step types, allowances, offices and funding numbers come from the process while
+  // their version (read with every session) has not moved.
+  const repos = withReferenceCache(plainRepos);
   const context = { db, repos, clock };
   const dossierAccess = createDossierAccess(context);
   const steps = createStepsService(context, dossierAccess);

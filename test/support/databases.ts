@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDatabase, type Database, type DatabaseTarget } from '../../src/db/database.ts';
+import { createDatabase, type Database, type DatabaseOptions, type DatabaseTarget } from '../../src/db/database.ts';
 import { migrateTo } from '../../src/db/migrate.ts';
 import { migratedPgliteDump, migratedPostgresTemplate } from './migrated-templates.ts';
 
@@ -19,12 +19,13 @@ export function databaseKinds(): DatabaseKind[] {
 export type TestDatabase = Readonly<{ db: Database; target: DatabaseTarget; drop: () => Promise<void> }>;
 
 /** A new, migrated, empty database of the given kind; `upTo` stops after that migration (to test the next one). */
-export async function createTestDatabase(kind: DatabaseKind, options: { upTo?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(kind: DatabaseKind, options: { upTo?: string; onStatement?: DatabaseOptions['onStatement'] } = {}): Promise<TestDatabase> {
+  const databaseOptions: DatabaseOptions = options.onStatement === undefined ? {} : { onStatement: options.onStatement };
   const upTo = options.upTo;
   if (kind === 'pglite') {
     const target: DatabaseTarget =
       upTo === undefined ? { kind: 'pglite', dataDir: undefined, loadDataDir: await migratedPgliteDump() } : { kind: 'pglite', dataDir: undefined };
-    const db = createDatabase(target);
+    const db = createDatabase(target, databaseOptions);
     if (upTo !== undefined) await migrateTo(db, upTo);
     return { db, target, drop: () => db.destroy() };
   }
@@ -36,7 +37,7 @@ export async function createTestDatabase(kind: DatabaseKind, options: { upTo?: s
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const target: DatabaseTarget = { kind: 'postgres', url: url.toString(), poolSize: 5 };
-  const db = createDatabase(target);
+  const db = createDatabase(target, databaseOptions);
   if (upTo !== undefined) await migrateTo(db, upTo);
   return {
     db,

@@ -49,10 +49,12 @@ export type StartOptions = Readonly<{
   mail?: MailTransport;
   /** Another blob store than a fresh folder (e.g. S3, test/support/s3.ts), given the app's clock. */
   storage?: (clock: TestClock) => BlobStore;
+  /** Called with every statement the app's database connection sends (the statement budget test). */
+  onStatement?: (sql: string) => void;
 }>;
 
 export async function startTestApp(kind: DatabaseKind, options: StartOptions = {}): Promise<TestApp & { close: () => Promise<void> }> {
-  const database: TestDatabase = await createTestDatabase(kind);
+  const database: TestDatabase = await createTestDatabase(kind, options.onStatement === undefined ? {} : { onStatement: options.onStatement });
   const clock = settableClock(options.now ?? TEST_NOW);
   const blobs = temporaryBlobStore(clock);
   const config = testConfig(options.config);
@@ -91,7 +93,7 @@ export function describeOnEachDatabase<T>(
   title: string,
   setup: (t: TestApp) => Promise<T>,
   suite: (get: () => TestApp & { data: T }) => void,
-  options: Pick<StartOptions, 'config' | 'logStream' | 'mail'> = {},
+  options: Pick<StartOptions, 'config' | 'logStream' | 'mail' | 'onStatement'> = {},
 ): void {
   for (const kind of databaseKinds()) {
     describe(`${title} [${kind}]`, () => {

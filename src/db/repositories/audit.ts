@@ -10,14 +10,24 @@ import type { Executor } from './executor.ts';
  * that concurrent writers of one dossier link their records in one order, it reads the chain's
  * last hash and writes the new record with its own. The lock is held until the caller's
  * transaction ends; other dossiers' chains do not wait. `at` comes from the application's clock.
+ *
+ * `durable: false` (a dossier page view, A6; issue 16) lets the caller's transaction commit
+ * without waiting for its WAL flush (`synchronous_commit = off` for that transaction only, set
+ * in the lock's statement, so no round trip is added). The record is visible to everyone at
+ * commit, like any other; only a crash of the database server itself can lose the last few
+ * hundred milliseconds of such commits (docs/performance.md).
  */
-export async function append(trx: Executor, entry: AuditEntry, at: Date): Promise<void> {
+export async function append(trx: Executor, entry: AuditEntry, at: Date, options: { durable?: boolean } = {}): Promise<void> {
   if (!trx.isTransaction) {
-    await trx.transaction().execute((inner) => append(inner, entry, at));
+    await trx.transaction().execute((inner) => append(inner, entry, at, options));
     return;
   }
   const chain = chainOf(entry.clientId);
-  await sql`select pg_advisory_xact_lock(hashtextextended(${chain}, 0))`.execute(trx);
+  if (options.durable === false) {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${chain}, 0)), set_config('synchronous_commit', 'off', true)`.execute(trx);
+  } else {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${chain}, 0))`.execute(trx);
+  }
   const last = await trx.selectFrom('audit_events').select('hash').where('chain', '=', chain).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS_HASH;
   // The hash covers the details as the database will give them back (JSON), not as passed.

@@ -2,6 +2,7 @@ import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { FundingNumber, FundingNumberRecord } from '../../domain/organisations.ts';
 import type { Executor } from './executor.ts';
 import { changedAtVersion } from './shared.ts';
+import { bump as bumpReferenceVersion } from './reference-versions.ts';
 
 /** Every number of the organisation, also those no longer (or not yet) valid. */
 export async function listOfOrganisation(trx: Executor, organisationId: string): Promise<FundingNumber[]> {
@@ -53,5 +54,6 @@ export async function updateAtVersion(
   version: number,
   values: { code: string; description: string; validFrom: CalendarDate; validUntil: CalendarDate | null },
 ): Promise<boolean> {
+  await bumpReferenceVersion(trx);
   return changedAtVersion(trx.updateTable('funding_numbers').set((eb) => ({ ...values, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', version));
 }

@@ -19,6 +19,7 @@ import * as organisations from './organisations.ts';
 import * as secondFactors from './second-factors.ts';
 import * as outbox from './outbox.ts';
 import * as outboxWebhooks from './outbox-webhooks.ts';
+import * as referenceVersions from './reference-versions.ts';
 import * as sessions from './sessions.ts';
 import * as stepTypes from './step-types.ts';
 import * as steps from './steps.ts';
@@ -39,6 +40,7 @@ export function createRepositories() {
     fundingNumbers,
     offices,
     organisations,
+    referenceVersions,
     sessions,
     stepTypes,
     steps,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { officeLabel, type OfficeAddress, type OfficeRecord, type OfficeWithLabel } from '../../domain/organisations.ts';
 import type { Executor } from './executor.ts';
 import { changedAtVersion } from './shared.ts';
+import { bump as bumpReferenceVersion } from './reference-versions.ts';
 
 export async function findById(trx: Executor, id: string): Promise<OfficeWithLabel | undefined> {
   const row = await selectOffices(trx).where('f.id', '=', id).executeTakeFirst();
@@ -50,5 +51,6 @@ export async function findByCode(trx: Executor, code: string, exceptId: string |
 }
 
 export async function updateAtVersion(trx: Executor, id: string, version: number, values: { name: string; code: string } & OfficeAddress): Promise<boolean> {
+  await bumpReferenceVersion(trx);
   return changedAtVersion(trx.updateTable('offices').set((eb) => ({ ...values, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', version));
 }

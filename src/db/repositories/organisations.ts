@@ -3,6 +3,7 @@ import { dateInBrussels, type CalendarDate } from '../../domain/calendar-date.ts
 import type { Office, OfficeAddress, Organisation, OrganisationRecord } from '../../domain/organisations.ts';
 import type { Executor } from './executor.ts';
 import { changedAtVersion, countRows } from './shared.ts';
+import { bump as bumpReferenceVersion } from './reference-versions.ts';
 
 export async function insertOrganisation(trx: Executor, organisation: Omit<Organisation, 'id'> & { enterpriseNumber?: string | null }, at: Date): Promise<string> {
   const row = await trx
@@ -27,6 +28,7 @@ export async function insertOffice(trx: Executor, office: Omit<Office, 'id'> & P
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await bumpReferenceVersion(trx);
   return row.id;
 }
 
@@ -44,6 +46,7 @@ export async function insertFundingNumber(
     .values({ organisationId, code, description, validFrom: period.validFrom, validUntil: period.validUntil, createdAt: at })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await bumpReferenceVersion(trx);
   return row.id;
 }
 
@@ -93,6 +96,8 @@ export async function updateAtVersion(
   version: number,
   values: { name: string; kind: 'partner' | 'dienst'; enterpriseNumber: string },
 ): Promise<boolean> {
+  // Offices are cached with their organisation's name.
+  await bumpReferenceVersion(trx);
   return changedAtVersion(trx.updateTable('organisations').set({ ...values, version: sql<number>`version + 1` }).where('id', '=', id).where('version', '=', version));
 }
 

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/users.ts';
 import type { Executor } from './executor.ts';
+import { referenceVersionColumn } from './reference-versions.ts';
 import { ACTOR_COLUMNS, toActor } from './users.ts';
 
 export type StoredSession = Readonly<{ data: Record<string, unknown>; userId: string | null }>;
@@ -18,13 +19,17 @@ export async function findLive(trx: Executor, idHash: string, now: Date): Promis
  * The live session with its user, in one statement: the user is undefined when the session has
  * none, or when the account no longer exists or is disabled.
  */
-export async function findLiveWithActor(trx: Executor, idHash: string, now: Date): Promise<(StoredSession & { actor: Actor | undefined }) | undefined> {
+export async function findLiveWithActor(
+  trx: Executor,
+  idHash: string,
+  now: Date,
+): Promise<(StoredSession & { actor: Actor | undefined; referenceVersion: number }) | undefined> {
   const row = await trx
     .selectFrom('sessions as s')
     .leftJoin('users as u', (join) => join.onRef('u.id', '=', 's.userId').on('u.disabledAt', 'is', null))
     .leftJoin('organisations as o', 'o.id', 'u.organisationId')
     .leftJoin('offices as f', 'f.id', 'u.officeId')
-    .select(['s.data', 's.userId', ...ACTOR_COLUMNS])
+    .select(['s.data', 's.userId', ...ACTOR_COLUMNS, referenceVersionColumn.as('referenceVersion')])
     .where('s.idHash', '=', idHash)
     .where('s.expiresAt', '>', now)
     .executeTakeFirst();
@@ -34,7 +39,7 @@ export async function findLiveWithActor(trx: Executor, idHash: string, now: Date
     id !== null && email !== null && displayName !== null && role !== null && organisationId !== null && organisationName !== null && organisationKind !== null
       ? toActor({ ...row, id, email, displayName, role, organisationId, organisationName, organisationKind })
       : undefined;
-  return { data: row.data, userId: row.userId, actor };
+  return { data: row.data, userId: row.userId, actor, referenceVersion: row.referenceVersion };
 }
 
 export async function upsert(

@@ -1,6 +1,7 @@
 import type { StepType } from '../../domain/steps/step.ts';
 import type { Executor } from './executor.ts';
 import { changedAtVersion } from './shared.ts';
+import { bump as bumpReferenceVersion } from './reference-versions.ts';
 
 export async function listAll(trx: Executor): Promise<StepType[]> {
   return trx.selectFrom('step_types').select(['code', 'label', 'kind']).orderBy('sortOrder').execute();
@@ -35,6 +36,7 @@ export async function allow(trx: Executor, organisationId: string, codes: readon
     .values(codes.map((code) => ({ organisationId: organisationId, stepTypeCode: code })))
     .onConflict((oc) => oc.doNothing())
     .execute();
+  await bumpReferenceVersion(trx);
 }
 
 /** O13 by the beheerder: the organisation may register exactly `codes` from now on. */
@@ -43,6 +45,7 @@ export async function setAllowed(trx: Executor, organisationId: string, codes: r
   if (codes.length > 0) removal = removal.where('stepTypeCode', 'not in', codes);
   await removal.execute();
   await allow(trx, organisationId, codes);
+  await bumpReferenceVersion(trx);
 }
 
 export type StepTypeRecord = StepType & Readonly<{ sortOrder: number; version: number }>;
@@ -57,5 +60,6 @@ export async function findRecord(trx: Executor, code: string): Promise<StepTypeR
 
 /** The catalogue's label and order; the code stays. O12: only at the version the user read. */
 export async function updateAtVersion(trx: Executor, code: string, version: number, values: { label: string; sortOrder: number }): Promise<boolean> {
+  await bumpReferenceVersion(trx);
   return changedAtVersion(trx.updateTable('step_types').set((eb) => ({ ...values, version: eb('version', '+', 1) })).where('code', '=', code).where('version', '=', version));
 }

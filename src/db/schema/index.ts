@@ -20,7 +20,7 @@ import type {
   OccupationsTable,
 } from './dossier-upkeep.ts';
 import type { JobScheduleTable, OutboxTable } from './jobs.ts';
-import type { FundingNumbersTable, OfficesTable, OrganisationsTable } from './organisations.ts';
+import type { FundingNumbersTable, OfficesTable, OrganisationsTable, ReferenceVersionsTable } from './organisations.ts';
 import type { OrganisationStepTypesTable, StepsTable, StepTypesTable, StopRequestsTable } from './steps.ts';
 import type { ApiIdempotencyTable, ApiTokensTable } from './api.ts';
 import type { AccountTokensTable, LoginThrottleTable, RecoveryCodesTable, SecondFactorsTable, SessionsTable, UsersTable } from './users.ts';
@@ -71,6 +71,8 @@ export interface DB {
   // Webhooks of the partner API (issue 17), migration 0018.
   webhook_endpoints: WebhookEndpointsTable;
   webhook_access_endings: WebhookAccessEndingsTable;
+  // The version of the cached reference data (issue 16), migration 0019.
+  reference_versions: ReferenceVersionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

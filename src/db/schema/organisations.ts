@@ -38,3 +38,9 @@ export interface FundingNumbersTable {
   validUntil: DateColumn | null;
   version: Generated<number>;
 }
+
+/** Issue 16, migration 0019: one row (id 1) whose version rises with every change to cached reference data. */
+export interface ReferenceVersionsTable {
+  id: number;
+  version: number;
+}

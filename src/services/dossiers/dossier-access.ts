@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/users.ts';
 import type { AttestOfOrganisation } from '../../db/repositories/attests.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
 import { AuditAction } from '../audit/actions.ts';
-import { auditRecorder } from '../audit/actor-entry.ts';
+import { auditRecorder, byActor } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import { DossierNotFoundError } from '../errors.ts';
 
@@ -48,7 +48,9 @@ export function createDossierAccess({ db, repos, clock }: ServiceContext) {
     const { client, attests } = found;
     if (!mayOpenDossier(actor.role, attests, clock.today())) return refuse('geen-toegang');
 
-    if (page !== null) await record(trx, actor, AuditAction.dossierOpened, { clientId: client.id, details: { page } });
+    // A6: the opening is recorded in this transaction, which commits without waiting for the WAL
+    // flush (issue 16); a refusal above, and every change, keeps the full durability.
+    if (page !== null) await repos.audit.append(trx, byActor(actor, AuditAction.dossierOpened, { clientId: client.id, details: { page } }), clock.now(), { durable: false });
     return { client, attests };
   }
 

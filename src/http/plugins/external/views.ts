@@ -15,7 +15,9 @@ export const viewsPlugin = fp(
     await app.register(view, {
       engine: { nunjucks },
       templates: [dir('../../'), dir('../../../../node_modules/govuk-frontend/dist/'), dir('../../../../node_modules/@ministryofjustice/frontend/')],
-      options: { autoescape: true, throwOnUndefined: app.config.env === 'test', trimBlocks: true, lstripBlocks: true },
+      // noCache false, no watch (issue 16): each template is read and compiled once per process and kept by
+      // Nunjucks' loader, in every environment (@fastify/view's `production` flag does not apply to Nunjucks).
+      options: { autoescape: true, throwOnUndefined: app.config.env === 'test', trimBlocks: true, lstripBlocks: true, noCache: false, watch: false },
     });
   },
   { name: 'lbp-views' },
