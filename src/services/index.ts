@@ -29,6 +29,7 @@ import { createSweepService } from './steps/sweep-service.ts';
 import { createUsersService } from './users/users-service.ts';
 import { createJobRunner, type JobLog } from './jobs/job-runner.ts';
 import { periodicJobs } from './jobs/periodic-jobs.ts';
+import { createRateLimitService } from './rate-limits/rate-limit-service.ts';
 import { createOutboxService } from './outbox/outbox-service.ts';
 import { createMemoryTransport, type MailTransport } from '../mail/mail-transport.ts';
 import { createLinkIssuer } from './accounts/link-issuer.ts';
@@ -53,7 +54,8 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
   const sessions = createSessionService(context);
   const sweep = createSweepService(context);
   const outbox = createOutboxService(context, options.mail ?? createMemoryTransport());
-  const jobs = periodicJobs({ sweep, sessions, outbox });
+  const rateLimits = createRateLimitService(context);
+  const jobs = periodicJobs({ sweep, sessions, outbox, rateLimits });
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const issueLink = createLinkIssuer(context, outbox, publicUrl);
   return {
@@ -70,6 +72,8 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     outbox,
     jobRunner: (log: JobLog) => createJobRunner(context, jobs, log),
     health: createHealthService(context),
+    // The rate limits of the login forms, counted across instances (issue 14).
+    rateLimits,
     // ASVS 16.4.2: the audit log's hash chains (`npm run audit:verify`).
     auditLog: createAuditVerification(context),
     demo: createDemoSeeder(context, storage),

@@ -12,6 +12,7 @@ import * as internalNotes from './internal-notes.ts';
 import * as jobSchedule from './job-schedule.ts';
 import * as occupations from './occupations.ts';
 import * as offices from './offices.ts';
+import * as rateLimits from './rate-limits.ts';
 import * as organisations from './organisations.ts';
 import * as outbox from './outbox.ts';
 import * as sessions from './sessions.ts';
@@ -49,6 +50,8 @@ export function createRepositories() {
     // Periodic jobs and outgoing messages.
     jobSchedule,
     outbox,
+    // Rate limits shared by every instance.
+    rateLimits,
     // Accounts: administration, invitations and password resets.
     accountTokens,
     userAccounts,

@@ -20,6 +20,7 @@ import type {
   OccupationsTable,
 } from './dossier-upkeep.ts';
 import type { JobScheduleTable, OutboxTable } from './jobs.ts';
+import type { RateLimitsTable } from './rate-limits.ts';
 import type { FundingNumbersTable, OfficesTable, OrganisationsTable } from './organisations.ts';
 import type { OrganisationStepTypesTable, StepsTable, StepTypesTable, StopRequestsTable } from './steps.ts';
 import type { AccountTokensTable, SessionsTable, UsersTable } from './users.ts';
@@ -58,6 +59,8 @@ export interface DB {
   outbox: OutboxTable;
   // One-time links to choose a password (invitation, reset), migration 0008.
   account_tokens: AccountTokensTable;
+  // Rate limits shared by every instance (unlogged), migration 0020.
+  rate_limits: RateLimitsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -7,11 +7,14 @@ export function periodicJobs(services: {
   sweep: { run(): Promise<unknown> };
   sessions: { removeExpired(): Promise<number> };
   outbox: { deliverMail(): Promise<unknown> };
+  rateLimits: { removeExpired(): Promise<number> };
 }): Job[] {
   return [
     // J1: at start-up and every hour.
     { name: 'sweep', everyMs: 60 * MINUTE, run: () => services.sweep.run() },
     { name: 'session-cleanup', everyMs: 15 * MINUTE, run: () => services.sessions.removeExpired() },
+    // Rate-limit windows last 15 minutes: their rows go once ended.
+    { name: 'rate-limit-cleanup', everyMs: 15 * MINUTE, run: () => services.rateLimits.removeExpired() },
     // Mail leaves within seconds of the commit that wrote it.
     { name: 'outbox-mail', everyMs: 5_000, run: () => services.outbox.deliverMail(), quiet: true },
   ];
