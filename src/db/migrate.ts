@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011_document_kind_correction.ts';
 import * as m0012 from './migrations/0012_planned_stop.ts';
 import * as m0013 from './migrations/0013_audit_chain.ts';
 import * as m0020 from './migrations/0020_shared_rate_limits.ts';
+import * as m0021 from './migrations/0021_audit_partitions.ts';
 
 /** Migrations in order. A new migration is a new file added here; landed ones are never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_planned_stop': m0012,
   '0013_audit_chain': m0013,
   '0020_shared_rate_limits': m0020,
+  '0021_audit_partitions': m0021,
 };
 
 const provider: MigrationProvider = {

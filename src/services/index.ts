@@ -2,6 +2,7 @@ import type { Database } from '../db/database.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { createAdminServices } from './admin/index.ts';
+import { createAuditPartitions } from './audit/audit-partitions.ts';
 import { createAuditVerification } from './audit/audit-verification.ts';
 import { createAttestHandlingService } from './attests/attest-handling-service.ts';
 import { createAttestRequestsService } from './attests/attest-requests-service.ts';
@@ -55,7 +56,8 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
   const sweep = createSweepService(context);
   const outbox = createOutboxService(context, options.mail ?? createMemoryTransport());
   const rateLimits = createRateLimitService(context);
-  const jobs = periodicJobs({ sweep, sessions, outbox, rateLimits });
+  const auditPartitions = createAuditPartitions(context);
+  const jobs = periodicJobs({ sweep, sessions, outbox, rateLimits, auditPartitions });
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const issueLink = createLinkIssuer(context, outbox, publicUrl);
   return {
@@ -76,6 +78,8 @@ export function createServices(db: Database, repos: Repositories, clock: Clock, 
     rateLimits,
     // ASVS 16.4.2: the audit log's hash chains (`npm run audit:verify`).
     auditLog: createAuditVerification(context),
+    // Issue 14 item 6: the audit log's monthly partitions, created ahead.
+    auditPartitions,
     demo: createDemoSeeder(context, storage),
     // Keeping the dossier up to date (K1–K3).
     portrait: createPortraitService(context, dossierAccess),

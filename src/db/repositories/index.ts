@@ -2,6 +2,7 @@ import * as accountTokens from './account-tokens.ts';
 import * as attestRequests from './attest-requests.ts';
 import * as attests from './attests.ts';
 import * as audit from './audit.ts';
+import * as auditPartitions from './audit-partitions.ts';
 import * as clientProfiles from './client-profiles.ts';
 import * as clients from './clients.ts';
 import * as cv from './cv.ts';
@@ -28,6 +29,7 @@ export function createRepositories() {
   return {
     attests,
     audit,
+    auditPartitions,
     clients,
     documents,
     fundingNumbers,

@@ -8,6 +8,7 @@ export function periodicJobs(services: {
   sessions: { removeExpired(): Promise<number> };
   outbox: { deliverMail(): Promise<unknown> };
   rateLimits: { removeExpired(): Promise<number> };
+  auditPartitions: { ensureAhead(): Promise<unknown> };
 }): Job[] {
   return [
     // J1: at start-up and every hour.
@@ -15,6 +16,8 @@ export function periodicJobs(services: {
     { name: 'session-cleanup', everyMs: 15 * MINUTE, run: () => services.sessions.removeExpired() },
     // Rate-limit windows last 15 minutes: their rows go once ended.
     { name: 'rate-limit-cleanup', everyMs: 15 * MINUTE, run: () => services.rateLimits.removeExpired() },
+    // The audit log's partitions of this month and the next (at start-up and every 6 hours).
+    { name: 'audit-partitions', everyMs: 360 * MINUTE, run: () => services.auditPartitions.ensureAhead() },
     // Mail leaves within seconds of the commit that wrote it.
     { name: 'outbox-mail', everyMs: 5_000, run: () => services.outbox.deliverMail(), quiet: true },
   ];
