@@ -19,6 +19,8 @@ import * as m0016 from './migrations/0016_upload_quota.ts';
 import * as m0017 from './migrations/0017_api_tokens.ts';
 import * as m0018 from './migrations/0018_webhooks.ts';
 import * as m0019 from './migrations/0019_reference_versions.ts';
+import * as m0020 from './migrations/0020_shared_rate_limits.ts';
+import * as m0021 from './migrations/0021_audit_partitions.ts';
 
 /** Migrations in order. A new migration is a new file added here; landed ones are never edited. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +43,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017_api_tokens': m0017,
   '0018_webhooks': m0018,
   '0019_reference_versions': m0019,
+  '0020_shared_rate_limits': m0020,
+  '0021_audit_partitions': m0021,
 };
 
 const provider: MigrationProvider = {

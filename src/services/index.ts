@@ -5,6 +5,7 @@ import { createAdminServices } from './admin/index.ts';
 import { createApiTokensService } from './api/api-tokens-service.ts';
 import { createIdempotencyService } from './api/idempotency-service.ts';
 import { createCaseloadService } from './api/caseload-service.ts';
+import { createAuditPartitions } from './audit/audit-partitions.ts';
 import { createAuditVerification } from './audit/audit-verification.ts';
 import { createAttestHandlingService } from './attests/attest-handling-service.ts';
 import { createAttestRequestsService } from './attests/attest-requests-service.ts';
@@ -35,6 +36,7 @@ import { createSweepService } from './steps/sweep-service.ts';
 import { createUsersService } from './users/users-service.ts';
 import { createJobRunner, type JobLog } from './jobs/job-runner.ts';
 import { periodicJobs } from './jobs/periodic-jobs.ts';
+import { createRateLimitService } from './rate-limits/rate-limit-service.ts';
 import { createOutboxService } from './outbox/outbox-service.ts';
 import { createMemoryTransport, type MailTransport } from '../mail/mail-transport.ts';
 import { createLinkIssuer } from './accounts/link-issuer.ts';
@@ -97,7 +99,9 @@ export function createServices(db: Database, plainRepos: Repositories, clock: Cl
   const dossiers = createDossierService(context, dossierAccess);
   const idempotency = createIdempotencyService(context);
   const blobUpkeep = createBlobUpkeepService(context, storage, { graceHours: options.orphanGraceHours ?? 24 });
-  const jobs = periodicJobs({ sweep, sessions, outbox, idempotency, webhookEvents, blobUpkeep });
+  const rateLimits = createRateLimitService(context);
+  const auditPartitions = createAuditPartitions(context);
+  const jobs = periodicJobs({ sweep, sessions, outbox, idempotency, webhookEvents, blobUpkeep, rateLimits, auditPartitions });
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const issueLink = createLinkIssuer(context, outbox, publicUrl);
   const secondFactor = createSecondFactorService(context, options.secondFactor ?? { encryptionKey: DEVELOPMENT_MFA_KEY, required: false });
@@ -118,10 +122,14 @@ export function createServices(db: Database, plainRepos: Repositories, clock: Cl
     outbox,
     jobRunner: (log: JobLog) => createJobRunner(context, jobs, log),
     health: createHealthService(context, storage),
+    // The rate limits of the login forms, counted across instances (issue 14).
+    rateLimits,
     // Issue 14: orphaned blobs removed, rows checked against the store (`npm run storage:verify`).
     blobUpkeep,
     // ASVS 16.4.2: the audit log's hash chains (`npm run audit:verify`).
     auditLog: createAuditVerification(context),
+    // Issue 14 item 6: the audit log's monthly partitions, created ahead.
+    auditPartitions,
     demo: createDemoSeeder(context, storage),
     // Keeping the dossier up to date (K1–K3).
     portrait: createPortraitService(context, dossierAccess),

@@ -4,6 +4,7 @@ import * as attestRequests from './attest-requests.ts';
 import * as attests from './attests.ts';
 import * as audit from './audit.ts';
 import * as blobReferences from './blob-references.ts';
+import * as auditPartitions from './audit-partitions.ts';
 import * as clientProfiles from './client-profiles.ts';
 import * as clients from './clients.ts';
 import * as cv from './cv.ts';
@@ -15,6 +16,7 @@ import * as jobSchedule from './job-schedule.ts';
 import * as loginThrottle from './login-throttle.ts';
 import * as occupations from './occupations.ts';
 import * as offices from './offices.ts';
+import * as rateLimits from './rate-limits.ts';
 import * as organisations from './organisations.ts';
 import * as secondFactors from './second-factors.ts';
 import * as outbox from './outbox.ts';
@@ -35,6 +37,7 @@ export function createRepositories() {
   return {
     attests,
     audit,
+    auditPartitions,
     clients,
     documents,
     fundingNumbers,
@@ -64,6 +67,8 @@ export function createRepositories() {
     outboxWebhooks,
     // The rows that refer to document blobs (orphan job, storage:verify).
     blobReferences,
+    // Rate limits shared by every instance.
+    rateLimits,
     // Accounts: administration, invitations and password resets.
     accountTokens,
     userAccounts,

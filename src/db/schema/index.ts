@@ -21,6 +21,7 @@ import type {
 } from './dossier-upkeep.ts';
 import type { JobScheduleTable, OutboxTable } from './jobs.ts';
 import type { FundingNumbersTable, OfficesTable, OrganisationsTable, ReferenceVersionsTable } from './organisations.ts';
+import type { RateLimitsTable } from './rate-limits.ts';
 import type { OrganisationStepTypesTable, StepsTable, StepTypesTable, StopRequestsTable } from './steps.ts';
 import type { ApiIdempotencyTable, ApiTokensTable } from './api.ts';
 import type { AccountTokensTable, LoginThrottleTable, RecoveryCodesTable, SecondFactorsTable, SessionsTable, UsersTable } from './users.ts';
@@ -73,6 +74,8 @@ export interface DB {
   webhook_access_endings: WebhookAccessEndingsTable;
   // The version of the cached reference data (issue 16), migration 0019.
   reference_versions: ReferenceVersionsTable;
+  // Rate limits shared by every instance (unlogged), migration 0020.
+  rate_limits: RateLimitsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -10,11 +10,17 @@ export function periodicJobs(services: {
   idempotency: { purge(): Promise<number> };
   webhookEvents: { announceEndedAccess(): Promise<unknown> };
   blobUpkeep: { removeOrphans(): Promise<unknown> };
+  rateLimits: { removeExpired(): Promise<number> };
+  auditPartitions: { ensureAhead(): Promise<unknown> };
 }): Job[] {
   return [
     // J1: at start-up and every hour.
     { name: 'sweep', everyMs: 60 * MINUTE, run: () => services.sweep.run() },
     { name: 'session-cleanup', everyMs: 15 * MINUTE, run: () => services.sessions.removeExpired() },
+    // Rate-limit windows last 15 minutes: their rows go once ended.
+    { name: 'rate-limit-cleanup', everyMs: 15 * MINUTE, run: () => services.rateLimits.removeExpired() },
+    // The audit log's partitions of this month and the next (at start-up and every 6 hours).
+    { name: 'audit-partitions', everyMs: 360 * MINUTE, run: () => services.auditPartitions.ensureAhead() },
     // Mail leaves within seconds of the commit that wrote it.
     { name: 'outbox-mail', everyMs: 5_000, run: () => services.outbox.deliverMail(), quiet: true },
     // Issue 17: the first answers of idempotent API creates are kept 24 hours.

@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 
 /** The error the errors plugin turns into the Dutch 429 page ("Te veel verzoeken"). */
 export function tooManyRequests(statusCode = 429): Error {
@@ -30,14 +31,16 @@ export function limitedInTurn(limits: readonly Limit[]) {
 
 /**
  * Rate limiting, applied per route (`global: false`) where it matters: the login form.
- * The counters live in the process; several instances would share them through a store.
+ * The counters live in the database (table `rate_limits`), so that several instances on one
+ * PostgreSQL count the same hits (issue 14 item 3).
  */
 export const rateLimitPlugin = fp(
   async (app) => {
     await app.register(rateLimit, {
       global: false,
+      store: databaseRateLimitStore(app.services.rateLimits),
       errorResponseBuilder: (_request, context) => tooManyRequests(context.statusCode),
     });
   },
-  { name: 'lbp-rate-limit' },
+  { name: 'lbp-rate-limit', dependencies: ['lbp-services'] },
 );
