@@ -112,6 +112,11 @@ export function paramValue(url: string, name: string, values: ParamValues): stri
     return key === undefined ? UNKNOWN_ID : (values[key] ?? UNKNOWN_ID);
   }
   if (name === 'code' && url.startsWith('/beheer/staptypes/')) return 'outplacement';
+  // The admin record forms (offices, funding numbers) name their record `recordId`.
+  if (name === 'recordId') return values[url.includes('/vestigingen/') ? 'officeId' : 'fundingId'] ?? UNKNOWN_ID;
+  // The API names the dossier and its line in Dutch.
+  if (name === 'klantId') return values['clientId'] ?? UNKNOWN_ID;
+  if (name === 'stapId') return values['stepId'] ?? UNKNOWN_ID;
   return values[name] ?? UNKNOWN_ID;
 }
 
