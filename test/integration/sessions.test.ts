@@ -11,6 +11,7 @@ import { anOrganisation, aUser, type TestUser } from '../support/factories.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { WebSession, SESSION_COOKIE } from '../support/web-session.ts';
 import { hashToken, newToken } from '../../src/services/accounts/tokens.ts';
+import { totpCodeAt } from '../../src/domain/accounts/totp.ts';
 import { assertRedirect, countAudit, countSessionsOf, getWithCookie, setCookieLines } from '../support/integration-helpers.ts';
 
 type Data = Readonly<{ users: TestUser[]; beheerder: TestUser }>;
@@ -202,6 +203,21 @@ describeOnEachDatabase('sessions', setup, (get) => {
     assert.equal(await services.sessions.endOtherSessions(who.id, keptId), 1);
     assert.equal((await kept.get('/klanten')).statusCode, 200);
     assertRedirect(await other.get('/klanten'), '/aanmelden');
+  });
+
+  it('ASVS 7.4.3 setting up a second factor ends the user\'s other sessions; the session that set it up goes on', async () => {
+    const { db, clock } = get();
+    const who = user(9);
+    const [setter, other] = [await loggedIn(who), await loggedIn(who)];
+    const page = await setter.get('/tweestapsverificatie');
+    const input = /<input[^>]*id="geheime-sleutel"[^>]*>/.exec(page.body)?.[0] ?? '';
+    const secret = (/value="([^"]+)"/.exec(input)?.[1] ?? '').replace(/\s/g, '');
+    assert.match(secret, /^[A-Z2-7]{32}$/);
+    const done = await setter.post('/tweestapsverificatie', { code: totpCodeAt(secret, clock.now()) });
+    assert.equal(done.statusCode, 200);
+    assertRedirect(await other.get('/klanten'), '/aanmelden');
+    assert.equal((await setter.get('/klanten')).statusCode, 200);
+    assert.equal(await countSessionsOf(db, who.id), 1);
   });
 
   it('disabling a user removes all its sessions, and its next request goes to the login page', async () => {

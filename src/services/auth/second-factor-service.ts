@@ -18,6 +18,7 @@ import type { ServiceContext } from '../context.ts';
 import { UserNotFoundError } from '../errors.ts';
 import { createSecretBox } from './second-factor-secret.ts';
 import { createSecondFactorFailures } from './second-factor-failures.ts';
+import { hashSessionId } from './session-service.ts';
 
 export type SecondFactorOptions = Readonly<{
   /** MFA_ENCRYPTION_KEY: 32 bytes, base64. */
@@ -71,9 +72,16 @@ export function createSecondFactorService({ db, repos, clock }: ServiceContext, 
 
   /**
    * The first code confirms the enrolment; the answer holds the 10 recovery codes, shown once
-   * (only their hashes are stored). `loginIp`: the enrolment completes a login (MFA_REQUIRED).
+   * (only their hashes are stored). `origin`: the enrolment completes a login (MFA_REQUIRED,
+   * `loginIp`), or a logged-in user set it up in the session `keepSessionId`, whose other
+   * sessions end with it (ASVS 7.4.3: a change of factor ends the other sessions).
    */
-  async function confirmEnrolment(userId: string, input: string, loginIp?: string): Promise<Result<{ actor: Actor; recoveryCodes: string[] }>> {
+  async function confirmEnrolment(
+    userId: string,
+    input: string,
+    origin: Readonly<{ loginIp: string }> | Readonly<{ keepSessionId: string }> | null = null,
+  ): Promise<Result<{ actor: Actor; recoveryCodes: string[] }>> {
+    const loginIp = origin !== null && 'loginIp' in origin ? origin.loginIp : undefined;
     return db.transaction().execute(async (trx) => {
       const actor = await activeActor(trx, userId);
       const stored = await repos.secondFactors.find(trx, userId, { forUpdate: true });
@@ -89,7 +97,8 @@ export function createSecondFactorService({ db, repos, clock }: ServiceContext, 
       await repos.secondFactors.confirm(trx, userId, check.step, now);
       const recoveryCodes = Array.from({ length: RECOVERY_CODE_RULES.count }, () => recoveryCodeFrom(randomBytes(RECOVERY_CODE_RULES.bytes)));
       await repos.secondFactors.replaceRecoveryCodes(trx, userId, recoveryCodes.map(hashRecoveryCode), now);
-      await repos.audit.append(trx, byActor(actor, AuditAction.secondFactorEnrolled, { details: { userId, recoveryCodes: recoveryCodes.length } }), now);
+      const endedSessions = origin !== null && 'keepSessionId' in origin ? await repos.sessions.removeOthersOfUser(trx, userId, hashSessionId(origin.keepSessionId)) : 0;
+      await repos.audit.append(trx, byActor(actor, AuditAction.secondFactorEnrolled, { details: { userId, recoveryCodes: recoveryCodes.length, endedSessions } }), now);
       if (loginIp !== undefined) {
         await failures.succeeded(trx, { userId, email: actor.email, ip: loginIp });
         await repos.audit.append(trx, byActor(actor, AuditAction.loginSucceeded, { details: { ip: loginIp, secondFactor: 'ingesteld' } }), now);

@@ -38,7 +38,7 @@ function enrolmentRoutes(app: FastifyInstance, path: string, enrolling: Enrollin
     const userId = enrolling(request);
     if (userId === undefined) return reply.redirect('/aanmelden', 303);
     const code = textField(asRawForm(request.body), 'code');
-    const result = await secondFactor.confirmEnrolment(userId, code, completesLogin ? request.ip : undefined);
+    const result = await secondFactor.confirmEnrolment(userId, code, completesLogin ? { loginIp: request.ip } : { keepSessionId: request.session.sessionId });
     if (!result.ok) return showSetup(reply, userId, problemsToErrors(result.problems, problemMessages.secondFactor));
     // A logged-in user's session goes on; a pending login is complete now (new session id), and
     // this page's header already shows the user.
