@@ -63,10 +63,11 @@ describeOnEachDatabase(
 
     it('issue 18: the per-client-address limit still stops the 31st post from one client address, whatever the e-mail address', async () => {
       const client = '203.0.113.77';
+      // 30 posts in one window of the limit (the clock stands still): forms without a password,
+      // so that the growing delay (U7), which counts wrong passwords only, plays no part.
       for (let i = 1; i <= 30; i++) {
-        get().clock.advanceMinutes(15);
-        const response = await loginFrom(client, `onbekend.${i}@test.be`, 'Fout-wachtwoord-1');
-        assert.equal(response.statusCode, 401, `post #${i} from the client address`);
+        const response = await loginFrom(client, `onbekend.${i}@test.be`, '');
+        assert.equal(response.statusCode, 400, `post #${i} from the client address`);
       }
       assertTooMany(await loginFrom(client, get().data.user.email, get().data.user.password), '31st post from the client address');
       assertRedirect(await loginFrom('203.0.113.78', get().data.user.email, get().data.user.password), '/');

@@ -118,7 +118,6 @@ export const ACCESS_POLICY: Readonly<Record<string, string>> = {
   'POST /beheer/gebruikers/:userId': '303 403 400/404 403 403 400',
   'POST /beheer/gebruikers/:userId/uitschakelen': '303 403 409/404 403 403 409',
   'POST /beheer/gebruikers/:userId/inschakelen': '303 403 409/404 403 403 409',
-  'POST /beheer/gebruikers/:userId/deblokkeren': '303 403 409/404 403 403 409',
   'POST /beheer/gebruikers/:userId/uitnodiging': '303 403 409/404 403 403 409',
   // The dossier (A1, A5): every route under /dossiers/:clientId
   'GET /dossiers/:clientId': '303 200/404/404 200/404/404 200 200 200',

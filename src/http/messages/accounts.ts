@@ -34,5 +34,4 @@ export const accounts = {
   nothingChanged: 'Er was niets gewijzigd.',
   disabled: (email: string) => `Het account ${email} is uitgeschakeld: alle sessies ervan zijn beëindigd.`,
   enabled: (email: string) => `Het account ${email} is opnieuw ingeschakeld.`,
-  unlocked: (email: string) => `De blokkering van ${email} is opgeheven.`,
 } as const;

@@ -1,6 +1,6 @@
 /**
  * Changes to an existing account by an administrator: role and office, disable (every session
- * ends at once), enable, unlock (the lockout ends). Each at the version the administrator read
+ * ends at once), enable. Each at the version the administrator read
  * (O12), with an audit record holding old and new value, in one transaction. Nobody disables or
  * demotes the last active beheerder, nor themselves.
  */
@@ -103,18 +103,5 @@ export function createUserChangesService({ db, repos, clock }: ServiceContext) {
     });
   }
 
-  /** Ends a lockout after too many failed logins (and forgets the failures counted so far). */
-  async function unlock(actor: Actor, userId: string, version: number): Promise<Result<ChangeOutcome>> {
-    return db.transaction().execute(async (trx) => {
-      const user = await findManagedUser(trx, repos, actor, userId, { forUpdate: true });
-      if (user.version !== version) return failed([changedMeanwhile('acties')]);
-      const now = clock.now();
-      if (user.lockedUntil === null || user.lockedUntil.getTime() <= now.getTime()) return succeeded({ changed: false, email: user.email });
-      if (!(await repos.userAccounts.updateAtVersion(trx, user.id, version, { lockedUntil: null, failedAttempts: 0, firstFailedAt: null }))) return failed([changedMeanwhile('acties')]);
-      await repos.audit.append(trx, byActor(actor, AuditAction.userUnlocked, { details: { userId: user.id, field: 'status', old: 'Geblokkeerd', new: 'Actief', lockedUntil: user.lockedUntil.toISOString() } }), now);
-      return succeeded({ changed: true, email: user.email });
-    });
-  }
-
-  return { change, disable, enable, unlock };
+  return { change, disable, enable };
 }

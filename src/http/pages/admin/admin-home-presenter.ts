@@ -10,7 +10,7 @@ export function presentAdminHome(actor: Actor) {
     actor.role === 'beheerder'
       ? [
           { text: 'Organisaties', href: ORGANISATIONS_PATH, description: 'Partners en diensten, hun vestigingen, financieringsnummers en toegelaten staptypes.' },
-          { text: 'Gebruikers', href: USERS_PATH, description: 'Uitnodigen, rol en vestiging, uitschakelen en deblokkeren.' },
+          { text: 'Gebruikers', href: USERS_PATH, description: 'Uitnodigen, rol en vestiging, uitschakelen.' },
           { text: 'Beroepen', href: '/beheer/beroepen', description: 'De beroepencatalogus: beroepen toevoegen, hernoemen en uitfaseren.' },
           { text: 'Staptypes', href: STEP_TYPES_PATH, description: 'De naam en de volgorde van de staptypes.' },
         ]

@@ -1,6 +1,6 @@
 /**
  * One user under Beheer (issue 12): the detail page with "Wijzigingen", the change of role and
- * office, and the actions disable, enable, unlock and resend the invitation. Every post carries
+ * office, and the actions disable, enable and resend the invitation. Every post carries
  * the version read (O12): a change on an older version is refused (409) with the input kept.
  * A user outside the administrator's scope is a 404 (the services throw UserNotFoundError).
  */
@@ -59,7 +59,6 @@ export function userDetailRoutes(app: FastifyInstance): void {
 
   action('uitschakelen', (request, version) => userChanges.disable(actorOf(request), request.params.userId, version), messages.accounts.disabled);
   action('inschakelen', (request, version) => userChanges.enable(actorOf(request), request.params.userId, version), messages.accounts.enabled);
-  action('deblokkeren', (request, version) => userChanges.unlock(actorOf(request), request.params.userId, version), messages.accounts.unlocked);
   action('uitnodiging', (request, version) => userAdmin.resendInvitation(actorOf(request), request.params.userId, version), messages.accounts.invitationResent);
   // Issue 13: the second factor wiped (app lost); the user's sessions end.
   action('tweestapsverificatie', (request, version) => secondFactorReset.reset(actorOf(request), request.params.userId, version), messages.secondFactor.resetDone);

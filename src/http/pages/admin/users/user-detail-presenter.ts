@@ -97,7 +97,6 @@ export function presentUserDetail(model: { detail: UserDetail; actor: Actor; now
       errorMessage: errorFor(errors, 'acties'),
       disable: status !== 'uitgeschakeld' && !self ? `${base}/uitschakelen` : null,
       enable: status === 'uitgeschakeld' ? `${base}/inschakelen` : null,
-      unlock: status === 'geblokkeerd' ? `${base}/deblokkeren` : null,
       resend: status === 'uitgenodigd' ? `${base}/uitnodiging` : null,
       resetSecondFactor: model.secondFactor ? `${base}/tweestapsverificatie` : null,
     },
