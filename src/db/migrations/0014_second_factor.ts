@@ -7,10 +7,7 @@
  * - `recovery_codes`: the 10 single-use codes, only their SHA-256 (each code has 120 random bits).
  * Timestamps come from the application's clock. Written against Kysely<any>; never edited after it landed.
  */
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { createTableWithUuid, type AnyDb } from './migration-helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
   await db.schema
@@ -21,9 +18,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('confirmed_at', 'timestamptz')
     .addColumn('last_used_step', 'integer')
     .execute();
-  await db.schema
-    .createTable('recovery_codes')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'recovery_codes')
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('code_hash', 'text', (c) => c.notNull().unique())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())

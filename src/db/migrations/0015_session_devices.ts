@@ -10,10 +10,8 @@
  * - The old lock (`users.locked_until`) is no longer set nor read: locks still running are lifted.
  * Written against Kysely<any>; never edited after it landed.
  */
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { sql } from 'kysely';
+import type { AnyDb } from './migration-helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
   await db.schema

@@ -3,10 +3,7 @@
  * Brussels, before every upload: the documents and attest scans of one user in a period, found
  * through these indexes. Written against Kysely<any>; never edited after it landed.
  */
-import type { Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import type { AnyDb } from './migration-helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
   await db.schema.createIndex('documents_uploaded_by_idx').on('documents').columns(['uploaded_by', 'uploaded_at']).execute();

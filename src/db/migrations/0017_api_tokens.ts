@@ -10,10 +10,8 @@
  *   kept 24 hours, in the database so that every instance sees it.
  * Timestamps come from the application's clock. Written against Kysely<any>; never edited after it landed.
  */
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { sql } from 'kysely';
+import type { AnyDb } from './migration-helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable('users').addColumn('api_system', 'boolean', (c) => c.notNull().defaultTo(false)).execute();

@@ -10,15 +10,11 @@
  *   so that the sweep announces each once (again only when an extension moved the end).
  * Written against Kysely<any>; never edited after it landed.
  */
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { sql } from 'kysely';
+import { createTableWithUuid, type AnyDb } from './migration-helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
-  await db.schema
-    .createTable('webhook_endpoints')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'webhook_endpoints')
     .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     .addColumn('url', 'text', (c) => c.notNull().check(sql`char_length(url) between 8 and 2000`))
     .addColumn('events', sql`text[]`, (c) => c.notNull().check(sql`cardinality(events) > 0`))

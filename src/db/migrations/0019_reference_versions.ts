@@ -4,10 +4,8 @@
  * that data raises the counter in the same transaction; a process reads it with each session
  * and drops what it cached when it rose. Written against Kysely<any>; never edited after it landed.
  */
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { sql } from 'kysely';
+import type { AnyDb } from './migration-helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
   await db.schema

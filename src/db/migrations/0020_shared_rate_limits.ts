@@ -5,10 +5,8 @@
  * spares the write-ahead log one write per login attempt. Expired rows are removed by the
  * periodic job `rate-limit-cleanup`. Written against Kysely<any>; never edited after it landed.
  */
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { sql } from 'kysely';
+import type { AnyDb } from './migration-helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
   await sql`

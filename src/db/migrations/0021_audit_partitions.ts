@@ -12,10 +12,11 @@
  * function. The hash chain (0013) is unchanged: ids and hashes are copied as they are.
  * Written against Kysely<any>; never edited after it landed.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { refuseTruncate, refuseUpdateDelete, type AnyDb } from './migration-helpers.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+/** The append-only guard of 0001. */
+const GUARD = 'audit_events_append_only';
 
 const COLUMNS = 'id, occurred_at, actor_user_id, actor_label, organisation_id, action, client_id, details, chain, prev_hash, hash';
 
@@ -44,16 +45,10 @@ export async function up(db: AnyDb): Promise<void> {
   await sql`create index audit_events_subject_user_idx_v2 on audit_events ((details->>'userId'), id) where details->>'userId' is not null`.execute(db);
   await sql`create index audit_events_admin_subject_idx_v2 on audit_events ((details->>'subjectId'), id) where details ? 'subjectId'`.execute(db);
   await sql`create index audit_events_admin_organisation_idx_v2 on audit_events ((details->>'subjectOrganisationId'), id) where details ? 'subjectOrganisationId'`.execute(db);
-  await sql`
-    create trigger audit_events_no_update_delete_v2 before update or delete on audit_events
-    for each row execute function audit_events_append_only()`.execute(db);
-  await sql`
-    create trigger audit_events_no_truncate_v2 before truncate on audit_events
-    for each statement execute function audit_events_append_only()`.execute(db);
+  await refuseUpdateDelete(db, 'audit_events_no_update_delete_v2', 'audit_events', GUARD);
+  await refuseTruncate(db, 'audit_events_no_truncate_v2', 'audit_events', GUARD);
   await sql`create table audit_events_default partition of audit_events default`.execute(db);
-  await sql`
-    create trigger audit_events_no_truncate before truncate on audit_events_default
-    for each statement execute function audit_events_append_only()`.execute(db);
+  await refuseTruncate(db, 'audit_events_no_truncate', 'audit_events_default', GUARD);
 
   await sql`
     create function audit_events_ensure_partition(month date) returns boolean language plpgsql as $$

@@ -15,24 +15,17 @@ export async function referenced(trx: Executor, sha256s: readonly string[]): Pro
   return new Set([...documents, ...scans].map((row) => row.sha256));
 }
 
+/** The column of each table that holds the blob's digest. */
+const DIGEST_COLUMN = { documents: 'documents.sha256', attest_requests: 'attest_requests.scanSha256' } as const;
+
 /** Every reference, in a stable order, `pageSize` at a time after `after` (the last one seen). */
 export async function page(trx: Executor, table: BlobReference['table'], after: string | undefined, pageSize: number): Promise<BlobReference[]> {
-  if (table === 'documents') {
-    const rows = await trx
-      .selectFrom('documents')
-      .select(['id', 'sha256'])
-      .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
-      .orderBy('id')
-      .limit(pageSize)
-      .execute();
-    return rows.map((row) => ({ table, id: row.id, sha256: row.sha256 }));
-  }
   const rows = await trx
-    .selectFrom('attest_requests')
-    .select(['id', 'scanSha256'])
+    .selectFrom(table)
+    .select((eb) => ['id', eb.ref(DIGEST_COLUMN[table]).as('sha256')])
     .$if(after !== undefined, (q) => q.where('id', '>', after ?? ''))
     .orderBy('id')
     .limit(pageSize)
     .execute();
-  return rows.map((row) => ({ table, id: row.id, sha256: row.scanSha256 }));
+  return rows.map((row) => ({ table, id: row.id, sha256: row.sha256 }));
 }

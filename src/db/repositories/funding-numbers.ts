@@ -4,22 +4,18 @@ import type { Executor } from './executor.ts';
 import { changedAtVersion } from './shared.ts';
 import { bump as bumpReferenceVersion } from './reference-versions.ts';
 
+/** The numbers of the organisation, as the lists show them. */
+const numbersOf = (trx: Executor, organisationId: string) =>
+  trx.selectFrom('funding_numbers').select(['id', 'organisationId', 'code', 'description']).where('organisationId', '=', organisationId);
+
 /** Every number of the organisation, also those no longer (or not yet) valid. */
 export async function listOfOrganisation(trx: Executor, organisationId: string): Promise<FundingNumber[]> {
-  return trx
-    .selectFrom('funding_numbers')
-    .select(['id', 'organisationId', 'code', 'description'])
-    .where('organisationId', '=', organisationId)
-    .orderBy('code')
-    .execute();
+  return numbersOf(trx, organisationId).orderBy('code').execute();
 }
 
 /** The numbers valid on `day`: the ones the step form offers. */
 export async function listValidOn(trx: Executor, organisationId: string, day: CalendarDate): Promise<FundingNumber[]> {
-  return trx
-    .selectFrom('funding_numbers')
-    .select(['id', 'organisationId', 'code', 'description'])
-    .where('organisationId', '=', organisationId)
+  return numbersOf(trx, organisationId)
     .where('validFrom', '<=', day)
     .where((eb) => eb.or([eb('validUntil', 'is', null), eb('validUntil', '>=', day)]))
     .orderBy('code')

@@ -3,20 +3,25 @@ import { sql } from 'kysely';
 import type { UploadsOfDay } from '../../domain/documents/upload-quota.ts';
 import type { Executor } from './executor.ts';
 
+/** Where each kind of upload is kept: its table, its size, who sent it and when. */
+const SOURCES = {
+  documents: { size: 'documents.sizeBytes', by: 'documents.uploadedBy', at: 'documents.uploadedAt' },
+  attest_requests: { size: 'attest_requests.scanSizeBytes', by: 'attest_requests.submittedBy', at: 'attest_requests.submittedAt' },
+} as const;
+
+/** How many uploads of one kind the user sent in the period, and their bytes. */
+function uploadsIn(trx: Executor, table: keyof typeof SOURCES, userId: string, period: Readonly<{ from: Date; to: Date }>) {
+  const { size, by, at } = SOURCES[table];
+  return trx
+    .selectFrom(table)
+    .select((eb) => [eb.fn.countAll<string>().as('uploads'), sql<string>`coalesce(sum(${sql.ref(size)}), 0)`.as('bytes')])
+    .where(by, '=', userId)
+    .where(at, '>=', period.from)
+    .where(at, '<', period.to);
+}
+
 export async function uploadedBy(trx: Executor, userId: string, period: Readonly<{ from: Date; to: Date }>): Promise<UploadsOfDay> {
-  const documents = trx
-    .selectFrom('documents')
-    .select((eb) => [eb.fn.countAll<string>().as('uploads'), sql<string>`coalesce(sum(size_bytes), 0)`.as('bytes')])
-    .where('uploadedBy', '=', userId)
-    .where('uploadedAt', '>=', period.from)
-    .where('uploadedAt', '<', period.to);
-  const scans = trx
-    .selectFrom('attest_requests')
-    .select((eb) => [eb.fn.countAll<string>().as('uploads'), sql<string>`coalesce(sum(scan_size_bytes), 0)`.as('bytes')])
-    .where('submittedBy', '=', userId)
-    .where('submittedAt', '>=', period.from)
-    .where('submittedAt', '<', period.to);
-  const rows = await documents.unionAll(scans).execute();
+  const rows = await uploadsIn(trx, 'documents', userId, period).unionAll(uploadsIn(trx, 'attest_requests', userId, period)).execute();
   // count and sum come back as strings (int8, numeric) from pg: summed here as numbers.
   return rows.reduce((total, row) => ({ uploads: total.uploads + Number(row.uploads), bytes: total.bytes + Number(row.bytes) }), { uploads: 0, bytes: 0 });
 }

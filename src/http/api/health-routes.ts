@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 
 const HealthResponse = Type.Object(
   { status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]), database: Type.Boolean() },
@@ -18,6 +18,9 @@ const ReadyResponse = Type.Object(
   { $id: 'HealthReady' },
 );
 
+/** A check that answers 200 when what it checks is up and 503 otherwise, with the same body. */
+const probe = <R extends TSchema>(summary: string, response: R) => ({ schema: { summary, tags: ['beheer'], response: { 200: response, 503: response } } });
+
 /**
  * `/health`: 200 with the database checked, 503 without it. For a load balancer and a rolling
  * restart (issue 14): `/health/live` (the process answers) and `/health/ready` (database and
@@ -26,13 +29,7 @@ const ReadyResponse = Type.Object(
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/health',
-    {
-      schema: {
-        summary: 'Gezondheid van de toepassing en haar database',
-        tags: ['beheer'],
-        response: { 200: HealthResponse, 503: HealthResponse },
-      },
-    },
+    probe('Gezondheid van de toepassing en haar database', HealthResponse),
     async (_request, reply) => {
       const database = await app.services.health.databaseIsUp();
       reply.header('Cache-Control', 'no-store');
@@ -51,13 +48,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/health/ready',
-    {
-      schema: {
-        summary: 'Klaar voor verkeer: database en documentopslag bereikbaar, niet aan het afsluiten (readiness)',
-        tags: ['beheer'],
-        response: { 200: ReadyResponse, 503: ReadyResponse },
-      },
-    },
+    probe('Klaar voor verkeer: database en documentopslag bereikbaar, niet aan het afsluiten (readiness)', ReadyResponse),
     async (_request, reply) => {
       const { health } = app.services;
       const draining = health.isDraining();

@@ -35,6 +35,16 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
     return problems;
   }
 
+  /** The job of this dossier, locked; undefined (the removal noted in the dossier) when it was removed meanwhile. */
+  async function lockedJob(trx: Executor, clientId: string, jobId: string): Promise<DesiredJob | undefined> {
+    const current = await repos.desiredJobs.findById(trx, requireItemId(jobId), { forUpdate: true });
+    if (current === undefined) {
+      await removedFromDossier(trx, repos, clientId, jobId, AuditAction.desiredJobRemoved);
+      return undefined;
+    }
+    return requireOwnItem(current, clientId);
+  }
+
   /**
    * D1 Traject > Gewenste jobs (issue 15): the client's desired jobs, read-only, and whether the
    * actor may change them on Profiel. The page's opening is logged once, by the steps it shows too.
@@ -71,12 +81,8 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
   function change(actor: Actor, clientId: string, jobId: string, version: number, input: DesiredJobInput): Promise<Result<{ changed: number }>> {
     requireUpkeepRight(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
-      const current = await repos.desiredJobs.findById(trx, requireItemId(jobId), { forUpdate: true });
-      if (current === undefined) {
-        await removedFromDossier(trx, repos, dossier.client.id, jobId, AuditAction.desiredJobRemoved);
-        return failed([removedMeanwhile('beroep')]);
-      }
-      requireOwnItem(current, dossier.client.id);
+      const current = await lockedJob(trx, dossier.client.id, jobId);
+      if (current === undefined) return failed([removedMeanwhile('beroep')]);
       if (current.version !== version) return failed([changedMeanwhile('beroep', current.updatedByLabel)]);
       const problems = await check(trx, input, current.occupationCode);
       if (problems.length > 0) return failed(problems);
@@ -93,12 +99,8 @@ export function createDesiredJobsService({ repos, clock }: ServiceContext, acces
   function remove(actor: Actor, clientId: string, jobId: string, version: number): Promise<Result<{ removed: string }>> {
     requireUpkeepRight(actor);
     return access.withDossier({ actor, clientId, page: null }, async (trx, dossier) => {
-      const current = await repos.desiredJobs.findById(trx, requireItemId(jobId), { forUpdate: true });
-      if (current === undefined) {
-        await removedFromDossier(trx, repos, dossier.client.id, jobId, AuditAction.desiredJobRemoved);
-        return failed([removedMeanwhile('beroep')]);
-      }
-      requireOwnItem(current, dossier.client.id);
+      const current = await lockedJob(trx, dossier.client.id, jobId);
+      if (current === undefined) return failed([removedMeanwhile('beroep')]);
       if (current.version !== version || !(await repos.desiredJobs.remove(trx, current.id, version))) return failed([changedMeanwhile('beroep', current.updatedByLabel)]);
       const old = await shown(trx, current);
       await auditFieldChanges({ repos, clock }, trx, actor, AuditAction.desiredJobRemoved, { clientId: dossier.client.id, section: SECTION, itemId: current.id, item: old['beroep'] ?? '' }, fieldChanges(old, {}));

@@ -9,14 +9,19 @@ import type { StepBody } from './schemas.ts';
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
+/** What a step and a line of the steps list both show: organisation, type, state with its label, date. */
+const stepCoreOf = (step: Pick<StepLine, 'organisationName' | 'type' | 'state' | 'date'>) => ({
+  organisatie: step.organisationName,
+  stapType: { code: step.type.code, label: step.type.label },
+  toestand: { code: step.state, label: STATE_LABELS[step.state] },
+  datum: step.date,
+});
+
 export function stepOf(step: Step, permissions: Pick<StepDetail['permissions'], 'completionDate' | 'summaryWindowLastDay'> & { canAppendSummary: boolean }): StepBody {
   return {
     id: step.id,
     klantId: step.clientId,
-    organisatie: step.organisationName,
-    stapType: { code: step.type.code, label: step.type.label },
-    toestand: { code: step.state, label: STATE_LABELS[step.state] },
-    datum: step.date,
+    ...stepCoreOf(step),
     startdatum: step.startDate,
     einddatum: step.endDate,
     financieringsnummer: step.fundingNumber === null ? null : { id: step.fundingNumber.id, code: step.fundingNumber.code },
@@ -38,10 +43,7 @@ export const stepOfDetail = (detail: StepDetail): StepBody => stepOf(detail.step
 export function stepLineOf(line: StepLine) {
   return {
     id: line.id,
-    organisatie: line.organisationName,
-    stapType: { code: line.type.code, label: line.type.label },
-    toestand: { code: line.state, label: STATE_LABELS[line.state] },
-    datum: line.date,
+    ...stepCoreOf(line),
     geplandeStopzetting: line.plannedStopDate,
   };
 }

@@ -4,9 +4,10 @@
  * supplementing the Samenvatting of an ended line (O10, If-Match).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { TSchema } from 'typebox';
 import type { CalendarDate } from '../../../domain/calendar-date.ts';
-import { isConflict, type Problem } from '../../../domain/result.ts';
+import { isConflict, type Problem, type Result } from '../../../domain/result.ts';
 import type { StepDetail } from '../../../services/steps/steps-service.ts';
 import { problemMessages } from '../../messages/index.ts';
 import { apiActorOf } from '../../plugins/app/api-auth.ts';
@@ -16,6 +17,31 @@ import { ApiProblem, invalidInput } from './problems.ts';
 import { problemResponses } from './responses.ts';
 import { ClientParams, IdempotencyHeaders, IfMatchHeaders, NewStep, StepChange, StepParams, StopRequest, SummaryAddition, ref } from './schemas.ts';
 import { STEP_STATES } from '../../../domain/steps/step.ts';
+
+/** A create with an Idempotency-Key: 201 with `created`, the first answer again on a repeat (409 while it runs). */
+const idempotentCreate = <P extends TSchema, B extends TSchema>(summary: string, params: P, body: B, created: Parameters<typeof ref>[0]) => ({
+  summary,
+  tags: ['stappen'],
+  params,
+  headers: IdempotencyHeaders,
+  body,
+  response: { 201: ref(created), ...problemResponses(400, 401, 403, 404, 409, 422, 429) },
+});
+
+/** An If-Match write on one step (O12): 200 with the step as it is now, 412 when it changed meanwhile. */
+const ifMatchWrite = <B extends TSchema>(summary: string, body: B) => ({
+  summary,
+  tags: ['stappen'],
+  params: StepParams,
+  headers: IfMatchHeaders,
+  body,
+  response: { 200: ref('Stap'), ...problemResponses(400, 401, 403, 404, 412, 428, 429) },
+});
+
+/** The step with its version as ETag. */
+const sendStep = (reply: FastifyReply, detail: StepDetail) => reply.header('ETag', etagOf(detail.step.version)).send(stepOfDetail(detail));
+
+type StepIds = Readonly<{ klantId: string; stapId: string }>;
 
 const stepPath = (clientId: string, stepId: string): string => `/api/v1/klanten/${clientId}/stappen/${stepId}`;
 
@@ -34,6 +60,13 @@ export const stepRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return new ApiProblem(412, 'gewijzigd', { headers: { ETag: etagOf(now.step.version) }, extra: { huidig: stepOfDetail(now) } });
   }
 
+  /** An If-Match write (O12): `write` with the version asked for; refused 400 or 412, else 200 with the step as it is now. */
+  async function changedStep(request: FastifyRequest, reply: FastifyReply, { klantId, stapId }: StepIds, write: (version: number) => Promise<Result<unknown>>) {
+    const result = await write(requiredVersion(request));
+    if (!result.ok) throw await refused(request, result.problems, klantId, stapId);
+    return sendStep(reply, await current(request, klantId, stapId));
+  }
+
   app.get('/klanten/:klantId/stappen', {
     config: read,
     schema: { summary: 'De stappen naar werk van de klant (O5), nieuwste eerst, alle toestanden', tags: ['stappen'], params: ClientParams, response: { 200: ref('Stappen'), ...problemResponses(401, 403, 404, 429) } },
@@ -44,14 +77,7 @@ export const stepRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/klanten/:klantId/stappen', {
     config: write,
-    schema: {
-      summary: 'Een stap registreren, zoals de lijn Outplacement (O2–O4, O13), in toestand Bezig',
-      tags: ['stappen'],
-      params: ClientParams,
-      headers: IdempotencyHeaders,
-      body: NewStep,
-      response: { 201: ref('Stap'), ...problemResponses(400, 401, 403, 404, 409, 422, 429) },
-    },
+    schema: idempotentCreate('Een stap registreren, zoals de lijn Outplacement (O2–O4, O13), in toestand Bezig', ClientParams, NewStep, 'Stap'),
   }, async (request, reply) => idempotent(request, reply, async () => {
     const actor = apiActorOf(request);
     const { klantId } = request.params;
@@ -72,28 +98,18 @@ export const stepRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: read,
     schema: { summary: 'Eén stap met zijn versie (ETag)', tags: ['stappen'], params: StepParams, response: { 200: ref('Stap'), ...problemResponses(401, 403, 404, 429) } },
   }, async (request, reply) => {
-    const detail = await current(request, request.params.klantId, request.params.stapId);
-    return reply.header('ETag', etagOf(detail.step.version)).send(stepOfDetail(detail));
+    return sendStep(reply, await current(request, request.params.klantId, request.params.stapId));
   });
 
   app.patch('/klanten/:klantId/stappen/:stapId', {
     config: write,
-    schema: {
-      summary: 'Een lopende stap wijzigen of annuleren (O6, O7); If-Match verplicht (O12)',
-      tags: ['stappen'],
-      params: StepParams,
-      headers: IfMatchHeaders,
-      body: StepChange,
-      response: { 200: ref('Stap'), ...problemResponses(400, 401, 403, 404, 412, 428, 429) },
-    },
-  }, async (request, reply) => {
+    schema: ifMatchWrite('Een lopende stap wijzigen of annuleren (O6, O7); If-Match verplicht (O12)', StepChange),
+  }, async (request, reply) => changedStep(request, reply, request.params, async (version) => {
     const { klantId, stapId } = request.params;
-    const version = requiredVersion(request);
-    const now = await current(request, klantId, stapId);
-    const step = now.step;
+    const step = (await current(request, klantId, stapId)).step;
     const body = request.body;
     const state = body.toestand ?? step.state;
-    const result = await stepChanges.change(apiActorOf(request), klantId, stapId, {
+    return stepChanges.change(apiActorOf(request), klantId, stapId, {
       version,
       state,
       // O7: a cancellation's Datum is the day of cancellation: today unless the body says otherwise.
@@ -102,21 +118,11 @@ export const stepRoutes: FastifyPluginAsyncTypebox = async (app) => {
       executorOfficeId: body.uitvoerderId ?? step.executor.id,
       summary: body.samenvatting ?? step.summary,
     });
-    if (!result.ok) throw await refused(request, result.problems, klantId, stapId);
-    const changed = await current(request, klantId, stapId);
-    return reply.header('ETag', etagOf(changed.step.version)).send(stepOfDetail(changed));
-  });
+  }));
 
   app.post('/klanten/:klantId/stappen/:stapId/stopverzoeken', {
     config: write,
-    schema: {
-      summary: 'Verzoek tot stopzetting aan de sociale interventieadviseur (O8)',
-      tags: ['stappen'],
-      params: StepParams,
-      headers: IdempotencyHeaders,
-      body: StopRequest,
-      response: { 201: ref('StopverzoekAangemaakt'), ...problemResponses(400, 401, 403, 404, 409, 422, 429) },
-    },
+    schema: idempotentCreate('Verzoek tot stopzetting aan de sociale interventieadviseur (O8)', StepParams, StopRequest, 'StopverzoekAangemaakt'),
   }, async (request, reply) => idempotent(request, reply, async () => {
     const { klantId, stapId } = request.params;
     const result = await stopRequests.request(apiActorOf(request), klantId, stapId, { reason: request.body.reden, proposedDate: request.body.voorgesteldeDatum as CalendarDate });
@@ -127,20 +133,7 @@ export const stepRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/klanten/:klantId/stappen/:stapId/samenvatting-aanvullingen', {
     config: write,
-    schema: {
-      summary: 'De samenvatting van een afgesloten lijn aanvullen, tot 14 dagen na de eindtoestand (O10); If-Match verplicht',
-      tags: ['stappen'],
-      params: StepParams,
-      headers: IfMatchHeaders,
-      body: SummaryAddition,
-      response: { 200: ref('Stap'), ...problemResponses(400, 401, 403, 404, 412, 428, 429) },
-    },
-  }, async (request, reply) => {
-    const { klantId, stapId } = request.params;
-    const version = requiredVersion(request);
-    const result = await stepChanges.appendSummary(apiActorOf(request), klantId, stapId, version, request.body.tekst);
-    if (!result.ok) throw await refused(request, result.problems, klantId, stapId);
-    const changed = await current(request, klantId, stapId);
-    return reply.header('ETag', etagOf(changed.step.version)).send(stepOfDetail(changed));
-  });
+    schema: ifMatchWrite('De samenvatting van een afgesloten lijn aanvullen, tot 14 dagen na de eindtoestand (O10); If-Match verplicht', SummaryAddition),
+  }, async (request, reply) =>
+    changedStep(request, reply, request.params, (version) => stepChanges.appendSummary(apiActorOf(request), request.params.klantId, request.params.stapId, version, request.body.tekst)));
 };

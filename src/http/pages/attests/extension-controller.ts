@@ -7,7 +7,7 @@ import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import { EMPTY_DATE, parseDateParts, readDateParts } from '../date-input.ts';
 import type { FieldError } from '../form.ts';
-import { readMultipartForm } from '../shared/multipart-form.ts';
+import { readMultipartForm, releaseAccepted } from '../shared/multipart-form.ts';
 import { ATTEST_FORM_LIMITS, SCAN_FIELD } from './request-form.ts';
 import { problemsToErrors } from '../shared/problems.ts';
 import { presentExtension } from './extension-presenter.ts';
@@ -36,9 +36,7 @@ export function extensionRoutes(app: FastifyInstance): void {
       fileField: SCAN_FIELD,
       limits: ATTEST_FORM_LIMITS,
       receive: (file) => attestRequests.receiveScan(actor, file),
-      release: async (outcome) => {
-        if (outcome.ok) await uploads.release(outcome.file);
-      },
+      release: releaseAccepted(uploads),
     });
     const parts = readDateParts(form, 'einddatum');
     const end = parseDateParts(parts, messages.attests.newEndRequired);

@@ -10,7 +10,7 @@ import { problemsToErrors } from '../shared/problems.ts';
 import { asRawForm, mergeErrors, type RawForm } from '../form.ts';
 import type { Actor } from '../../../domain/users.ts';
 import { dossierPath } from '../dossier/dossier-presenter.ts';
-import { readMultipartForm } from '../shared/multipart-form.ts';
+import { readMultipartForm, releaseAccepted } from '../shared/multipart-form.ts';
 import { alreadyAccessClient, presentRequestPage, scanError } from './request-presenter.ts';
 import { attestFileName, renderAttestPdf } from './attest-pdf.ts';
 import { presentMyRequests, REQUEST_PATHS } from './attests-presenter.ts';
@@ -33,9 +33,7 @@ export function attestRequestRoutes(app: FastifyInstance): void {
       fileField: SCAN_FIELD,
       limits: ATTEST_FORM_LIMITS,
       receive: (file) => attestRequests.receiveScan(actor, file),
-      release: async (outcome) => {
-        if (outcome.ok) await uploads.release(outcome.file);
-      },
+      release: releaseAccepted(uploads),
     });
     const input = readRequestForm(raw);
     const form = parseRequestForm(input);

@@ -11,7 +11,7 @@ import { DOCUMENT_UPLOADS } from '../../../domain/documents/content-check.ts';
 import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
 import type { FieldError } from '../form.ts';
-import { readMultipartForm } from '../shared/multipart-form.ts';
+import { readMultipartForm, releaseAccepted } from '../shared/multipart-form.ts';
 import { EMPTY_DOCUMENT_FORM, FILE_FIELD, readDocumentForm, validateDocumentForm } from './document-form.ts';
 import { problemsToErrors } from '../shared/problems.ts';
 import { uploadProblemMessage } from '../shared/upload-problems.ts';
@@ -42,9 +42,7 @@ export function newDocumentRoutes(app: FastifyInstance): void {
     const { form: raw, upload } = await readMultipartForm(request, reply, {
       fileField: FILE_FIELD,
       receive: (file) => documents.receiveUpload(actor, file),
-      release: async (outcome) => {
-        if (outcome.ok) await uploads.release(outcome.file);
-      },
+      release: releaseAccepted(uploads),
     });
 
     const input = readDocumentForm(raw);

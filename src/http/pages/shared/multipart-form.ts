@@ -6,7 +6,7 @@
  */
 import { finished } from 'node:stream/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { IncomingFile, UploadOutcome } from '../../../services/documents/upload-service.ts';
+import type { IncomingFile, ReceivedFile, UploadOutcome } from '../../../services/documents/upload-service.ts';
 import { verifyCsrfToken } from '../../plugins/external/csrf.ts';
 import { MULTIPART_LIMITS } from '../../plugins/external/multipart.ts';
 import type { RawForm } from '../form.ts';
@@ -23,6 +23,13 @@ export type MultipartFormOptions = Readonly<{
   /** The plugin's limits, widened for a form with more fields (the file limits stay). */
   limits?: Readonly<{ fields?: number; parts?: number }>;
 }>;
+
+/** The usual `release`: an accepted upload goes back to the upload service. */
+export const releaseAccepted =
+  (uploads: Readonly<{ release: (file: ReceivedFile) => Promise<void> }>) =>
+  async (outcome: UploadOutcome): Promise<void> => {
+    if (outcome.ok) await uploads.release(outcome.file);
+  };
 
 export type MultipartForm = Readonly<{ form: RawForm; upload: UploadOutcome | undefined }>;
 
