@@ -12,14 +12,9 @@ import * as usersRepository from '../../src/db/repositories/users.ts';
 import { aClient, allowedStepTypes, anAttest, anOrganisation, aUser, TEST_PASSWORD } from '../support/factories.ts';
 import { describeOnEachDatabase, TEST_NOW, type TestApp } from '../support/test-app.ts';
 import { loggedInOnce, type WebSession } from '../support/web-session.ts';
+import { statementRecorder } from '../support/statement-recorder.ts';
 
-const recorder = {
-  recording: false,
-  statements: [] as string[],
-  listen(sql: string): void {
-    if (recorder.recording) recorder.statements.push(sql);
-  },
-};
+const recorder = statementRecorder();
 
 async function world(t: TestApp) {
   const partner = await anOrganisation(t.db, { name: 'Koers' });
@@ -44,15 +39,10 @@ describeOnEachDatabase(
     async function view(): Promise<{ body: string; statements: string[] }> {
       const { app, data } = get();
       session ??= await loggedInOnce(app, { email: data.begeleider.email, password: TEST_PASSWORD });
-      recorder.statements = [];
-      recorder.recording = true;
-      try {
-        const response = await session.get(`/dossiers/${data.client.id}/begeleiding/stappen-naar-werk`);
-        assert.equal(response.statusCode, 200);
-        return { body: response.body, statements: [...recorder.statements] };
-      } finally {
-        recorder.recording = false;
-      }
+      const browser = session;
+      const { value: response, statements } = await recorder.during(() => browser.get(`/dossiers/${data.client.id}/begeleiding/stappen-naar-werk`));
+      assert.equal(response.statusCode, 200);
+      return { body: response.body, statements };
     }
     const readsStepTypes = (statements: string[]): boolean => statements.some((s) => s.includes('"organisation_step_types"'));
 

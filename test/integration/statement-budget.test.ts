@@ -11,6 +11,7 @@ import { addMonths } from '../../src/domain/calendar-date.ts';
 import { aClient, anAttest, anOrganisation, anOutplacementStep, aStep, aUser } from '../support/factories.ts';
 import { describeOnEachDatabase, TEST_NOW, type TestApp } from '../support/test-app.ts';
 import { aDocumentRow } from '../support/upkeep-factories.ts';
+import { statementRecorder } from '../support/statement-recorder.ts';
 import { loggedInOnce, type WebSession } from '../support/web-session.ts';
 
 /** Statements per page view; lower them when a change saves one, never raise them silently. */
@@ -29,14 +30,7 @@ const BUDGETS = {
 
 type PageName = keyof typeof BUDGETS;
 
-/** Records the statements sent while `recording` is on. */
-const recorder = {
-  recording: false,
-  statements: [] as string[],
-  listen(sql: string): void {
-    if (recorder.recording) recorder.statements.push(sql);
-  },
-};
+const recorder = statementRecorder();
 
 async function world(t: TestApp) {
   const today = t.clock.today();
@@ -75,15 +69,10 @@ describeOnEachDatabase(
     async function statementsOf(url: string): Promise<string[]> {
       session ??= await loggedInOnce(get().app, get().data.begeleider);
       assert.equal((await session.get(url)).statusCode, 200, `${url} answers 200 (warm-up)`);
-      recorder.statements = [];
-      recorder.recording = true;
-      try {
-        const response = await session.get(url);
-        assert.equal(response.statusCode, 200, `${url} answers 200`);
-      } finally {
-        recorder.recording = false;
-      }
-      return recorder.statements;
+      const browser = session;
+      const { value: response, statements } = await recorder.during(() => browser.get(url));
+      assert.equal(response.statusCode, 200, `${url} answers 200`);
+      return statements;
     }
 
     for (const name of Object.keys(BUDGETS) as PageName[]) {

@@ -11,16 +11,11 @@ import { aClient, anAttest, anOrganisation, aUser } from '../support/factories.t
 import { countAudit } from '../support/integration-helpers.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { loggedInOnce } from '../support/web-session.ts';
+import { statementRecorder } from '../support/statement-recorder.ts';
 
 const RELAXED = "set_config('synchronous_commit', 'off', true)";
 
-const recorder = {
-  recording: false,
-  statements: [] as string[],
-  listen(sql: string): void {
-    if (recorder.recording) recorder.statements.push(sql);
-  },
-};
+const recorder = statementRecorder();
 
 async function world(t: TestApp) {
   const partner = await anOrganisation(t.db, { name: 'Koers' });
@@ -32,15 +27,7 @@ async function world(t: TestApp) {
   return { client, foreign, begeleider: await aUser(t.db, 'begeleider', partner) };
 }
 
-async function recorded<T>(work: () => Promise<T>): Promise<{ value: T; statements: string[] }> {
-  recorder.statements = [];
-  recorder.recording = true;
-  try {
-    return { value: await work(), statements: [...recorder.statements] };
-  } finally {
-    recorder.recording = false;
-  }
-}
+const recorded = recorder.during;
 
 describeOnEachDatabase(
   'issue 16 / A6: page views recorded with relaxed durability, never lost while the database is up',
