@@ -50,6 +50,15 @@ export type BrowserSuite = Readonly<{
   services: Services;
 }>;
 
+/** The system Chromium with the flags and environment above (the cluster test starts its own browser). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: browserEnvironment() });
+}
+
+export function chromiumInstalled(): boolean {
+  return isExecutable(CHROMIUM_PATH);
+}
+
 function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
@@ -83,7 +92,7 @@ export function describeInBrowser(title: string, suite: (get: () => BrowserSuite
       const started = await startTestApp('pglite', { mail: options.mail });
       stopApp = started.close;
       services = started.services;
-      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: browserEnvironment() });
+      browser = await launchChromium();
       await started.services.demo.seedIfEmpty();
       baseUrl = await started.app.listen({ port: 0, host: '127.0.0.1' });
     });
