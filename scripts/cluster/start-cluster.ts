@@ -3,9 +3,10 @@
  * S3-compatible server (s3rver, in this process), behind nginx on one port. Used by
  * `npm run cluster` (scripts/cluster.ts) and by the cluster test.
  *
- * Instance a migrates the database and seeds the demo data; b and c start once a listens (the
- * migrations take PostgreSQL's advisory lock, but two seeds at once could both find the
- * database empty). Each instance runs `node src/main.ts` in its own process group, with its own
+ * The three start at once. Migrating at once is safe: Kysely's migrator holds a PostgreSQL
+ * advisory lock, so one instance migrates and the others find the schema up to date. Only
+ * instance a seeds the demo data (two seeds at once could both find the database empty); the
+ * cluster counts as started when all three listen, and a listens only after its seed. Each instance runs `node src/main.ts` in its own process group, with its own
  * PORT, INSTANCE_ID and DATA_DIR (its mail, and its log in `portaal.log`), and the same secrets.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -102,6 +103,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       TRUST_PROXY: 'true',
       PUBLIC_URL: `http://localhost:${String(port)}`,
       LOG_LEVEL: 'info',
+      // Three processes compile the same modules: Node's on-disk cache spares the second and later starts part of it.
+      NODE_COMPILE_CACHE: process.env['NODE_COMPILE_CACHE'] ?? path.join(tmpdir(), 'lbp-node-compile-cache'),
       ...options.env,
     };
     const start = (id: string, seed: boolean): Promise<ClusterInstance> => {
@@ -114,9 +117,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         return { ...instance.started, port: listeningPort };
       });
     };
-    const first = await start('a', true);
-    const others = await Promise.all([start('b', false), start('c', false)]);
-    const running = [first, ...others];
+    const running = await Promise.all([start('a', true), start('b', false), start('c', false)]);
     instances.splice(0, instances.length, ...running);
 
     nginx = startNginx(path.join(directory, 'nginx'), port, running.map((instance) => instance.port));
