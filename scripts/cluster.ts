@@ -3,7 +3,7 @@
  * and one S3-compatible server (s3rver), behind nginx on one port, so that a newcomer sees the
  * portal run as it would in production. Ctrl-C (or SIGTERM) stops everything.
  *
- *   CLUSTER_DATABASE_URL  PostgreSQL database (default postgres://postgres@127.0.0.1:5432/loopbaanportaal_cluster; created when missing)
+ *   CLUSTER_DATABASE_URL  PostgreSQL database (else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/loopbaanportaal_cluster; created when missing)
  *   CLUSTER_PORT          nginx's port (default 8080)
  *   DATA_DIR              the S3 objects, nginx's files and the mail go to DATA_DIR/cluster (default data/cluster)
  */
@@ -25,7 +25,7 @@ const directory = path.resolve(process.env['DATA_DIR'] ?? 'data', 'cluster');
 
 try {
   const cluster = await startCluster({
-    databaseUrl: process.env['CLUSTER_DATABASE_URL'] ?? DEFAULT_CLUSTER_DATABASE_URL,
+    databaseUrl: process.env['CLUSTER_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? DEFAULT_CLUSTER_DATABASE_URL,
     port,
     directory,
     log: (line) => {
