@@ -167,7 +167,7 @@ describe('three instances behind nginx on one PostgreSQL and one S3 server (issu
     assert.deepEqual(refusedBy, new Set(ORDER), 'every instance refuses');
   });
 
-  it('issue 14 items 5 and 7: an instance killed (SIGKILL) in the middle of an upload and one stopped (SIGTERM) under load: every upload answered with success is kept with all its bytes, no half document is visible, no row misses its bytes (the check of storage:verify)', async () => {
+  it('issue 14 items 5 and 7: an instance killed (SIGKILL) in the middle of an upload and one stopped (SIGTERM) under load: every upload answered with success is kept with all its bytes, no half document is visible, no row misses its bytes (the check of storage:verify)', async (t) => {
     const session = new ClusterSession(cluster.url, '203.0.113.90');
     await session.get('/aanmelden');
     assert.equal((await session.post('/aanmelden', { email: 'begeleider@demo.be', password: DEMO_PASSWORD })).status, 303);
@@ -215,10 +215,11 @@ describe('three instances behind nginx on one PostgreSQL and one S3 server (issu
 
     assert.deepEqual(exit, { code: 0, signal: null }, `portaal-b stops cleanly:\n${stopped.output()}`);
     const ok = answers.filter((a) => a.status === 303);
+    t.diagnostic(`uploads under load: ${String(answers.length)} sent, ${String(ok.length)} answered 303 (${String(atStop)} before portaal-b stopped), others: ${JSON.stringify(answers.filter((a) => a.status !== 303).map((a) => a.status))}`);
     assert.ok(ok.some((a) => a.instance === stopped.id), 'portaal-b took uploads before it stopped');
     assert.ok(successes() > atStop, 'the load went on after portaal-b stopped');
 
-    const rows = await database.db.selectFrom('documents').select(['id', 'publicationName', 'sizeBytes']).where('publicationName', 'like', 'Last %').execute();
+    const rows = await database.db.selectFrom('documents').select(['id', 'publicationName']).where('publicationName', 'like', 'Last %').execute();
     const kept = new Map(rows.map((row) => [row.publicationName, row]));
     for (const answer of ok) assert.ok(kept.has(answer.name), `${answer.name} was answered 303 by ${String(answer.instance)} and is kept`);
     for (const row of rows) {
