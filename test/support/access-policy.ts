@@ -32,6 +32,8 @@
 export const ACCESS_POLICY: Readonly<Record<string, string>> = {
   // Framework and open pages
   'GET /api/openapi.json': '200 200 200 200 200 200',
+  // Issue 17: the API's documentation for people, open like the document it renders.
+  'GET /api/docs': '200 200 200 200 200 200',
   'GET /assets/*': '200 200 200 200 200 200',
   'GET /assets/govuk/*': '200 200 200 200 200 200',
   'GET /health': '200 200 200 200 200 200',

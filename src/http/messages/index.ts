@@ -5,6 +5,7 @@
  */
 import { accounts } from './accounts.ts';
 import { apiProblems, apiTokens } from './api.ts';
+import { apiDocs } from './api-docs.ts';
 import { admin } from './admin.ts';
 import { attests } from './attests.ts';
 import { myClients, search } from './clients.ts';
@@ -36,6 +37,7 @@ export const messages = {
   errors,
   apiTokens,
   apiProblems,
+  apiDocs,
 } as const;
 
 export { dossierPageNames, formerDossierPageNames, unnamedDossierPage } from './dossier-pages.ts';
