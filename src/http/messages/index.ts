@@ -6,6 +6,7 @@
 import { accounts } from './accounts.ts';
 import { apiProblems, apiTokens } from './api.ts';
 import { apiDocs } from './api-docs.ts';
+import { koppelingen } from './koppelingen.ts';
 import { admin } from './admin.ts';
 import { attests } from './attests.ts';
 import { myClients, search } from './clients.ts';
@@ -38,6 +39,7 @@ export const messages = {
   apiTokens,
   apiProblems,
   apiDocs,
+  koppelingen,
 } as const;
 
 export { dossierPageNames, formerDossierPageNames, unnamedDossierPage } from './dossier-pages.ts';
