@@ -1,5 +1,6 @@
 /**
- * Builds public/: the Sass theme into app.css and the progressive-enhancement scripts.
+ * Builds public/: the Sass theme into app.css and the progressive-enhancement scripts, and copies
+ * the API documentation's renderer (swagger-ui-dist, pinned in package.json) into public/swagger-ui/.
  * Skips the work when the output is newer than every source.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -39,5 +40,9 @@ if (upToDate && !process.argv.includes('--force')) {
   writeFileSync(css, result.css);
   for (const file of readdirSync(path.join(source, 'js'))) copyFileSync(path.join(source, 'js', file), path.join(output, file));
   copyFileSync(path.join(source, 'favicon.svg'), path.join(output, 'favicon.svg'));
+  // Issue 17: /api/docs renders the OpenAPI document with Swagger UI, served from our own assets.
+  const swaggerUi = path.join(output, 'swagger-ui');
+  mkdirSync(swaggerUi, { recursive: true });
+  for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css']) copyFileSync(path.join(root, 'node_modules/swagger-ui-dist', file), path.join(swaggerUi, file));
   console.log(`assets: built in ${Date.now() - started} ms`);
 }

@@ -1,14 +1,15 @@
 /**
- * "API-sleutels" (issue 17) on both databases: the partnerbeheerder's page for its own
+ * "API-sleutels" (issue 17) on both databases: the partnerbeheerder's pages for its own
  * organisation's API tokens: create (Dutch validation), the secret shown once and stored only as
- * its SHA-256, listed with the last use, revoked (then refused by the API with 401); audited.
+ * its SHA-256, listed with the last use on Koppelingen (item 6: with the webhooks, on one page),
+ * revoked (then refused by the API with 401); audited.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { addMonths, dateParts } from '../../src/domain/calendar-date.ts';
 import { anOrganisation, aUser } from '../support/factories.ts';
-import { auditRows, errorMessagesIn } from '../support/integration-helpers.ts';
+import { assertRedirect, auditRows, errorMessagesIn } from '../support/integration-helpers.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { loggedInOnce } from '../support/web-session.ts';
 
@@ -66,12 +67,12 @@ describeOnEachDatabase('API-sleutels', world, (get) => {
     const audit = (await auditRows(t.db, { action: 'api-sleutel.aangemaakt' })).at(-1);
     assert.equal(audit?.details['tokenId'], row.id);
 
-    const before = await session.get('/beheer/api-sleutels');
+    const before = await session.get('/beheer/koppelingen');
     assert.match(before.body, /CRM productie[\s\S]*Nog niet gebruikt/);
     assert.ok(!before.body.includes(token), 'the list never shows the secret');
     const used = await t.app.inject({ method: 'GET', url: '/api/v1/klanten', headers: { authorization: `Bearer ${token}` } });
     assert.equal(used.statusCode, 200);
-    const after = await session.get('/beheer/api-sleutels');
+    const after = await session.get('/beheer/koppelingen');
     assert.doesNotMatch(after.body, /Nog niet gebruikt/);
   });
 
@@ -79,10 +80,9 @@ describeOnEachDatabase('API-sleutels', world, (get) => {
     const t = get();
     const session = await loggedInOnce(t.app, t.data.admin);
     const row = await t.db.selectFrom('api_tokens').select('id').where('name', '=', 'CRM productie').executeTakeFirstOrThrow();
-    await session.get('/beheer/api-sleutels');
-    const revoked = await session.post(`/beheer/api-sleutels/${row.id}/intrekken`, {});
-    assert.equal(revoked.statusCode, 303);
-    const list = await session.get('/beheer/api-sleutels');
+    await session.get('/beheer/koppelingen');
+    assertRedirect(await session.post(`/beheer/api-sleutels/${row.id}/intrekken`, {}), '/beheer/koppelingen');
+    const list = await session.get('/beheer/koppelingen');
     assert.match(list.body, /De API-sleutel CRM productie is ingetrokken/);
     assert.match(list.body, /Ingetrokken/);
     assert.equal((await auditRows(t.db, { action: 'api-sleutel.ingetrokken' })).length, 1);
@@ -96,11 +96,12 @@ describeOnEachDatabase('API-sleutels', world, (get) => {
     const t = get();
     for (const user of [t.data.consultant, t.data.beheerder]) {
       const session = await loggedInOnce(t.app, user);
-      assert.equal((await session.get('/beheer/api-sleutels')).statusCode, 403, user.role);
+      assert.equal((await session.get('/beheer/koppelingen')).statusCode, 403, user.role);
+      assert.equal((await session.get('/beheer/api-sleutels')).statusCode, 403, `${user.role}: the former list address`);
     }
     const row = await t.db.selectFrom('api_tokens').select('id').where('name', '=', 'CRM productie').executeTakeFirstOrThrow();
     const other = await loggedInOnce(t.app, t.data.otherAdmin);
-    await other.get('/beheer/api-sleutels');
+    await other.get('/beheer/koppelingen');
     assert.equal((await other.post(`/beheer/api-sleutels/${row.id}/intrekken`, {})).statusCode, 404);
   });
 
@@ -115,5 +116,22 @@ describeOnEachDatabase('API-sleutels', world, (get) => {
     assert.equal(users.statusCode, 200);
     assert.ok(!users.body.includes('systeem van'), 'not in the list of users');
     assert.equal((await session.get(`/beheer/gebruikers/${system.id}`)).statusCode, 404);
+  });
+
+  test('issue 17 item 6: Koppelingen shows the API tokens and the webhooks, each with its last use or delivery, on one page; the former list address sends to its section (301)', async () => {
+    const t = get();
+    const session = await loggedInOnce(t.app, t.data.admin);
+    await session.get('/beheer/webhooks/nieuw');
+    assert.equal((await session.post('/beheer/webhooks/nieuw', { url: 'https://93.184.215.14/crm', gebeurtenissen: ['attest.goedgekeurd'] })).statusCode, 201);
+    const page = await session.get('/beheer/koppelingen');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<h1 class="govuk-heading-xl">Koppelingen<\/h1>/);
+    assert.match(page.body, /id="api-sleutels"[\s\S]*CRM productie[\s\S]*Ingetrokken[\s\S]*id="webhooks"[\s\S]*https:\/\/93\.184\.215\.14\/crm[\s\S]*Nog geen meldingen/);
+    assert.match(page.body, /href="\/api\/docs"/, 'links the API documentation');
+    const former = await session.get('/beheer/api-sleutels');
+    assert.deepEqual([former.statusCode, former.headers.location], [301, '/beheer/koppelingen#api-sleutels']);
+    const home = await session.get('/beheer');
+    assert.match(home.body, /href="\/beheer\/koppelingen">Koppelingen</);
+    assert.doesNotMatch(home.body, /href="\/beheer\/(api-sleutels|webhooks)"/, 'one entry in Beheer instead of two');
   });
 });

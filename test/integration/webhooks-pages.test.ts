@@ -1,5 +1,5 @@
 /**
- * "Webhooks" (issue 17, W5) as the partnerbeheerder uses it, with the production rules for URLs
+ * "Webhooks" (issue 17, W5) as the partnerbeheerder uses it (the list is a section of Koppelingen), with the production rules for URLs
  * (no WEBHOOK_ALLOW_LOCAL): only https to a public address is accepted, the secret is shown once
  * and stored encrypted, enable/disable/delete are audited, the list shows the last delivery, and
  * another organisation's endpoint is a 404 on every route.
@@ -9,7 +9,7 @@ import { it } from 'node:test';
 import { createSecretBox } from '../../src/services/webhooks/secret-box.ts';
 import { createRepositories } from '../../src/db/repositories/index.ts';
 import { anOrganisation, aUser } from '../support/factories.ts';
-import { auditRows, errorMessagesIn } from '../support/integration-helpers.ts';
+import { assertRedirect, auditRows, errorMessagesIn } from '../support/integration-helpers.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
 import { loggedInOnce, type WebSession } from '../support/web-session.ts';
 
@@ -38,12 +38,16 @@ describeOnEachDatabase('Beheer > Webhooks', world, (get) => {
     return session.post('/beheer/webhooks/nieuw', form);
   }
 
-  it('W5 only the partnerbeheerder reaches Webhooks; the begeleider and the beheerder are refused (403)', async () => {
+  it('W5 only the partnerbeheerder reaches Webhooks (a section of Koppelingen, issue 17 item 6); the begeleider and the beheerder are refused (403)', async () => {
     const { partnerbeheerder, begeleider, beheerder } = get().data;
-    assert.equal((await (await as(partnerbeheerder)).get('/beheer/webhooks')).statusCode, 200);
-    assert.match((await (await as(partnerbeheerder)).get('/beheer')).body, /href="\/beheer\/webhooks"/);
+    const own = await as(partnerbeheerder);
+    assert.equal((await own.get('/beheer/koppelingen')).statusCode, 200);
+    const former = await own.get('/beheer/webhooks');
+    assert.deepEqual([former.statusCode, former.headers.location], [301, '/beheer/koppelingen#webhooks'], 'the former list address sends to the section');
+    assert.match((await own.get('/beheer')).body, /href="\/beheer\/koppelingen"/);
     for (const user of [begeleider, beheerder]) {
       const session = await as(user);
+      assert.equal((await session.get('/beheer/koppelingen')).statusCode, 403);
       assert.equal((await session.get('/beheer/webhooks')).statusCode, 403);
       assert.equal((await session.get('/beheer/webhooks/nieuw')).statusCode, 403);
     }
@@ -62,7 +66,7 @@ describeOnEachDatabase('Beheer > Webhooks', world, (get) => {
     assert.deepEqual([row.url, row.events, row.enabled], [PUBLIC_URL, ['attest.goedgekeurd', 'toegang.beeindigd'], true]);
     assert.ok(!row.secretCiphertext.includes(secret) && !row.secretCiphertext.includes(secret.slice(6)));
     assert.equal(createSecretBox(t.config.webhookSecretKey).open(row.secretCiphertext), secret, 'it can sign');
-    const list = await session.get('/beheer/webhooks');
+    const list = await session.get('/beheer/koppelingen');
     assert.ok(list.body.includes(PUBLIC_URL) && list.body.includes('Attest goedgekeurd') && list.body.includes('Nog geen meldingen'));
     assert.ok(!list.body.includes(secret), 'not shown again');
     const [audit] = await auditRows(t.db, { action: 'webhook.aangemaakt' });
@@ -111,12 +115,12 @@ describeOnEachDatabase('Beheer > Webhooks', world, (get) => {
     assert.ok(waiting !== undefined);
     const failedAt = t.clock.now();
     await createRepositories().outbox.markFailed(t.db, waiting.id, 'HTTP 503', failedAt, new Date(failedAt.getTime() + 300_000), 503);
-    const list = await session.get('/beheer/webhooks');
+    const list = await session.get('/beheer/koppelingen');
     for (const text of ['Mislukt, nieuwe poging gepland', 'HTTP 503', '29/11/2026, 10:00', '29/11/2026, 10:05']) assert.ok(list.body.includes(text), text);
 
-    await session.get('/beheer/webhooks');
-    assert.equal((await session.post(`/beheer/webhooks/${endpoint.id}/uitschakelen`, {})).statusCode, 303);
-    assert.match((await session.get('/beheer/webhooks')).body, /is uitgeschakeld[\s\S]*Uitgeschakeld/);
+    await session.get('/beheer/koppelingen');
+    assertRedirect(await session.post(`/beheer/webhooks/${endpoint.id}/uitschakelen`, {}), '/beheer/koppelingen');
+    assert.match((await session.get('/beheer/koppelingen')).body, /is uitgeschakeld[\s\S]*Uitgeschakeld/);
     const [givenUp] = await createRepositories().outbox.listByTopic(t.db, 'stap.uitgevoerd');
     assert.ok(givenUp?.givenUpAt !== null, 'what waited is given up');
     await raise();
@@ -144,10 +148,10 @@ describeOnEachDatabase('Beheer > Webhooks', world, (get) => {
     const [endpoint] = await endpointsOf(other.id);
     assert.ok(endpoint !== undefined);
     const session = await as(partnerbeheerder);
-    assert.ok(!(await session.get('/beheer/webhooks')).body.includes('93.184.215.16'), 'not in the list');
+    assert.ok(!(await session.get('/beheer/koppelingen')).body.includes('93.184.215.16'), 'not in the list');
     for (const id of [endpoint.id, crypto.randomUUID(), 'geen-id']) {
       assert.equal((await session.get(`/beheer/webhooks/${id}/verwijderen`)).statusCode, 404, id);
-      await session.get('/beheer/webhooks');
+      await session.get('/beheer/koppelingen');
       for (const action of ['uitschakelen', 'inschakelen', 'verwijderen']) {
         assert.equal((await session.post(`/beheer/webhooks/${id}/${action}`, { bevestigd: 'ja' })).statusCode, 404, `${action} ${id}`);
       }

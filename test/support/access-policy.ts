@@ -32,6 +32,8 @@
 export const ACCESS_POLICY: Readonly<Record<string, string>> = {
   // Framework and open pages
   'GET /api/openapi.json': '200 200 200 200 200 200',
+  // Issue 17: the API's documentation for people, open like the document it renders.
+  'GET /api/docs': '200 200 200 200 200 200',
   'GET /assets/*': '200 200 200 200 200 200',
   'GET /assets/govuk/*': '200 200 200 200 200 200',
   'GET /health': '200 200 200 200 200 200',
@@ -186,12 +188,14 @@ export const ACCESS_POLICY: Readonly<Record<string, string>> = {
   'GET /dossiers/:clientId/cv/talen/:itemId': '303 200/404/404 200/404/404 200 200 403',
   'POST /dossiers/:clientId/cv/talen/:itemId': '303 400/404/404 400/404/404 400 400 403',
   'POST /dossiers/:clientId/cv/talen/:itemId/verwijderen': '303 409/404/404 409/404/404 409 409 403',
-  // The partnerbeheerder's API tokens and webhooks (issue 17): its own organisation's only.
-  'GET /beheer/api-sleutels': '303 403 200 403 403 403',
+  // The partnerbeheerder's API tokens and webhooks (issue 17): its own organisation's only, both
+  // lists on one page (item 6); the former list addresses send there for good.
+  'GET /beheer/koppelingen': '303 403 200 403 403 403',
+  'GET /beheer/api-sleutels': '303 403 301 403 403 403',
   'GET /beheer/api-sleutels/nieuw': '303 403 200 403 403 403',
   'POST /beheer/api-sleutels/nieuw': '303 403 400 403 403 403',
   'POST /beheer/api-sleutels/:tokenId/intrekken': '303 403 404 403 403 403',
-  'GET /beheer/webhooks': '303 403 200 403 403 403',
+  'GET /beheer/webhooks': '303 403 301 403 403 403',
   'GET /beheer/webhooks/nieuw': '303 403 200 403 403 403',
   'POST /beheer/webhooks/nieuw': '303 403 400 403 403 403',
   'POST /beheer/webhooks/:endpointId/inschakelen': '303 403 404 403 403 403',

@@ -5,6 +5,8 @@
  */
 import { accounts } from './accounts.ts';
 import { apiProblems, apiTokens } from './api.ts';
+import { apiDocs } from './api-docs.ts';
+import { koppelingen } from './koppelingen.ts';
 import { admin } from './admin.ts';
 import { attests } from './attests.ts';
 import { myClients, search } from './clients.ts';
@@ -36,6 +38,8 @@ export const messages = {
   errors,
   apiTokens,
   apiProblems,
+  apiDocs,
+  koppelingen,
 } as const;
 
 export { dossierPageNames, formerDossierPageNames, unnamedDossierPage } from './dossier-pages.ts';

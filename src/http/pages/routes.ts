@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { requireLogin } from '../plugins/app/auth.ts';
 import { adminRoutes } from './admin/admin-routes.ts';
+import { apiDocsRoutes } from './api-docs/api-docs-controller.ts';
 import { userDetailRoutes } from './admin/users/user-detail-controller.ts';
 import { usersRoutes } from './admin/users/users-controller.ts';
 import { attestHandlingRoutes } from './attests/handling-controller.ts';
@@ -46,6 +47,8 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
     // The second factor (ASVS 6.3.3): "Verificatiecode" and the enrolment a login may require.
     secondFactorLoginRoutes(open);
     loginEnrolmentRoutes(open);
+    // Issue 17: the API's documentation, open like /api/openapi.json itself.
+    apiDocsRoutes(open);
   });
   await app.register(async (closed) => {
     closed.addHook('preHandler', requireLogin);

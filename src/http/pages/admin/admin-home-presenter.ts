@@ -1,7 +1,7 @@
 /** "Beheer": the entry to the administration pages, by role (issue 12). */
 import type { Actor } from '../../../domain/users.ts';
-import { API_TOKENS_PATH, ORGANISATIONS_PATH, STEP_TYPES_PATH, USERS_PATH, organisationPaths } from './admin-paths.ts';
-import { WEBHOOKS_PATH } from './webhooks/webhook-paths.ts';
+import { messages } from '../../messages/index.ts';
+import { KOPPELINGEN_PATH, ORGANISATIONS_PATH, STEP_TYPES_PATH, USERS_PATH, organisationPaths } from './admin-paths.ts';
 
 type Entry = Readonly<{ text: string; href: string; description: string }>;
 
@@ -17,8 +17,7 @@ export function presentAdminHome(actor: Actor) {
       : [
           { text: 'Gebruikers', href: USERS_PATH, description: `De gebruikers van ${actor.organisationName}.` },
           { text: 'Vestigingen en financieringsnummers', href: organisationPaths(actor.organisationId).detail, description: `De vestigingen en financieringsnummers van ${actor.organisationName}.` },
-          { text: 'API-sleutels', href: API_TOKENS_PATH, description: `De sleutels waarmee de software van ${actor.organisationName} de API gebruikt.` },
-          { text: 'Webhooks', href: WEBHOOKS_PATH, description: `Meldingen aan de software van ${actor.organisationName} wanneer een attest of lijn verandert.` },
+          { text: messages.koppelingen.title, href: KOPPELINGEN_PATH, description: messages.koppelingen.adminEntry(actor.organisationName) },
         ];
   return { title: 'Beheer', entries };
 }

@@ -26,3 +26,6 @@ export const apiTokenPaths = {
   new: `${API_TOKENS_PATH}/nieuw`,
   revoke: (id: string) => `${API_TOKENS_PATH}/${id}/intrekken`,
 };
+
+/** Issue 17 item 6: the API tokens and webhooks of the partnerbeheerder's organisation, on one page. */
+export const KOPPELINGEN_PATH = '/beheer/koppelingen';

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { adminHomeRoutes } from './admin-controller.ts';
 import { apiTokensRoutes } from './api-tokens/api-tokens-controller.ts';
+import { koppelingenRoutes } from './koppelingen/koppelingen-controller.ts';
 import { fundingNumbersRoutes } from './funding-numbers/funding-numbers-controller.ts';
 import { officesRoutes } from './offices/offices-controller.ts';
 import { allowedStepTypesRoutes } from './organisations/allowed-step-types-controller.ts';
@@ -20,4 +21,6 @@ export function adminRoutes(app: FastifyInstance): void {
   apiTokensRoutes(app);
   // Webhooks of the partner API (issue 17): the partnerbeheerder's own organisation.
   webhooksRoutes(app);
+  // Issue 17 item 6: both lists on one page, "Koppelingen" (and the former list addresses).
+  koppelingenRoutes(app);
 }

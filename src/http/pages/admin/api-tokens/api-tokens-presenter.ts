@@ -1,4 +1,4 @@
-/** View data of "API-sleutels" (issue 17): the list, the form and the page that shows a new secret once. */
+/** View data of "API-sleutels" (issue 17): the list (a section of Koppelingen), the form and the page that shows a new secret once. */
 import { API_SCOPES, tokenState, type ApiToken } from '../../../../domain/api-tokens.ts';
 import { messages } from '../../../messages/index.ts';
 import { formatMoment } from '../../attests/attests-presenter.ts';
@@ -6,7 +6,7 @@ import { dateInputItems } from '../../date-input.ts';
 import { errorFor, type FieldErrors } from '../../form.ts';
 import { anchorOf } from '../../shared/problems.ts';
 import { textInput } from '../shared/admin-fields.ts';
-import { API_TOKENS_PATH, apiTokenPaths } from '../admin-paths.ts';
+import { KOPPELINGEN_PATH, apiTokenPaths } from '../admin-paths.ts';
 import type { ApiTokenFormInput } from './api-token-form.ts';
 
 const t = messages.apiTokens;
@@ -41,7 +41,7 @@ export function presentApiTokenForm(model: { organisationName: string; input: Ap
     errors: errors.map((e) => (e.field === 'scopes' ? { ...e, href: '#scopes' } : { ...e, href: e.href ?? anchorOf(e.field) })),
     organisationName: model.organisationName,
     action: apiTokenPaths.new,
-    cancelHref: API_TOKENS_PATH,
+    cancelHref: KOPPELINGEN_PATH,
     naam: textInput(input.naam, errors, 'naam'),
     scopes: {
       items: API_SCOPES.map((scope) => ({ value: scope, text: scope, hint: { text: t.scopeLabels[scope] ?? '' }, checked: input.scopes.includes(scope) })),
@@ -52,7 +52,7 @@ export function presentApiTokenForm(model: { organisationName: string; input: Ap
 }
 
 export function presentCreatedToken(model: { name: string; token: string }) {
-  return { title: t.createdTitle, name: model.name, token: model.token, backHref: API_TOKENS_PATH };
+  return { title: t.createdTitle, name: model.name, token: model.token, backHref: KOPPELINGEN_PATH };
 }
 
 export type ApiTokensView = ReturnType<typeof presentApiTokens>;

@@ -1,39 +1,32 @@
 /**
- * "Webhooks" (issue 17, W5) at /beheer/webhooks: the partnerbeheerder's own organisation only
- * (anyone else 403; another organisation's endpoint a 404). Adding shows the secret once, in the
+ * "Webhooks" (issue 17, W5) under /beheer/webhooks: the partnerbeheerder's own organisation only
+ * (anyone else 403; another organisation's endpoint a 404). The list is a section of Koppelingen
+ * (koppelingen-controller.ts), where every action returns. Adding shows the secret once, in the
  * answer to the post (not stored anywhere to show it again, so no redirect); enabling, disabling
  * and deleting (confirmed on a page of its own) are post/redirect/get.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor } from '../../../../domain/users.ts';
-import { ForbiddenError } from '../../../../services/errors.ts';
 import { messages, problemMessages } from '../../../messages/index.ts';
 import { actorOf } from '../../../plugins/app/auth.ts';
 import { asRawForm, type FieldErrors } from '../../form.ts';
 import { readConfirmation } from '../../shared/confirm.ts';
 import { problemsToErrors } from '../../shared/problems.ts';
+import { KOPPELINGEN_PATH } from '../admin-paths.ts';
+import { requirePartnerbeheerder } from '../shared/partnerbeheerder.ts';
 import { EMPTY_WEBHOOK, endpointInputOf, readWebhookForm, type WebhookFormInput } from './webhook-form.ts';
 import { NEW_WEBHOOK_PATH, WEBHOOKS_PATH } from './webhook-paths.ts';
-import { presentWebhookCreated, presentWebhookDelete, presentWebhookForm, presentWebhooks } from './webhooks-presenter.ts';
+import { presentWebhookCreated, presentWebhookDelete, presentWebhookForm } from './webhooks-presenter.ts';
 
 type EndpointRoute = { Params: { endpointId: string } };
 
-function partnerbeheerder(actor: Actor): Actor {
-  if (actor.role !== 'partnerbeheerder') throw new ForbiddenError('webhooks beheren');
-  return actor;
-}
+const partnerbeheerder = (actor: Actor): Actor => requirePartnerbeheerder(actor, 'webhooks beheren');
 
 export function webhooksRoutes(app: FastifyInstance): void {
   const service = app.services.webhookEndpoints;
 
   const showForm = (reply: FastifyReply, actor: Actor, input: WebhookFormInput, errors: FieldErrors = [], status = 200) =>
     reply.render('pages/admin/webhooks/webhook-form.njk', presentWebhookForm({ organisationName: actor.organisationName, input, errors }), status);
-
-  app.get(WEBHOOKS_PATH, async (request, reply) => {
-    const actor = partnerbeheerder(actorOf(request));
-    const endpoints = await service.list(actor);
-    return reply.render('pages/admin/webhooks/webhooks.njk', presentWebhooks({ organisationName: actor.organisationName, endpoints }));
-  });
 
   app.get(NEW_WEBHOOK_PATH, async (request, reply) => showForm(reply, partnerbeheerder(actorOf(request)), EMPTY_WEBHOOK));
 
@@ -50,7 +43,7 @@ export function webhooksRoutes(app: FastifyInstance): void {
     app.post<EndpointRoute>(`${WEBHOOKS_PATH}/:endpointId/${suffix}`, { preHandler: app.csrfProtection }, async (request, reply) => {
       const endpoint = await service.setEnabled(actorOf(request), request.params.endpointId, enabled);
       request.flash('success', enabled ? messages.webhooks.enabled(endpoint.url) : messages.webhooks.disabled(endpoint.url));
-      return reply.redirect(WEBHOOKS_PATH, 303);
+      return reply.redirect(KOPPELINGEN_PATH, 303);
     });
   }
 
@@ -63,10 +56,10 @@ export function webhooksRoutes(app: FastifyInstance): void {
     const actor = actorOf(request);
     if (readConfirmation(asRawForm(request.body)) !== 'ja') {
       await service.find(actor, request.params.endpointId);
-      return reply.redirect(WEBHOOKS_PATH, 303);
+      return reply.redirect(KOPPELINGEN_PATH, 303);
     }
     const endpoint = await service.remove(actor, request.params.endpointId);
     request.flash('success', messages.webhooks.deleted(endpoint.url));
-    return reply.redirect(WEBHOOKS_PATH, 303);
+    return reply.redirect(KOPPELINGEN_PATH, 303);
   });
 }

@@ -1,4 +1,4 @@
-/** View data of "Webhooks" (issue 17): the list with each endpoint's last delivery, the form, the secret shown once. */
+/** View data of "Webhooks" (issue 17): the list with each endpoint's last delivery (a section of Koppelingen), the form, the secret shown once. */
 import { BRUSSELS_DATE_TIME } from '../../../../domain/calendar-date.ts';
 import type { WebhookEndpoint } from '../../../../domain/webhooks/endpoint.ts';
 import { WEBHOOK_EVENT_TYPES } from '../../../../domain/webhooks/events.ts';
@@ -6,9 +6,10 @@ import type { EndpointWithDelivery } from '../../../../services/webhooks/webhook
 import { messages } from '../../../messages/index.ts';
 import { errorFor, type FieldErrors } from '../../form.ts';
 import { confirmView, summaryRow } from '../../shared/confirm.ts';
-import { ADMIN_PATH } from '../admin-paths.ts';
+import { API_DOCS_PATH } from '../../api-docs/api-docs-presenter.ts';
+import { KOPPELINGEN_PATH } from '../admin-paths.ts';
 import type { WebhookFormInput } from './webhook-form.ts';
-import { NEW_WEBHOOK_PATH, WEBHOOKS_PATH, webhookPaths } from './webhook-paths.ts';
+import { NEW_WEBHOOK_PATH, webhookPaths } from './webhook-paths.ts';
 
 const text = messages.webhooks;
 const moment = (at: Date | null): string => (at === null ? '–' : BRUSSELS_DATE_TIME.format(at));
@@ -27,7 +28,7 @@ export function presentWebhooks(model: { organisationName: string; endpoints: re
   return {
     title: text.title,
     organisationName: model.organisationName,
-    backHref: ADMIN_PATH,
+    docsHref: API_DOCS_PATH,
     newHref: NEW_WEBHOOK_PATH,
     endpoints: model.endpoints.map((e) => {
       const paths = webhookPaths(e.id);
@@ -53,7 +54,7 @@ export function presentWebhookForm(model: { organisationName: string; input: Web
     errors,
     organisationName: model.organisationName,
     action: NEW_WEBHOOK_PATH,
-    cancelHref: WEBHOOKS_PATH,
+    cancelHref: KOPPELINGEN_PATH,
     url: { value: input.url, errorMessage: errorFor(errors, 'url') },
     events: {
       errorMessage: errorFor(errors, 'gebeurtenissen'),
@@ -63,7 +64,7 @@ export function presentWebhookForm(model: { organisationName: string; input: Web
 }
 
 export function presentWebhookCreated(model: { organisationName: string; url: string; secret: string }) {
-  return { title: text.createdTitle, organisationName: model.organisationName, url: model.url, secret: model.secret, backHref: WEBHOOKS_PATH };
+  return { title: text.createdTitle, organisationName: model.organisationName, url: model.url, secret: model.secret, backHref: KOPPELINGEN_PATH };
 }
 
 export function presentWebhookDelete(endpoint: WebhookEndpoint) {
