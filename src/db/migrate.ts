@@ -24,7 +24,7 @@ import * as m0021 from './migrations/0021_audit_partitions.ts';
 import * as m0022 from './migrations/0022_drop_lockout_columns.ts';
 
 /** Migrations in order. A new migration is a new file added here; a landed one never changes what it does. */
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_foundation': m0001,
   '0002_steps': m0002,
   '0003_documents': m0003,
