@@ -132,8 +132,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const s3 = parseS3(env);
   const uploadQuota = {
-    uploadsPerDay: parsePositiveInteger(env['UPLOAD_QUOTA_PER_DAY'], 'UPLOAD_QUOTA_PER_DAY', 200),
-    bytesPerDay: parsePositiveInteger(env['UPLOAD_QUOTA_BYTES_PER_DAY'], 'UPLOAD_QUOTA_BYTES_PER_DAY', 1024 * 1024 * 1024),
+    uploadsPerDay: parsePositive(env['UPLOAD_QUOTA_PER_DAY'], 'UPLOAD_QUOTA_PER_DAY', 200, { whole: true }),
+    bytesPerDay: parsePositive(env['UPLOAD_QUOTA_BYTES_PER_DAY'], 'UPLOAD_QUOTA_BYTES_PER_DAY', 1024 * 1024 * 1024, { whole: true }),
   };
 
   return Object.freeze({
@@ -213,11 +213,14 @@ function parseS3(env: Env): S3Config | undefined {
   return Object.freeze({ bucket, endpoint: endpoint?.replace(/\/$/, ''), region });
 }
 
-function parsePositive(value: string | undefined, name: string, fallback: number): number {
+/** A number above zero, or `fallback` when not given; `whole` for counts and sizes (a safe integer). */
+function parsePositive(value: string | undefined, name: string, fallback: number, options: { whole?: boolean } = {}): number {
   const v = nonEmpty(value);
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!/^\d+(\.\d+)?$/.test(v) || n <= 0) throw new ConfigError(`${name} "${v}" moet een positief getal zijn.`);
+  const whole = options.whole === true;
+  const written = whole ? /^\d+$/.test(v) && Number.isSafeInteger(n) : /^\d+(\.\d+)?$/.test(v);
+  if (!written || n <= 0) throw new ConfigError(whole ? `${name} "${v}" is geen positief geheel getal.` : `${name} "${v}" moet een positief getal zijn.`);
   return n;
 }
 
@@ -226,14 +229,6 @@ function parseInstanceId(value: string | undefined): string {
   // It travels in a response header: letters, digits and a few marks only.
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) throw new ConfigError(`INSTANCE_ID mag enkel letters, cijfers, punt, koppelteken en liggend streepje bevatten (hoogstens 64).`);
   return v;
-}
-
-function parsePositiveInteger(value: string | undefined, name: string, fallback: number): number {
-  const v = nonEmpty(value);
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!/^\d+$/.test(v) || n < 1 || !Number.isSafeInteger(n)) throw new ConfigError(`${name} "${v}" is geen positief geheel getal.`);
-  return n;
 }
 
 function parseBoolean(value: string | undefined, name: string, fallback: boolean): boolean {

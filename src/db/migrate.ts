@@ -21,9 +21,10 @@ import * as m0018 from './migrations/0018_webhooks.ts';
 import * as m0019 from './migrations/0019_reference_versions.ts';
 import * as m0020 from './migrations/0020_shared_rate_limits.ts';
 import * as m0021 from './migrations/0021_audit_partitions.ts';
+import * as m0022 from './migrations/0022_drop_lockout_columns.ts';
 
-/** Migrations in order. A new migration is a new file added here; landed ones are never edited. */
-const MIGRATIONS: Record<string, Migration> = {
+/** Migrations in order. A new migration is a new file added here; a landed one never changes what it does. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_foundation': m0001,
   '0002_steps': m0002,
   '0003_documents': m0003,
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019_reference_versions': m0019,
   '0020_shared_rate_limits': m0020,
   '0021_audit_partitions': m0021,
+  '0022_drop_lockout_columns': m0022,
 };
 
 const provider: MigrationProvider = {

@@ -11,10 +11,14 @@
 import assert from 'node:assert/strict';
 import { after, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
+import { migrateToLatest } from '../../src/db/migrate.ts';
 import { LOGIN_DELAY } from '../../src/domain/accounts/login-delay.ts';
 import { BRUSSELS_TIME_SECONDS } from '../../src/domain/calendar-date.ts';
 import { messages } from '../../src/http/messages/index.ts';
 import { createSmtpTransport } from '../../src/mail/mail-transport.ts';
+import { TEST_NOW } from '../support/clock.ts';
+import { createTestDatabase } from '../support/databases.ts';
 import { anOrganisation, aUser, type TestUser } from '../support/factories.ts';
 import { decodedBody, startSmtpServer } from '../support/smtp.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
@@ -188,6 +192,27 @@ describeOnEachDatabase(
       for (let n = 1; n <= 10; n++) await failAfterAnyWait('onbekend.adres@test.be', '192.0.2.15');
       await services.outbox.deliverMail();
       assert.equal(smtp.received.length, before);
+    });
+
+    it('issue 11: migration 0022 drops the columns of the old lock (locked_until, failed_attempts, first_failed_at); the users and their passwords stay', async () => {
+      const { kind } = get();
+      const old = await createTestDatabase(kind, { upTo: '0021_audit_partitions' });
+      try {
+        const raw = old.db.withoutPlugins();
+        const organisation = await anOrganisation(old.db);
+        const user = await aUser(old.db, 'begeleider', organisation);
+        await sql`update users set locked_until = ${TEST_NOW}, failed_attempts = 3, first_failed_at = ${TEST_NOW} where id = ${user.id}`.execute(raw);
+        const lockColumns = sql<{ column_name: string }>`select column_name from information_schema.columns
+          where table_name = 'users' and column_name in ('locked_until', 'failed_attempts', 'first_failed_at') order by column_name`;
+        assert.equal((await lockColumns.execute(raw)).rows.length, 3);
+        assert.deepEqual(await migrateToLatest(old.db), ['0022_drop_lockout_columns']);
+        assert.deepEqual((await lockColumns.execute(raw)).rows, []);
+        const kept = await old.db.selectFrom('users').select(['email', 'passwordHash', 'disabledAt']).where('id', '=', user.id).executeTakeFirstOrThrow();
+        assert.equal(kept.email, user.email);
+        assert.ok(kept.passwordHash !== null && kept.disabledAt === null);
+      } finally {
+        await old.drop();
+      }
     });
   },
   { config: { TRUST_PROXY: 'true' }, mail: createSmtpTransport(smtp.url, 'Loopbaanportaal <noreply@test.be>') },

@@ -33,12 +33,12 @@ export type TestUser = Readonly<{ id: string; email: string; password: string; r
 
 let passwordHash: Promise<string> | undefined;
 
-/** A user who can log in with TEST_PASSWORD; `disabledAt` / `lockedUntil` give a disabled or locked account. */
+/** A user who can log in with TEST_PASSWORD; `disabledAt` gives a disabled account. */
 export async function aUser(
   db: Database,
   role: Role,
   organisation: TestOrganisation,
-  options: { email?: string; disabledAt?: Date; lockedUntil?: Date } = {},
+  options: { email?: string; disabledAt?: Date } = {},
 ): Promise<TestUser> {
   const email = options.email ?? `${role}.${next()}@test.be`;
   passwordHash ??= hashPassword(TEST_PASSWORD);
@@ -52,7 +52,6 @@ export async function aUser(
       officeId: organisation.officeId,
       passwordHash: await passwordHash,
       disabledAt: options.disabledAt ?? null,
-      lockedUntil: options.lockedUntil ?? null,
       createdAt: TEST_NOW,
     })
     .returning('id')

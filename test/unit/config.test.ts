@@ -215,5 +215,14 @@ describe('config', () => {
       assertConfigError({ SHUTDOWN_DEADLINE_SECONDS: 'lang' }, 'SHUTDOWN_DEADLINE_SECONDS');
       assertConfigError({ INSTANCE_ID: 'a b\r\nSet-Cookie: x' }, 'INSTANCE_ID');
     });
+
+    it('config: a duration may be a fraction above zero, a count or size of the upload quota only a whole number above zero', () => {
+      const set = loadConfig({ ORPHAN_GRACE_HOURS: '0.5', SHUTDOWN_DEADLINE_SECONDS: '2.5', UPLOAD_QUOTA_PER_DAY: '3', UPLOAD_QUOTA_BYTES_PER_DAY: '1048576' });
+      assert.deepEqual([set.orphanGraceHours, set.shutdownDeadlineSeconds, set.uploadQuota.uploadsPerDay, set.uploadQuota.bytesPerDay], [0.5, 2.5, 3, 1048576]);
+      assert.deepEqual(loadConfig({}).uploadQuota, { uploadsPerDay: 200, bytesPerDay: 1024 ** 3 });
+      for (const bad of ['0', '1.5', '-2', 'veel', '9007199254740993']) assertConfigError({ UPLOAD_QUOTA_PER_DAY: bad }, 'UPLOAD_QUOTA_PER_DAY');
+      assertConfigError({ UPLOAD_QUOTA_BYTES_PER_DAY: '0' }, 'UPLOAD_QUOTA_BYTES_PER_DAY');
+      for (const bad of ['0', '0.0', '-1', '1e3']) assertConfigError({ ORPHAN_GRACE_HOURS: bad }, 'ORPHAN_GRACE_HOURS');
+    });
   });
 });

@@ -104,4 +104,13 @@ describe('second factor: the secret at rest (AES-256-GCM)', () => {
     assert.throws(() => createSecretBox(Buffer.alloc(32, 4).toString('base64')).open('user-1', sealed));
     assert.throws(() => createSecretBox(Buffer.alloc(16).toString('base64')));
   });
+
+  it('ASVS 6.5 a secret sealed before the shared AES-GCM module (issue 11) still opens, for its own user only', () => {
+    // Made by the code of second-factor-secret.ts as it was before crypto/aes-gcm.ts: the stored form must not change.
+    const before = createSecretBox(Buffer.alloc(32, 7).toString('base64'));
+    const userId = '3f0c6d1e-0000-4000-8000-000000000001';
+    const sealed = 'v1.JFSu41HbZVYUIlD3.B-DSN32hq_31dUwJ0Y4hPQ.oAtXDqQeD5Coc4qB0Qpxvw';
+    assert.equal(before.open(userId, sealed), 'JBSWY3DPEHPK3PXP');
+    assert.throws(() => before.open('3f0c6d1e-0000-4000-8000-000000000002', sealed));
+  });
 });

@@ -107,6 +107,13 @@ describe('webhook secrets at rest', () => {
     tampered[tampered.length - 1] = (tampered[tampered.length - 1] ?? 0) ^ 1;
     assert.throws(() => box.open(tampered.toString('base64')));
   });
+
+  it('ASVS 11.1 a secret sealed before the shared AES-GCM module (issue 11) still opens: base64(iv ‖ tag ‖ ciphertext) under SHA-256 of the key', () => {
+    // Made by the code of webhooks/secret-box.ts as it was before crypto/aes-gcm.ts: stored endpoints must keep signing.
+    const sealed = 'vwPumqGt7FJ0Yjad/9ArV4iwOu8yQrEerRSB4NguYYS5Aq0/hxFce8Q0YA==';
+    assert.equal(createSecretBox('sleutel-voor-de-test').open(sealed), 'whsec_voorbeeld');
+    assert.throws(() => createSecretBox('een-andere-sleutel').open(sealed));
+  });
 });
 
 describe('W1 payload', () => {

@@ -2,23 +2,17 @@
  * Foundation: organisations and their offices, users and sessions, clients, attests and the
  * append-only audit log. Written against Kysely<any>; never edited after it landed.
  */
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { sql } from 'kysely';
+import { createTableWithUuid, refuseTruncate, refuseUpdateDelete, type AnyDb } from './migration-helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
-  await db.schema
-    .createTable('organisations')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'organisations')
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('dienst', 'partner')`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 
-  await db.schema
-    .createTable('offices')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'offices')
     .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('code', 'text', (c) => c.notNull().unique())
@@ -26,9 +20,7 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
   await db.schema.createIndex('offices_organisation_idx').on('offices').column('organisation_id').execute();
 
-  await db.schema
-    .createTable('funding_numbers')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'funding_numbers')
     .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
@@ -36,9 +28,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addUniqueConstraint('funding_numbers_code_unique', ['organisation_id', 'code'])
     .execute();
 
-  await db.schema
-    .createTable('users')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'users')
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) =>
@@ -68,9 +58,7 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.createIndex('sessions_user_idx').on('sessions').column('user_id').execute();
   await db.schema.createIndex('sessions_expires_idx').on('sessions').column('expires_at').execute();
 
-  await db.schema
-    .createTable('clients')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'clients')
     .addColumn('insz', 'char(11)', (c) => c.notNull().unique())
     .addColumn('family_name', 'text', (c) => c.notNull())
     .addColumn('first_name', 'text', (c) => c.notNull())
@@ -85,9 +73,7 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
   await sql`create index clients_name_idx on clients (lower(family_name), lower(first_name))`.execute(db);
 
-  await db.schema
-    .createTable('attests')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'attests')
     .addColumn('client_id', 'uuid', (c) => c.notNull().references('clients.id'))
     .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     .addColumn('regime', 'text', (c) => c.notNull().check(sql`regime in ('algemeen', 'cao82', 'tewerkstellingscel')`))
@@ -128,12 +114,8 @@ export async function up(db: AnyDb): Promise<void> {
       raise exception 'audit_events is append-only: % refused', tg_op using errcode = '42501';
     end;
     $$`.execute(db);
-  await sql`
-    create trigger audit_events_no_update_delete before update or delete on audit_events
-    for each row execute function audit_events_append_only()`.execute(db);
-  await sql`
-    create trigger audit_events_no_truncate before truncate on audit_events
-    for each statement execute function audit_events_append_only()`.execute(db);
+  await refuseUpdateDelete(db, 'audit_events_no_update_delete', 'audit_events', 'audit_events_append_only');
+  await refuseTruncate(db, 'audit_events_no_truncate', 'audit_events', 'audit_events_append_only');
 }
 
 export function down(): Promise<void> {

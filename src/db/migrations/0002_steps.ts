@@ -2,10 +2,8 @@
  * Steps towards work (the Outplacement line and the plain types), the step catalogue and which
  * organisation may register which type, and the stop requests of O8.
  */
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { sql } from 'kysely';
+import { createTableWithUuid, type AnyDb } from './migration-helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
   await db.schema
@@ -35,9 +33,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addPrimaryKeyConstraint('organisation_step_types_pk', ['organisation_id', 'step_type_code'])
     .execute();
 
-  await db.schema
-    .createTable('steps')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'steps')
     .addColumn('client_id', 'uuid', (c) => c.notNull().references('clients.id'))
     .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     .addColumn('step_type_code', 'text', (c) => c.notNull().references('step_types.code'))
@@ -68,9 +64,7 @@ export async function up(db: AnyDb): Promise<void> {
   await sql`create index steps_due_idx on steps (end_date) where state = 'bezig' and step_type_code = 'outplacement'`.execute(db);
   await sql`create index steps_window_idx on steps (ended_on) where summary_closed = false and ended_on is not null`.execute(db);
 
-  await db.schema
-    .createTable('stop_requests')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'stop_requests')
     .addColumn('step_id', 'uuid', (c) => c.notNull().references('steps.id'))
     .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     .addColumn('requested_by', 'uuid', (c) => c.notNull().references('users.id'))

@@ -3,15 +3,11 @@
  * its SHA-256. D4 in the database itself: a row is never deleted, and the only change allowed is
  * its withdrawal (once, with who and why).
  */
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { sql } from 'kysely';
+import { createTableWithUuid, refuseTruncate, refuseUpdateDelete, type AnyDb } from './migration-helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
-  await db.schema
-    .createTable('documents')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'documents')
     .addColumn('client_id', 'uuid', (c) => c.notNull().references('clients.id'))
     .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     .addColumn('step_id', 'uuid', (c) => c.references('steps.id'))
@@ -60,12 +56,8 @@ export async function up(db: AnyDb): Promise<void> {
       return new;
     end;
     $$`.execute(db);
-  await sql`
-    create trigger documents_no_change before update or delete on documents
-    for each row execute function documents_kept()`.execute(db);
-  await sql`
-    create trigger documents_no_truncate before truncate on documents
-    for each statement execute function documents_kept()`.execute(db);
+  await refuseUpdateDelete(db, 'documents_no_change', 'documents', 'documents_kept');
+  await refuseTruncate(db, 'documents_no_truncate', 'documents', 'documents_kept');
 }
 
 export function down(): Promise<void> {

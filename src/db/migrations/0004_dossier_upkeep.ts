@@ -5,12 +5,19 @@
  * `version` guards them. Every editable row has a `version` for O12-style optimistic locking.
  */
 import { readFileSync } from 'node:fs';
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { sql, type CreateTableBuilder } from 'kysely';
+import { createTableWithUuid, type AnyDb } from './migration-helpers.ts';
 
 const CATALOGUE = new URL('../catalogue/isco-08-nl.tsv', import.meta.url);
+
+/** The last columns of every item of a list in the dossier: its version (O12), when it was added, who changed it last and when. */
+function withItemColumns<T extends string, C extends string>(table: CreateTableBuilder<T, C>) {
+  return table
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_by_label', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`));
+}
 
 /** The unit groups of the data file: comment lines (#) and the header line skipped. */
 function readCatalogue(): { code: string; title: string }[] {
@@ -62,18 +69,13 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 
-  await db.schema
-    .createTable('desired_jobs')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'desired_jobs')
     .addColumn('client_id', 'uuid', (c) => c.notNull().references('clients.id'))
     .addColumn('occupation_code', 'text', (c) => c.notNull().references('occupations.code'))
     .addColumn('experience', 'text', (c) => c.notNull().check(sql`experience in ('geen', 'beperkt', 'ervaren')`))
     .addColumn('regions', sql`text[]`, (c) => c.notNull().check(sql`cardinality(regions) > 0`))
     .addColumn('regime', 'text', (c) => c.notNull().check(sql`regime in ('voltijds', 'deeltijds')`))
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_by_label', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(withItemColumns)
     .execute();
   await db.schema.createIndex('desired_jobs_client_idx').on('desired_jobs').columns(['client_id', 'created_at']).execute();
 
@@ -86,9 +88,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 
-  await db.schema
-    .createTable('cv_educations')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'cv_educations')
     .addColumn('client_id', 'uuid', (c) => c.notNull().references('clients.id'))
     .addColumn('level', 'text', (c) =>
       c.notNull().check(sql`level in ('lager-onderwijs', 'lager-secundair', 'hoger-secundair', 'hbo5', 'bachelor', 'master', 'doctoraat', 'andere')`),
@@ -97,63 +97,43 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('institution', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('year', 'integer')
     .addColumn('diploma', 'boolean', (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_by_label', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(withItemColumns)
     .execute();
   await db.schema.createIndex('cv_educations_client_idx').on('cv_educations').column('client_id').execute();
 
   const month = (column: string) => sql.raw(`${column} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`);
-  await db.schema
-    .createTable('cv_work_experiences')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'cv_work_experiences')
     .addColumn('client_id', 'uuid', (c) => c.notNull().references('clients.id'))
     .addColumn('employer', 'text', (c) => c.notNull())
     .addColumn('job_title', 'text', (c) => c.notNull())
     .addColumn('start_month', 'text', (c) => c.notNull())
     .addColumn('end_month', 'text')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_by_label', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(withItemColumns)
     .addCheckConstraint('cv_work_experiences_months', sql`${month('start_month')} and (end_month is null or (${month('end_month')} and end_month >= start_month))`)
     .execute();
   await db.schema.createIndex('cv_work_experiences_client_idx').on('cv_work_experiences').column('client_id').execute();
 
   const level = (column: string) => sql.raw(`${column} in ('basis', 'redelijk', 'goed', 'zeer-goed', 'moedertaal')`);
-  await db.schema
-    .createTable('cv_languages')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'cv_languages')
     .addColumn('client_id', 'uuid', (c) => c.notNull().references('clients.id'))
     .addColumn('language', 'text', (c) => c.notNull())
     .addColumn('understanding', 'text', (c) => c.notNull().check(level('understanding')))
     .addColumn('speaking', 'text', (c) => c.notNull().check(level('speaking')))
     .addColumn('reading', 'text', (c) => c.notNull().check(level('reading')))
     .addColumn('writing', 'text', (c) => c.notNull().check(level('writing')))
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_by_label', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(withItemColumns)
     .execute();
   await sql`create unique index cv_languages_one_per_client on cv_languages (client_id, lower(language))`.execute(db);
 
-  await db.schema
-    .createTable('cv_competences')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'cv_competences')
     .addColumn('client_id', 'uuid', (c) => c.notNull().references('clients.id'))
     .addColumn('text', 'text', (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_by_label', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .$call(withItemColumns)
     .execute();
   await sql`create unique index cv_competences_one_per_client on cv_competences (client_id, lower(text))`.execute(db);
 
   // K3: a note belongs to the organisation of its author; reading always filters on it.
-  await db.schema
-    .createTable('internal_notes')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'internal_notes')
     .addColumn('client_id', 'uuid', (c) => c.notNull().references('clients.id'))
     .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     .addColumn('author_user_id', 'uuid', (c) => c.references('users.id'))

@@ -4,15 +4,11 @@
  * new request becomes a row in `attests` (0001); an approved extension moves that attest's end.
  * Written against Kysely<any>; never edited after it landed.
  */
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { sql } from 'kysely';
+import { createTableWithUuid, type AnyDb } from './migration-helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
-  await db.schema
-    .createTable('attest_requests')
-    .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+  await createTableWithUuid(db, 'attest_requests')
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('nieuw', 'verlenging')`))
     .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     // What the partner typed (A2). For an extension: copied from the attest and the client.

@@ -7,10 +7,7 @@
  * Newest-first lists order by insertion (`seq`), not by comparing timestamps that two clocks
  * may have written. Written against Kysely<any>; never edited after it landed.
  */
-import type { Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { type AnyDb } from './migration-helpers.ts';
 
 /** The columns migrations 0001–0005 gave a `now()` default. */
 const STAMPED_COLUMNS: Readonly<Record<string, readonly string[]>> = {

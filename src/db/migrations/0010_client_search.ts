@@ -11,10 +11,8 @@
  * Unicode normalisation gives the same key on PGlite and PostgreSQL.
  * Written against Kysely<any>; never edited after it landed.
  */
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { sql } from 'kysely';
+import { type AnyDb } from './migration-helpers.ts';
 
 const BATCH = 1000;
 

@@ -3,10 +3,8 @@
  * line stays Bezig with `planned_stop_date`; the sweep (J1) sets Stopgezet on that day. A line
  * that leaves Bezig holds no planned stop. Written against Kysely<any>; never edited after it landed.
  */
-import { sql, type Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { sql } from 'kysely';
+import { type AnyDb } from './migration-helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
   await db.schema

@@ -5,10 +5,7 @@
  * verification starts each chain at its first hashed record and counts the older ones apart.
  * Written against Kysely<any>; never edited after it landed.
  */
-import type { Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on application types
-type AnyDb = Kysely<any>;
+import { type AnyDb } from './migration-helpers.ts';
 
 export async function up(db: AnyDb): Promise<void> {
   await db.schema

@@ -1,8 +1,10 @@
 /**
- * What the migrations from 0014 on share: the database type they are written against, the table
- * with a uuid the database draws, and the append-only guard. The landed migrations 0001–0013 keep
- * their own copies (a landed migration is never edited). Like a migration, this module depends on
- * no application type, and what it builds must never change: it is part of migrations that landed.
+ * What the migrations share: the database type they are written against, the table with a uuid
+ * the database draws, and the append-only guard. Migrations 0001–0013 moved onto these helpers
+ * later (issue 11) without changing what they do: the same statements, but for the quoting of the
+ * four trigger names, and the same schema (compared with pg_dump). Like a migration, this module
+ * depends on no application type, and what it builds must never change: it is part of migrations
+ * that landed.
  */
 import { sql, type Kysely } from 'kysely';
 

@@ -14,7 +14,6 @@ function selectUsers(trx: Executor) {
     ...ACTOR_COLUMNS,
     sql<boolean>`u.password_hash is not null`.as('hasPassword'),
     'u.disabledAt',
-    'u.lockedUntil',
     'u.lastLoginAt',
     'u.createdAt',
     'u.version',
@@ -72,18 +71,18 @@ export async function insertInvited(
   return row.id;
 }
 
-type AccountChange = Partial<{ role: Role; officeId: string; disabledAt: Date | null; lockedUntil: Date | null; failedAttempts: number; firstFailedAt: Date | null }>;
+type AccountChange = Partial<{ role: Role; officeId: string; disabledAt: Date | null }>;
 
 /** Applies the change when the user is still at `expectedVersion` (O12); false when not. */
 export async function updateAtVersion(trx: Executor, id: string, expectedVersion: number, change: AccountChange): Promise<boolean> {
   return changedAtVersion(trx.updateTable('users').set((eb) => ({ ...change, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', expectedVersion));
 }
 
-/** The chosen password; the lockout ends with it (the user proved the mailbox is theirs). */
+/** The chosen password (the growing login delay is ended by the use case, login-throttle.ts). */
 export async function setPassword(trx: Executor, id: string, passwordHash: string): Promise<void> {
   await trx
     .updateTable('users')
-    .set((eb) => ({ passwordHash, failedAttempts: 0, firstFailedAt: null, lockedUntil: null, version: eb('version', '+', 1) }))
+    .set((eb) => ({ passwordHash, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }

@@ -4,15 +4,12 @@ import { officeLabel } from '../../domain/organisations.ts';
 import type { UserRow } from '../schema/index.ts';
 import type { Executor } from './executor.ts';
 
-export type UserCredentials = Pick<
-  UserRow,
-  'id' | 'passwordHash' | 'disabledAt' | 'failedAttempts' | 'firstFailedAt' | 'lockedUntil'
->;
+export type UserCredentials = Pick<UserRow, 'id' | 'passwordHash' | 'disabledAt'>;
 
 export async function findCredentialsByEmail(trx: Executor, email: string): Promise<UserCredentials | undefined> {
   return trx
     .selectFrom('users')
-    .select(['id', 'passwordHash', 'disabledAt', 'failedAttempts', 'firstFailedAt', 'lockedUntil'])
+    .select(['id', 'passwordHash', 'disabledAt'])
     .where(sql<string>`lower(email)`, '=', email.toLowerCase())
     .forUpdate()
     .executeTakeFirst();
@@ -77,7 +74,7 @@ export function toActor(row: ActorRow): Actor {
 export async function recordSuccessfulLogin(trx: Executor, userId: string, at: Date): Promise<void> {
   await trx
     .updateTable('users')
-    .set({ failedAttempts: 0, firstFailedAt: null, lockedUntil: null, lastLoginAt: at })
+    .set({ lastLoginAt: at })
     .where('id', '=', userId)
     .execute();
 }

@@ -12,9 +12,6 @@ export interface UsersTable {
   /** argon2id; null until an invited user chose a password (migration 0008). */
   passwordHash: string | null;
   disabledAt: Timestamp | null;
-  failedAttempts: Generated<number>;
-  firstFailedAt: Timestamp | null;
-  lockedUntil: Timestamp | null;
   lastLoginAt: Timestamp | null;
   createdAt: CreatedAt;
   /** O12: raised by every administrative change (migration 0008). */

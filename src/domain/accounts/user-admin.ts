@@ -31,19 +31,17 @@ export function assignableRoles(actorRole: Role, kind: OrganisationKind): readon
 }
 
 /** What state an account is in, as the list and the detail page show it. */
-export type AccountStatus = 'actief' | 'uitgenodigd' | 'uitgeschakeld' | 'geblokkeerd';
+export type AccountStatus = 'actief' | 'uitgenodigd' | 'uitgeschakeld';
 
 export const STATUS_LABELS: Readonly<Record<AccountStatus, string>> = {
   actief: 'Actief',
   uitgenodigd: 'Uitgenodigd',
   uitgeschakeld: 'Uitgeschakeld',
-  geblokkeerd: 'Geblokkeerd',
 };
 
-export function accountStatus(account: Readonly<{ disabledAt: Date | null; hasPassword: boolean; lockedUntil: Date | null }>, now: Date): AccountStatus {
+export function accountStatus(account: Readonly<{ disabledAt: Date | null; hasPassword: boolean }>): AccountStatus {
   if (account.disabledAt !== null) return 'uitgeschakeld';
   if (!account.hasPassword) return 'uitgenodigd';
-  if (account.lockedUntil !== null && account.lockedUntil.getTime() > now.getTime()) return 'geblokkeerd';
   return 'actief';
 }
 
@@ -78,7 +76,6 @@ export type ManagedUser = Readonly<{
   officeCode: string | null;
   hasPassword: boolean;
   disabledAt: Date | null;
-  lockedUntil: Date | null;
   lastLoginAt: Date | null;
   createdAt: Date;
   version: number;

@@ -5,6 +5,7 @@
 import { addDays, addMonths, compareDates, dateParts, type CalendarDate } from '../calendar-date.ts';
 import type { Regime } from '../clients.ts';
 import { birthDateMatches, parseInsz, type Insz } from '../insz.ts';
+import type { StoredFile } from '../documents/stored-file.ts';
 import { requiredText, type Problem } from '../result.ts';
 
 export type AttestRequestKind = 'nieuw' | 'verlenging';
@@ -50,7 +51,7 @@ export type AttestRequest = Readonly<{
   attestId: string | null;
   previousEndDate: CalendarDate | null;
   clientId: string | null;
-  scan: Readonly<{ sha256: string; fileName: string; mediaType: string; sizeBytes: number }>;
+  scan: StoredFile;
   state: AttestRequestState;
   rejectionReason: string | null;
   originalReceived: Readonly<{ byLabel: string; at: Date }> | null;

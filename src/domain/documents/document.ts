@@ -7,6 +7,7 @@
 import type { CalendarDate } from '../calendar-date.ts';
 import { requiredText, type Problem } from '../result.ts';
 import { isPartner, type Role } from '../roles.ts';
+import type { StoredFile } from './stored-file.ts';
 
 export const DOCUMENT_KINDS = ['actieplan', 'eindverslag', 'attest', 'ander'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -23,7 +24,8 @@ export function isDocumentKind(value: string): value is DocumentKind {
   return (DOCUMENT_KINDS as readonly string[]).includes(value);
 }
 
-export type Document = Readonly<{
+/** A document and its file (`StoredFile`: name, size, media type, SHA-256). */
+export type Document = StoredFile & Readonly<{
   id: string;
   clientId: string;
   organisationId: string;
@@ -31,11 +33,6 @@ export type Document = Readonly<{
   stepId: string | null;
   publicationName: string;
   kind: DocumentKind;
-  /** The file name as uploaded, made safe (see file-name.ts). */
-  fileName: string;
-  sizeBytes: number;
-  mediaType: string;
-  sha256: string;
   uploadedBy: string;
   uploadedByLabel: string;
   uploadedAt: Date;

@@ -15,6 +15,7 @@ import { createContentCheck, type ContentCheck, type UploadPolicy, type UploadPr
 import { brusselsDay, bytesLeftToday, type UploadQuota } from '../../domain/documents/upload-quota.ts';
 import { sanitiseFileName } from '../../domain/documents/file-name.ts';
 import { FORMAT_INFO, type FileFormat } from '../../domain/documents/file-formats.ts';
+import type { StoredFile } from '../../domain/documents/stored-file.ts';
 import type { BlobStore, PendingBlob } from '../../storage/blob-store.ts';
 import { openZip } from '../../storage/zip-reader.ts';
 import type { ServiceContext } from '../context.ts';
@@ -22,17 +23,8 @@ import type { ServiceContext } from '../context.ts';
 /** A file as it arrives: its bytes as a stream, the name and the type the browser gave it. */
 export type IncomingFile = Readonly<{ stream: AsyncIterable<Uint8Array>; fileName: string; declaredType: string }>;
 
-/** An accepted upload, not yet kept. */
-export type ReceivedFile = Readonly<{
-  blob: PendingBlob;
-  /** The name as uploaded, made safe. */
-  fileName: string;
-  format: FileFormat;
-  /** The media type of the format found in the content, not the one declared. */
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-}>;
+/** An accepted upload, not yet kept: the file's facts, its format and where it waits. */
+export type ReceivedFile = StoredFile & Readonly<{ blob: PendingBlob; format: FileFormat }>;
 
 export type UploadOutcome = { ok: true; file: ReceivedFile } | { ok: false; problem: UploadProblem };
 

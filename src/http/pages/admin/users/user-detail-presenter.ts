@@ -64,7 +64,7 @@ export function presentUserHistory(records: readonly AuditRecord[]) {
 export function presentUserDetail(model: { detail: UserDetail; actor: Actor; now: Date; secondFactor: boolean; input?: ChangeInput; errors?: FieldErrors }) {
   const { user, latestLink } = model.detail;
   const errors = model.errors ?? [];
-  const status = accountStatus(user, model.now);
+  const status = accountStatus(user);
   const input = model.input ?? { rol: user.role, vestiging: user.officeId ?? '', versie: String(user.version) };
   const self = user.id === model.actor.userId;
   const openInvitation = latestLink !== undefined && latestLink.purpose === 'invite' && latestLink.usedAt === null && latestLink.voidedAt === null;
@@ -84,7 +84,7 @@ export function presentUserDetail(model: { detail: UserDetail; actor: Actor; now
         ? [{ key: { text: 'Uitnodiging' }, value: { text: openInvitation && latestLink.expiresAt > model.now ? `Verstuurd, geldig tot ${dateTime.format(latestLink.expiresAt)}` : 'Verlopen of niet meer geldig: verstuur een nieuwe' } }]
         : []),
     ],
-    status: statusTag(user, model.now),
+    status: statusTag(user),
     change: {
       action: base,
       versie: input.versie,

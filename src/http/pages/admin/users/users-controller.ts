@@ -13,7 +13,7 @@ import { INVITE_PATH, presentUserList, USERS_PATH, userPath } from './users-list
 type ListRoute = { Querystring: { zoek?: string; pagina?: string } };
 
 export function usersRoutes(app: FastifyInstance): void {
-  const { userAdmin, clock } = app.services;
+  const { userAdmin } = app.services;
 
   app.get<ListRoute>(USERS_PATH, async (request, reply) => {
     const actor = actorOf(request);
@@ -22,7 +22,7 @@ export function usersRoutes(app: FastifyInstance): void {
     const found = await userAdmin.list(actor, query, requested);
     return reply.render(
       'pages/admin/users/users-list.njk',
-      presentUserList({ query, page: found.page, pageSize: found.pageSize, total: found.total, users: found.users, now: clock.now(), allOrganisations: actor.role === 'beheerder' }),
+      presentUserList({ query, page: found.page, pageSize: found.pageSize, total: found.total, users: found.users, allOrganisations: actor.role === 'beheerder' }),
     );
   });
 

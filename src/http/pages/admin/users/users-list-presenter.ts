@@ -11,11 +11,10 @@ const STATUS_TAGS: Readonly<Record<AccountStatus, string>> = {
   actief: 'govuk-tag--green',
   uitgenodigd: 'govuk-tag--blue',
   uitgeschakeld: 'govuk-tag--grey',
-  geblokkeerd: 'govuk-tag--red',
 };
 
-export function statusTag(user: ManagedUser, now: Date): { text: string; classes: string } {
-  const status = accountStatus(user, now);
+export function statusTag(user: ManagedUser): { text: string; classes: string } {
+  const status = accountStatus(user);
   return { text: STATUS_LABELS[status], classes: STATUS_TAGS[status] };
 }
 
@@ -51,7 +50,7 @@ function pagination(query: string, page: number, pages: number) {
   };
 }
 
-export function presentUserList(model: { query: string; page: number; pageSize: number; total: number; users: readonly ManagedUser[]; now: Date; allOrganisations: boolean }) {
+export function presentUserList(model: { query: string; page: number; pageSize: number; total: number; users: readonly ManagedUser[]; allOrganisations: boolean }) {
   const pages = Math.max(1, Math.ceil(model.total / model.pageSize));
   const first = (model.page - 1) * model.pageSize + 1;
   const last = first + model.users.length - 1;
@@ -72,7 +71,7 @@ export function presentUserList(model: { query: string; page: number; pageSize: 
       role: ROLE_LABELS[u.role],
       organisation: u.organisationName,
       office: officeOf(u),
-      status: statusTag(u, model.now),
+      status: statusTag(u),
     })),
     pagination: pagination(model.query, model.page, pages),
   };
