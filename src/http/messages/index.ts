@@ -4,7 +4,7 @@
  * in one file per feature in this folder, and this index assembles them into the one `messages`.
  */
 import { accounts } from './accounts.ts';
-import { apiProblems, apiTokens } from './api.ts';
+import { apiFields, apiProblems, apiTokens } from './api.ts';
 import { admin } from './admin.ts';
 import { attests } from './attests.ts';
 import { myClients, search } from './clients.ts';
@@ -36,6 +36,7 @@ export const messages = {
   errors,
   apiTokens,
   apiProblems,
+  apiFields,
 } as const;
 
 export { dossierPageNames, formerDossierPageNames, unnamedDossierPage } from './dossier-pages.ts';
