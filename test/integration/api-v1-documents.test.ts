@@ -11,7 +11,7 @@ import { ApiContract } from '../support/api-contract.ts';
 import { anApiToken } from '../support/api-factories.ts';
 import { says } from '../support/bad-uploads.ts';
 import { filesUnder } from '../support/blob-store.ts';
-import { BOUNDARY, DOCX, EXE, MEDIA_TYPES, multipartBody, PDF, docxWith, type MultipartPart } from '../support/documents.ts';
+import { BOUNDARY, DOCX, EXE, MEDIA_TYPES, multipartBody, PDF, docxWith, pdfOfSize, type MultipartPart } from '../support/documents.ts';
 import { aClient, anAttest, anOrganisation, aUser } from '../support/factories.ts';
 import { auditRows } from '../support/integration-helpers.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
@@ -38,6 +38,7 @@ async function world({ db, services, clock, app }: TestApp) {
 
 type World = Awaited<ReturnType<typeof world>>;
 
+const MB = 1024 * 1024;
 const MULTIPART = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` };
 
 const fields = (name = 'Actieplan outplacement', kind = 'actieplan'): MultipartPart[] => [{ name: 'publicatienaam', value: name }, { name: 'soort', value: kind }];
@@ -130,6 +131,19 @@ describeOnEachDatabase('Partner API v1: documents', world, (get) => {
     const noFile = await upload(t.data, fields());
     assert.equal(noFile.statusCode, 400);
     assert.deepEqual(noFile.json<{ fouten: { veld: string; melding: string }[] }>().fouten, [{ veld: 'document', melding: says('geen-bestand') }]);
+    assert.deepEqual(await stored(t), before);
+  });
+
+  test('ASVS 5.2.1 D3 a file over 20 MB is 413 (reden te-groot); a body over the limit is 413 unread, with Connection: close; nothing stored', async () => {
+    const t = get();
+    const before = await stored(t);
+    const large = await upload(t.data, [...fields(), file('groot.pdf', pdfOfSize(20 * MB + 1), MEDIA_TYPES.pdf)]);
+    assert.equal(large.statusCode, 413);
+    assert.equal(large.json<{ reden: string }>().reden, 'te-groot');
+    const body = await upload(t.data, [...fields(), file('groter.pdf', pdfOfSize(21 * MB), MEDIA_TYPES.pdf)]);
+    assert.equal(body.statusCode, 413);
+    assert.equal(body.json<{ type: string }>().type, '/api/problemen/te-groot');
+    assert.equal(body.headers.connection, 'close');
     assert.deepEqual(await stored(t), before);
   });
 
