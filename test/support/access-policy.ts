@@ -204,7 +204,8 @@ export const ACCESS_POLICY: Readonly<Record<string, string>> = {
   'POST /beheer/webhooks/:endpointId/verwijderen': '303 403 404 403 403 403',
   'POST /beheer/gebruikers/:userId/tweestapsverificatie': '303 403 409/404 403 403 409',
   // Partner API v1 (issue 17): a bearer token, never a page session: 401 for every session.
-  // Its access matrix for tokens of two organisations is in test/integration/api-v1.test.ts.
+  // Its access matrix for tokens of two organisations is in test/integration/api-v1.test.ts,
+  // api-v1-documents.test.ts and api-v1-attest-requests.test.ts.
   'GET /api/v1/klanten': '401 401 401 401 401 401',
   'GET /api/v1/klanten/:klantId': '401 401 401 401 401 401',
   'GET /api/v1/klanten/:klantId/logboek': '401 401 401 401 401 401',
@@ -214,6 +215,12 @@ export const ACCESS_POLICY: Readonly<Record<string, string>> = {
   'PATCH /api/v1/klanten/:klantId/stappen/:stapId': '401 401 401 401 401 401',
   'POST /api/v1/klanten/:klantId/stappen/:stapId/stopverzoeken': '401 401 401 401 401 401',
   'POST /api/v1/klanten/:klantId/stappen/:stapId/samenvatting-aanvullingen': '401 401 401 401 401 401',
+  'GET /api/v1/klanten/:klantId/documenten': '401 401 401 401 401 401',
+  'POST /api/v1/klanten/:klantId/documenten': '401 401 401 401 401 401 multipart',
+  'GET /api/v1/klanten/:klantId/documenten/:documentId/inhoud': '401 401 401 401 401 401',
+  'POST /api/v1/klanten/:klantId/verlengingen': '401 401 401 401 401 401 multipart',
+  'POST /api/v1/aanvragen': '401 401 401 401 401 401 multipart',
+  'GET /api/v1/aanvragen/:aanvraagId': '401 401 401 401 401 401',
 };
 
 /** One row parsed: per caller, the expected status per target. */

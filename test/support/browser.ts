@@ -72,7 +72,7 @@ function isExecutable(path: string): boolean {
  * A suite run in Chromium against the real application with the demo world seeded.
  * Without Chromium the suite is skipped with a notice, except on CI (CI=true), where it fails.
  */
-export function describeInBrowser(title: string, suite: (get: () => BrowserSuite) => void, options: { mail?: MailTransport } = {}): void {
+export function describeInBrowser(title: string, suite: (get: () => BrowserSuite) => void, options: { mail?: MailTransport; config?: Record<string, string> } = {}): void {
   const installed = isExecutable(CHROMIUM_PATH);
   const required = process.env['CI'] === 'true';
   const skip = !installed && !required ? `Chromium niet gevonden op ${CHROMIUM_PATH}: browsertests overgeslagen` : false;
@@ -89,7 +89,7 @@ export function describeInBrowser(title: string, suite: (get: () => BrowserSuite
       if (!installed) {
         throw new Error(`Chromium niet gevonden op ${CHROMIUM_PATH} en CI=true: de browsertests moeten lopen. Installeer Chromium of zet CHROMIUM_PATH.`);
       }
-      const started = await startTestApp('pglite', { mail: options.mail });
+      const started = await startTestApp('pglite', { mail: options.mail, ...(options.config === undefined ? {} : { config: options.config }) });
       stopApp = started.close;
       services = started.services;
       browser = await launchChromium();

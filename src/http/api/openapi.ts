@@ -1,5 +1,16 @@
 import swagger from '@fastify/swagger';
 import fp from 'fastify-plugin';
+import type { TSchema } from 'typebox';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The multipart/form-data body of an upload route, for the contract only: the route reads the
+     * body as a stream (nothing buffered), so Fastify does not validate it against a schema.
+     */
+    multipartBody?: TSchema;
+  }
+}
 
 /**
  * The OpenAPI 3.1 document, generated from the routes' TypeBox schemas, at /api/openapi.json;
@@ -22,15 +33,19 @@ export const openApiPlugin = fp(
         tags: [
           { name: 'klanten', description: 'Caseload, dossier en logboek (recht dossiers:read)' },
           { name: 'stappen', description: 'Stappen naar werk (lezen: dossiers:read, wijzigen: stappen:write)' },
+          { name: 'documenten', description: 'Documenten van het dossier (lezen: dossiers:read, toevoegen: documenten:write)' },
+          { name: 'aanvragen', description: 'Attestaanvragen: toegang en verlenging met de scan, en hun toestand (aanvragen:write)' },
           { name: 'beheer', description: 'Werking van de toepassing' },
         ],
       },
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${String(i)}`) },
       hideUntagged: true,
-      transform: ({ schema, url }) => {
+      transform: ({ schema, url, route }) => {
         // Every /api/v1 route needs a token; /health does not.
         if (!url.startsWith('/api/v1/')) return { schema, url };
-        return { schema: { ...schema, security: [{ apiSleutel: [] }] }, url };
+        const multipartBody = route.config?.multipartBody;
+        const body = multipartBody === undefined ? {} : { body: multipartBody, consumes: ['multipart/form-data'] };
+        return { schema: { ...schema, ...body, security: [{ apiSleutel: [] }] }, url };
       },
     });
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -17,9 +17,14 @@ export const apiTokens = {
     'dossiers:read': 'Dossiers lezen (klantenlijst, dossier, stappen, logboek)',
     'stappen:write': 'Stappen registreren en wijzigen',
     'documenten:write': 'Documenten toevoegen',
-    'aanvragen:write': 'Toegang en verlenging aanvragen',
+    'aanvragen:write': 'Toegang en verlenging aanvragen, en die aanvragen opvolgen',
   } as Readonly<Record<string, string>>,
   neverUsed: 'Nog niet gebruikt',
+};
+
+/** Field messages of the API's own (the forms' messages are used wherever the form has the field). */
+export const apiFields = {
+  isoDateInvalid: 'Vul een bestaande datum in volgens ISO 8601, zoals 2026-11-29',
 };
 
 /** The `title` of each problem the API answers (RFC 9457), keyed by the stable `type`'s last part. */
@@ -35,6 +40,9 @@ export const apiProblems = {
   'niet-toegestaan': 'Dit is niet toegestaan',
   'te-veel-verzoeken': 'Te veel verzoeken: probeer het later opnieuw',
   'ongeldig-adres': 'Dit adres is niet geldig',
+  'bestand-geweigerd': 'Het bestand wordt niet aanvaard',
+  'te-groot': 'De inhoud van het verzoek is te groot',
+  'niet-beschikbaar': 'Het bestand van dit document is niet beschikbaar',
   'serverfout': 'Er ging iets mis aan onze kant',
 } as const;
 

@@ -4,7 +4,7 @@
  * in one file per feature in this folder, and this index assembles them into the one `messages`.
  */
 import { accounts } from './accounts.ts';
-import { apiProblems, apiTokens } from './api.ts';
+import { apiFields, apiProblems, apiTokens } from './api.ts';
 import { apiDocs } from './api-docs.ts';
 import { koppelingen } from './koppelingen.ts';
 import { admin } from './admin.ts';
@@ -40,6 +40,7 @@ export const messages = {
   apiProblems,
   apiDocs,
   koppelingen,
+  apiFields,
 } as const;
 
 export { dossierPageNames, formerDossierPageNames, unnamedDossierPage } from './dossier-pages.ts';

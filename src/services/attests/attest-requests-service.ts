@@ -28,8 +28,8 @@ import { AuditAction } from '../audit/actions.ts';
 import { auditRecorder } from '../audit/actor-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import type { IncomingFile, ReceivedFile, UploadOutcome, UploadService } from '../documents/upload-service.ts';
-import type { Dossier, DossierAccess } from '../dossiers/dossier-access.ts';
-import { ForbiddenError } from '../errors.ts';
+import { isUuid, type Dossier, type DossierAccess } from '../dossiers/dossier-access.ts';
+import { AttestRequestNotFoundError, ForbiddenError } from '../errors.ts';
 
 /** "Mijn aanvragen" shows this many, newest first. */
 export const MY_REQUESTS_LIMIT = 200;
@@ -129,6 +129,17 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
     }
   }
 
+  /**
+   * One request of the actor's own organisation, as "Mijn aanvragen" shows it (the partner API's
+   * state of a request). Another organisation's, an unknown or a malformed id: not found, alike.
+   */
+  async function one(actor: Actor, requestId: string): Promise<AttestRequest> {
+    requirePartner(actor);
+    const found = isUuid(requestId) ? await repos.attestRequests.findById(db, requestId) : undefined;
+    if (found === undefined || found.organisationId !== actor.organisationId) throw new AttestRequestNotFoundError();
+    return found;
+  }
+
   /** "Mijn aanvragen": the organisation's requests, newest first, with state and reason. */
   async function mine(actor: Actor): Promise<AttestRequest[]> {
     requirePartner(actor);
@@ -207,7 +218,7 @@ export function createAttestRequestsService({ db, repos, clock }: ServiceContext
     }
   }
 
-  return { formContext, receiveScan, checkFields, check, submit, mine, extensionContext, checkExtensionEnd, requestExtension };
+  return { formContext, receiveScan, checkFields, check, submit, one, mine, extensionContext, checkExtensionEnd, requestExtension };
 }
 
 function scanOf(file: ReceivedFile): AttestRequest['scan'] {

@@ -36,23 +36,29 @@ export function problemAnswer(request: FastifyRequest, problem: ApiProblem): Ans
 /**
  * Runs a create once per `Idempotency-Key`: the same key and body within 24 hours gives the first
  * answer again (with `Idempotent-Replayed: true`), another body 422, a first request still
- * running 409. Without the header the create simply runs.
+ * running 409. Without the header the create simply runs. `fingerprint` is what "the same body"
+ * compares: the parsed JSON body, or for a multipart upload its fields and the file's SHA-256.
  */
-export async function idempotent(request: FastifyRequest, reply: FastifyReply, create: () => Promise<Answer>): Promise<FastifyReply> {
+export async function idempotent(request: FastifyRequest, reply: FastifyReply, create: () => Promise<Answer>, fingerprint: unknown = request.body): Promise<FastifyReply> {
+  return send(reply, await idempotentAnswer(request, create, fingerprint));
+}
+
+/** `idempotent` without sending: for a route that has work left before the answer leaves (an upload's temporary file to drop). */
+export async function idempotentAnswer(request: FastifyRequest, create: () => Promise<Answer>, fingerprint: unknown = request.body): Promise<Answer> {
   const header = request.headers['idempotency-key'];
-  if (header === undefined) return send(reply, await create());
+  if (header === undefined) return create();
   const key = Array.isArray(header) ? '' : header;
   if (key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
     throw new ApiProblem(400, 'ongeldige-invoer', { fouten: [{ veld: 'Idempotency-Key', melding: `Gebruik een sleutel van 1 tot ${String(IDEMPOTENCY_KEY_MAX_LENGTH)} tekens` }] });
   }
   const { idempotency } = request.server.services;
   const tokenId = apiClientOf(request).tokenId;
-  const start = await idempotency.begin(tokenId, key, requestHash(request.method, request.url, request.body));
+  const start = await idempotency.begin(tokenId, key, requestHash(request.method, request.url, fingerprint));
   if (start.kind === 'other-request') throw new ApiProblem(422, 'idempotency-sleutel-hergebruikt');
   if (start.kind === 'in-progress') throw new ApiProblem(409, 'verzoek-loopt');
   if (start.kind === 'replay') {
     const stored = start.response;
-    return send(reply, { status: start.status, body: stored.body, headers: { ...stored.headers, 'Idempotent-Replayed': 'true' }, problem: stored.headers['content-type'] === PROBLEM_JSON });
+    return { status: start.status, body: stored.body, headers: { ...stored.headers, 'Idempotent-Replayed': 'true' }, problem: stored.headers['content-type'] === PROBLEM_JSON };
   }
   let answer: Answer;
   try {
@@ -63,5 +69,5 @@ export async function idempotent(request: FastifyRequest, reply: FastifyReply, c
   }
   const stored: StoredResponse = { body: answer.body, headers: { ...(answer.headers ?? {}), ...(answer.problem === true ? { 'content-type': PROBLEM_JSON } : {}) } };
   await idempotency.finish(tokenId, key, answer.status, stored);
-  return send(reply, answer);
+  return answer;
 }

@@ -5,7 +5,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError } from 'fastify';
 import { apiAuthPlugin } from '../../plugins/app/api-auth.ts';
+import { ATTEST_REQUEST_SCHEMAS } from './attest-request-schemas.ts';
+import { attestRequestRoutes } from './attest-request-routes.ts';
 import { clientRoutes } from './client-routes.ts';
+import { DOCUMENT_SCHEMAS } from './document-schemas.ts';
+import { documentRoutes } from './document-routes.ts';
 import { ApiProblem, problemOf, sendProblem } from './problems.ts';
 import { SHARED_SCHEMAS } from './schemas.ts';
 import { stepRoutes } from './step-routes.ts';
@@ -13,7 +17,7 @@ import { stepRoutes } from './step-routes.ts';
 export const API_V1_PREFIX = '/api/v1';
 
 export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
-  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+  for (const schema of [...SHARED_SCHEMAS, ...DOCUMENT_SCHEMAS, ...ATTEST_REQUEST_SCHEMAS]) app.addSchema(schema);
   await app.register(
     async (v1) => {
       v1.setErrorHandler(async (error: FastifyError, request, reply) => {
@@ -26,6 +30,8 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
       await v1.register(apiAuthPlugin, { perMinute: app.config.apiRateLimitPerMinute });
       await v1.register(clientRoutes);
       await v1.register(stepRoutes);
+      await v1.register(documentRoutes);
+      await v1.register(attestRequestRoutes);
     },
     { prefix: API_V1_PREFIX },
   );

@@ -1,6 +1,8 @@
 /** Domain data as the partner API shows it (issue 17): ISO 8601 dates, state codes with their Dutch label. */
 import type { AuditRecord } from '../../../domain/audit.ts';
 import { accessPeriodEnd } from '../../../domain/access.ts';
+import { REQUEST_KIND_LABELS, type AttestRequest } from '../../../domain/attests/attest-request.ts';
+import { DOCUMENT_KIND_LABELS, type Document } from '../../../domain/documents/document.ts';
 import { ATTEST_STATE_LABELS, REGIME_LABELS, type MyClient } from '../../../domain/clients.ts';
 import { STATE_LABELS, type Step, type StepLine } from '../../../domain/steps/step.ts';
 import type { Dossier } from '../../../services/dossiers/dossier-access.ts';
@@ -90,5 +92,51 @@ export function logEventOf(record: AuditRecord) {
     veld: text(d['field']),
     oud: text(d['old']),
     nieuw: text(d['new']),
+  };
+}
+
+/** D1: a document of the dossier, with the path of its download. */
+export function documentOf(document: Document) {
+  return {
+    id: document.id,
+    klantId: document.clientId,
+    publicatienaam: document.publicationName,
+    soort: { code: document.kind, label: DOCUMENT_KIND_LABELS[document.kind] },
+    organisatie: document.organisationName,
+    stapId: document.stepId,
+    bestandsnaam: document.fileName,
+    mediatype: document.mediaType,
+    grootte: document.sizeBytes,
+    sha256: document.sha256,
+    toegevoegdOp: document.uploadedAt.toISOString(),
+    datumToevoegen: document.uploadedOn,
+    toegevoegdDoor: document.uploadedByLabel,
+    inhoud: `/api/v1/klanten/${document.clientId}/documenten/${document.id}/inhoud`,
+  };
+}
+
+/** A2/A4: an attest request as its organisation follows it: the state as a code with its Dutch label. */
+export function attestRequestOf(request: AttestRequest) {
+  return {
+    id: request.id,
+    soort: { code: request.kind, label: REQUEST_KIND_LABELS[request.kind] },
+    toestand: { code: request.state, label: ATTEST_STATE_LABELS[request.state] },
+    insz: request.insz,
+    familienaam: request.familyName,
+    voornaam: request.firstName,
+    geboortedatum: request.birthDate,
+    regime: { code: request.regime, label: REGIME_LABELS[request.regime] },
+    startdatum: request.startDate,
+    einddatum: request.endDate,
+    vorigeEinddatum: request.previousEndDate,
+    klantId: request.clientId,
+    attestId: request.attestId,
+    redenAfwijzing: request.rejectionReason,
+    origineelOntvangen: request.originalReceived !== null,
+    scan: { bestandsnaam: request.scan.fileName, mediatype: request.scan.mediaType, grootte: request.scan.sizeBytes, sha256: request.scan.sha256 },
+    ingediendOp: request.submittedAt.toISOString(),
+    ingediendDoor: request.submittedByLabel,
+    beslistOp: request.decidedAt?.toISOString() ?? null,
+    versie: request.version,
   };
 }

@@ -6,7 +6,8 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Problem as ServiceProblem } from '../../../domain/result.ts';
-import { ForbiddenError, NotFoundError } from '../../../services/errors.ts';
+import type { UploadProblem } from '../../../domain/documents/content-check.ts';
+import { DocumentContentMissingError, ForbiddenError, NotFoundError } from '../../../services/errors.ts';
 import { messages, type ProblemMessages } from '../../messages/index.ts';
 import type { ApiProblemType } from '../../messages/api.ts';
 import { problemsToErrors } from '../../pages/shared/problems.ts';
@@ -60,12 +61,27 @@ const PROPERTY_OF: Readonly<Record<string, string>> = {
   aanvulling: 'tekst',
   reden: 'reden',
   'voorgestelde-datum': 'voorgesteldeDatum',
+  stap: 'stapId',
 };
 
-/** A service's refusal of the input: 400 with every field and its Dutch message. */
-export function invalidInput(problems: readonly ServiceProblem[], texts: ProblemMessages): ApiProblem {
-  const fouten = problemsToErrors(problems, texts).map((e) => ({ veld: PROPERTY_OF[e.field] ?? e.field, melding: e.message }));
+/** A service's refusal of the input: 400 with every field and its Dutch message (after `first`, a form's own errors). */
+export function invalidInput(problems: readonly ServiceProblem[], texts: ProblemMessages, first: readonly FieldError[] = []): ApiProblem {
+  const fouten = [...first, ...problemsToErrors(problems, texts).map((e) => ({ veld: PROPERTY_OF[e.field] ?? e.field, melding: e.message }))];
   return new ApiProblem(400, 'ongeldige-invoer', { fouten });
+}
+
+/**
+ * D3 in HTTP: an upload the content check refused, with the Dutch reason the form shows at its file
+ * field (`fouten`) and the stable code of the refusal (`reden`). A file of a kind that is not
+ * accepted, or whose content does not match its name or type, is 415; a file over the size limit
+ * 413; any other refusal (empty, macros, a zip bomb, active PDF content, the daily quota) 422.
+ * Other field errors of the same request come along in `fouten`.
+ */
+export function uploadRefused(problem: UploadProblem, field: FieldError, others: readonly FieldError[] = []): ApiProblem {
+  const fouten = [field, ...others];
+  if (problem === 'geen-bestand') return new ApiProblem(400, 'ongeldige-invoer', { fouten });
+  const status = problem === 'type-niet-toegelaten' || problem === 'komt-niet-overeen' ? 415 : problem === 'te-groot' ? 413 : 422;
+  return new ApiProblem(status, 'bestand-geweigerd', { detail: field.melding, fouten, extra: { reden: problem } });
 }
 
 /** What a missing property is told: the form's own "required" message where the form has one. */
@@ -102,6 +118,8 @@ export function problemOf(error: FastifyError & { validation?: readonly AjvError
   if (error instanceof ApiProblem) return error;
   if (error instanceof NotFoundError) return new ApiProblem(404, 'niet-gevonden');
   if (error instanceof ForbiddenError) return new ApiProblem(403, 'niet-toegestaan');
+  // The document exists and may be read, but its file is lost: asking again will not help (as the pages' 410).
+  if (error instanceof DocumentContentMissingError) return new ApiProblem(410, 'niet-beschikbaar');
   if (error.validation !== undefined) {
     const seen = new Set<string>();
     const fouten = error.validation.map(fieldErrorOf).filter((f) => (seen.has(f.veld) ? false : (seen.add(f.veld), true)));
@@ -109,6 +127,8 @@ export function problemOf(error: FastifyError & { validation?: readonly AjvError
   }
   const status = error.statusCode ?? 500;
   if (status === 429) return new ApiProblem(429, 'te-veel-verzoeken');
+  // ASVS 5.2.1: a multipart body announced over the limit is refused unread; the connection closes.
+  if (status === 413) return new ApiProblem(413, 'te-groot', { headers: { Connection: 'close' } });
   if (status === 404) return new ApiProblem(404, 'niet-gevonden');
   if (status === 415) return new ApiProblem(415, 'ongeldige-invoer', { detail: 'Stuur de inhoud als application/json' });
   if (status >= 400 && status < 500) return new ApiProblem(status, 'ongeldige-invoer');

@@ -7,10 +7,10 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { STEP_STATES } from '../../../domain/steps/step.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const IsoDate = Type.String({ format: 'date', description: 'Kalenderdag, ISO 8601 (jjjj-mm-dd), in Brussel' });
-const IsoMoment = Type.String({ format: 'date-time', description: 'Tijdstip, ISO 8601' });
-const Uuid = Type.String({ format: 'uuid' });
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export const IsoDate = Type.String({ format: 'date', description: 'Kalenderdag, ISO 8601 (jjjj-mm-dd), in Brussel' });
+export const IsoMoment = Type.String({ format: 'date-time', description: 'Tijdstip, ISO 8601' });
+export const Uuid = Type.String({ format: 'uuid' });
 
 export const FieldError = Type.Object({
   veld: Type.String({ description: 'De eigenschap van de invoer (of de kop, de parameter) waarover het gaat' }),
@@ -26,12 +26,13 @@ export const Problem = Type.Object(
     instance: Type.Optional(Type.String({ description: 'De verwijzing van het verzoek (request id)' })),
     fouten: Type.Optional(Type.Array(Type.Ref('Veldfout'))),
     huidig: Type.Optional(Type.Ref('Stap', { description: 'Bij 412: de huidige toestand van de stap' })),
+    reden: Type.Optional(Type.String({ description: 'Bij een geweigerd bestand: de vaste code van de weigering, zoals type-niet-toegelaten of macro' })),
   },
   { $id: 'Probleem', description: 'RFC 9457 problem details' },
 );
 
 export const StepStateCode = Type.Union([Type.Literal('bezig'), Type.Literal('geannuleerd'), Type.Literal('stopgezet'), Type.Literal('uitgevoerd')], { description: `Toestand: ${STEP_STATES.join(', ')}` });
-const Coded = (code: TSchema) => Type.Object({ code, label: Type.String() });
+export const Coded = (code: TSchema) => Type.Object({ code, label: Type.String() });
 const OfficeRef = Type.Object({ id: Uuid, label: Type.String({ description: 'NAAM (code)' }) });
 
 export const Step = Type.Object(

@@ -5,6 +5,7 @@
  * else is read, and the file streams straight into the upload service (D3), never held in memory.
  */
 import { finished } from 'node:stream/promises';
+import type { Multipart } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingFile, ReceivedFile, UploadOutcome } from '../../../services/documents/upload-service.ts';
 import { verifyCsrfToken } from '../../plugins/external/csrf.ts';
@@ -34,16 +35,35 @@ export const releaseAccepted =
 export type MultipartForm = Readonly<{ form: RawForm; upload: UploadOutcome | undefined }>;
 
 /** Reads the multipart body in order; a body whose first part is not the CSRF token is refused (403) unread. */
-export async function readMultipartForm(request: FastifyRequest, reply: FastifyReply, options: MultipartFormOptions): Promise<MultipartForm> {
+export function readMultipartForm(request: FastifyRequest, reply: FastifyReply, options: MultipartFormOptions): Promise<MultipartForm> {
+  return readParts(request, reply, options, (part) => {
+    verifyCsrfToken(request, part === undefined ? '' : part.type === 'field' && part.fieldname === CSRF_FIELD && typeof part.value === 'string' ? part.value : '');
+    return true;
+  });
+}
+
+/**
+ * The same reading for the partner API (issue 17): its requests carry a Bearer token and no
+ * session cookie, so there is no CSRF token to check; every part is the form's. The file streams
+ * into the upload service exactly as for the pages.
+ */
+export function readApiMultipart(request: FastifyRequest, reply: FastifyReply, options: MultipartFormOptions): Promise<MultipartForm> {
+  return readParts(request, reply, options, () => false);
+}
+
+/**
+ * `first` sees the first part (undefined when the body had none) and says whether it was consumed
+ * (the CSRF token) or is one of the form's parts; it throws to refuse the body.
+ */
+async function readParts(request: FastifyRequest, reply: FastifyReply, options: MultipartFormOptions, first: (part: Multipart | undefined) => boolean): Promise<MultipartForm> {
   const fields: Record<string, string> = {};
   let upload: UploadOutcome | undefined;
-  let verified = false;
+  let seen = false;
   try {
     for await (const part of request.parts({ limits: { ...MULTIPART_LIMITS, ...options.limits } })) {
-      if (!verified) {
-        verifyCsrfToken(request, part.type === 'field' && part.fieldname === CSRF_FIELD && typeof part.value === 'string' ? part.value : '');
-        verified = true;
-        continue;
+      if (!seen) {
+        seen = true;
+        if (first(part)) continue;
       }
       if (part.type === 'file') {
         if (part.fieldname === options.fileField && upload === undefined && options.receive !== undefined) {
@@ -56,7 +76,7 @@ export async function readMultipartForm(request: FastifyRequest, reply: FastifyR
         fields[part.fieldname] = part.valueTruncated ? part.value + '…' : part.value;
       }
     }
-    if (!verified) verifyCsrfToken(request, '');
+    if (!seen) first(undefined);
   } catch (error) {
     if (upload !== undefined) await options.release(upload);
     // The rest of the body is not read: the connection closes after the answer instead of waiting for it.
