@@ -28,7 +28,7 @@ export const openApiPlugin = fp(
           description: 'JSON API voor de software van de outplacementkantoren: dezelfde regels als de schermen. Zie docs/api.md voor een doorloop met curl.',
         },
         components: {
-          securitySchemes: { apiSleutel: { type: 'http', scheme: 'bearer', description: 'Een API-sleutel van uw organisatie (Beheer > API-sleutels): `lbp_<id>_<geheim>`' } },
+          securitySchemes: { apiSleutel: { type: 'http', scheme: 'bearer', description: 'Een API-sleutel van uw organisatie (Beheer > Koppelingen, sectie API-sleutels): `lbp_<id>_<geheim>`' } },
         },
         tags: [
           { name: 'klanten', description: 'Caseload, dossier en logboek (recht dossiers:read)' },
