@@ -5,14 +5,18 @@
  * 2. the page "Stappen naar werk" of one client on the real application, 50 connections;
  * 3. the baseline: a bare Fastify route with one indexed query for the same rows, as JSON;
  * 4. the sweep J1 over the 1,000,000 lines of which 100,000 are due, twice;
- * 5. documents: ten concurrent 20 MB uploads against the application in its own process,
- *    its memory and the throughput next to `cp` (uploads.ts);
- * 6. the database dropped again, also when something failed or the run was interrupted.
+ * 5. the embedded database (PGlite, issue 16): the same page against the same baseline route on
+ *    PGlite, on the demo world in a folder of its own, and the start-up time of `node src/main.ts`
+ *    on that folder (embedded.ts);
+ * 6. documents: ten concurrent 20 MB uploads against the application in its own process,
+ *    its memory and the throughput next to a bare Node pipeline (uploads.ts);
+ * 7. the database dropped again, also when something failed or the run was interrupted.
  *
  * Progress goes to stderr, the summary tables to stdout. Exits 0 unless something broke
  * (a check failed or an error occurred); a missed target is a figure, not a failure.
  * Settings: BENCH_DATABASE_URL, BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_POOL_SIZE;
- * BENCH_ONLY=uploads runs the data and then the documents part alone (no page, baseline, sweep).
+ * BENCH_ONLY=uploads runs the data and then the documents part alone (no page, baseline, sweep);
+ * BENCH_ONLY=embedded runs the PGlite part alone (no PostgreSQL database is made).
  */
 import { systemClock } from '../src/services/clock.ts';
 import { createBenchDatabase, withClient, type BenchDatabase } from './bench/database.ts';
@@ -23,6 +27,7 @@ import { readOptions, type BenchOptions } from './bench/options.ts';
 import { describeMachine, int, ms, percent, seconds, table, verdict, type Machine } from './bench/report.ts';
 import { removeBlobFolder } from './bench/services.ts';
 import { measureSweep, type SweepMeasurement } from './bench/sweep.ts';
+import { embeddedSummary, measureEmbedded } from './bench/embedded.ts';
 import { measureUploads, UPLOAD_BYTES, UPLOADS, uploadsSummary } from './bench/uploads.ts';
 
 /** DESIGN.md, "Speed", and issue 16: the sweep < 10 s; per page its share of the baseline's throughput and its p99. */
@@ -84,18 +89,34 @@ async function main(): Promise<void> {
   const options = readOptions();
   const only = readOnly();
   const machine = describeMachine();
-  const postgres = await withClient(options.adminUrl, async (client) => (await client.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]?.v ?? '?');
   const settings = { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds };
+  const onCleanup = (close: () => Promise<void>): void => {
+    closers.push(close);
+  };
+  if (only === 'embedded') {
+    progress('Embedded database (PGlite): page, baseline and start-up');
+    const embedded = await measureEmbedded(settings, progress, onCleanup);
+    console.log(
+      [
+        '',
+        `Loopbaanportaal benchmark, embedded database only (BENCH_ONLY=embedded), ${startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
+        `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB.toFixed(1)} GiB, Node ${machine.node}`,
+        `Load average at start: ${machine.loadAverage.map((n) => n.toFixed(2)).join(' / ')} (1/5/15 min)`,
+        `HTTP: ${options.connections} connections, ${options.durationSeconds} s per run after ${options.warmupSeconds} s of warm-up, autocannon in a worker thread`,
+      ].join('\n'),
+    );
+    console.log(embeddedSummary(embedded, 1));
+    console.log(`\nTotal run time: ${seconds(performance.now() - started)}`);
+    return;
+  }
 
+  const postgres = await withClient(options.adminUrl, async (client) => (await client.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]?.v ?? '?');
   database = await createBenchDatabase(options.adminUrl);
   progress(`Database ${database.name}: migrations and ${int(CLIENTS)} clients with ${int(STEPS)} steps`);
   const migrationMs = await migrate(database.url);
   const data = await generate(database.url, systemClock.today(), progress);
   progress(`  generated in ${seconds(data.totalMs)}`);
 
-  const onCleanup = (close: () => Promise<void>): void => {
-    closers.push(close);
-  };
   if (only === 'uploads') {
     progress(`Documents: ${UPLOADS} concurrent uploads of ${int(UPLOAD_BYTES)} bytes`);
     const uploads = await measureUploads(database.url, data.benchClientId, options.poolSize, progress, onCleanup);
@@ -124,16 +145,19 @@ async function main(): Promise<void> {
   const sweep = await measureSweep(database.url, data.cutoff);
   // Printed before the documents part, so that a failing upload run does not hide the figures.
   console.log(summary({ options, machine, postgres, startedAt, database: database.name, migrationMs, data, pages, baseline, sweep }));
+  progress('Embedded database (PGlite): page, baseline and start-up');
+  console.log(embeddedSummary(await measureEmbedded(settings, progress, onCleanup), 4));
+  await tearDownClosers();
   progress(`Documents: ${UPLOADS} concurrent uploads of ${int(UPLOAD_BYTES)} bytes`);
   const uploads = await measureUploads(database.url, data.benchClientId, options.poolSize, progress, onCleanup);
-  console.log(uploadsSummary(uploads));
+  console.log(uploadsSummary(uploads, 5));
   console.log(`\nTotal run time: ${seconds(performance.now() - started)} (the database is dropped next)`);
 }
 
-/** BENCH_ONLY: empty for everything, `uploads` for the documents part alone. */
-function readOnly(): '' | 'uploads' {
+/** BENCH_ONLY: empty for everything, `uploads` for the documents part alone, `embedded` for PGlite alone. */
+function readOnly(): '' | 'uploads' | 'embedded' {
   const only = process.env['BENCH_ONLY']?.trim() ?? '';
-  if (only !== '' && only !== 'uploads') throw new Error(`BENCH_ONLY must be empty or "uploads", got "${only}"`);
+  if (only !== '' && only !== 'uploads' && only !== 'embedded') throw new Error(`BENCH_ONLY must be empty, "uploads" or "embedded", got "${only}"`);
   return only;
 }
 

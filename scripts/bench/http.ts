@@ -134,14 +134,14 @@ export function once(close: () => Promise<void>): () => Promise<void> {
   return () => (closing ??= close());
 }
 
-async function listen(app: FastifyInstance): Promise<string> {
+export async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
   return `http://127.0.0.1:${address.port}`;
 }
 
-async function checkPage(pageUrl: string, cookie: string, heading: string): Promise<PageCheck> {
+export async function checkPage(pageUrl: string, cookie: string, heading: string): Promise<PageCheck> {
   const response = await fetch(pageUrl, { headers: { cookie }, redirect: 'manual' });
   const body = await response.text();
   const bodies = body.match(/<tbody[\s\S]*?<\/tbody>/g) ?? [];

@@ -100,6 +100,53 @@ export async function listClientsWithRunningAttest(trx: Executor, organisationId
     .sort((x, y) => x.client.familyName.localeCompare(y.client.familyName, 'nl') || x.client.firstName.localeCompare(y.client.firstName, 'nl'));
 }
 
+/** One page of "Mijn klanten" and the number of clients on all pages together. */
+export type ClientPage = Readonly<{ clients: ClientWithPeriod[]; total: number }>;
+
+/**
+ * "Mijn klanten" (issue 16: paged in SQL): the clients with an attest of the organisation that
+ * runs today (the newest ending one per client), `limit` of them from `offset`, in a stable
+ * order: family name, first name (case-insensitive, by byte value so that both databases agree),
+ * then id. The total comes from the same statement (a window count); it is 0 when `offset` lies
+ * past the last client, so the caller asks `countClientsWithRunningAttest` then.
+ */
+export async function pageClientsWithRunningAttest(trx: Executor, organisationId: string, today: CalendarDate, page: { limit: number; offset: number }): Promise<ClientPage> {
+  const running = trx
+    .selectFrom('attests as a')
+    .distinctOn('a.clientId')
+    .select(['a.clientId', 'a.startDate as attestStart', 'a.endDate as attestEnd'])
+    .where('a.organisationId', '=', organisationId)
+    .where(runsOn(today))
+    .orderBy('a.clientId')
+    .orderBy('a.endDate', 'desc');
+  const rows = await trx
+    .selectFrom(running.as('r'))
+    .innerJoin('clients as c', 'c.id', 'r.clientId')
+    .selectAll('c')
+    .select(['r.attestStart', 'r.attestEnd', sql<string>`count(*) over ()`.as('total')])
+    .orderBy(sql`lower(c.family_name) collate "C"`)
+    .orderBy(sql`lower(c.first_name) collate "C"`)
+    .orderBy('c.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return {
+    clients: rows.map((row) => ({ client: toClient(row), startDate: row.attestStart as CalendarDate, endDate: row.attestEnd as CalendarDate })),
+    total: Number(rows[0]?.total ?? 0),
+  };
+}
+
+/** How many clients "Mijn klanten" lists in all (only needed for a page past the last one). */
+export async function countClientsWithRunningAttest(trx: Executor, organisationId: string, today: CalendarDate): Promise<number> {
+  const row = await trx
+    .selectFrom('attests as a')
+    .select(sql<string>`count(distinct a.client_id)`.as('total'))
+    .where('a.organisationId', '=', organisationId)
+    .where(runsOn(today))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
 export type NewAttest = Omit<Attest, 'id' | 'version'> & { submittedBy: string | null; decidedBy: string | null };
 
 export async function insert(trx: Executor, attest: NewAttest, at: Date): Promise<string> {

@@ -5,6 +5,13 @@ export const myClients = {
   noRunningLine: 'Geen lopende lijn',
   running: 'Bezig',
   runningUntil: (end: string) => `Bezig tot ${end}`,
+  /** Issue 16: paging. */
+  shown: (first: string, last: string, total: string) => `${first} tot ${last} van ${total} klanten`,
+  pageMissing: (requested: string, shown: string) => `Pagina ${requested} bestaat niet. Je ziet pagina ${shown}, de laatste.`,
+  pageLabel: (page: string) => `Pagina ${page}`,
+  previous: 'Vorige',
+  next: 'Volgende',
+  landmark: 'Paginering van mijn klanten',
 } as const;
 
 export const search = {

@@ -18,6 +18,10 @@ import type { Dossier, DossierAccess } from './dossier-access.ts';
 export type { Dossier } from './dossier-access.ts';
 
 const SEARCH_LIMIT = 50;
+/** "Mijn klanten" shows this many clients a page (issue 16). */
+export const MY_CLIENTS_PAGE_SIZE = 50;
+
+export type MyClientsPage = Readonly<{ clients: MyClient[]; page: number; pageSize: number; total: number; requestedPage: number; requestedPageMissing: boolean }>;
 
 export type ClientSearch = { kind: 'insz'; value: string } | { kind: 'naam'; value: string };
 
@@ -28,13 +32,38 @@ export function createDossierService({ db, repos, clock }: ServiceContext, acces
     return access.withDossier({ actor, clientId, page }, (_trx, dossier) => Promise.resolve(dossier));
   }
 
-  /** "Mijn klanten": the clients the partner's organisation has access to today (A1), with its running Outplacement line. */
+  /** All clients of "Mijn klanten" (the partner API's caseload): the clients the partner's organisation has access to today (A1), with its running Outplacement line. */
   async function listMyClients(actor: Actor): Promise<MyClient[]> {
     if (!isPartner(actor.role)) throw new ForbiddenError('klantenlijst van een partner');
     return db.transaction().execute(async (trx) => {
       const clients = await repos.attests.listClientsWithRunningAttest(trx, actor.organisationId, clock.today());
       const running = await repos.steps.runningOutplacementsOf(trx, actor.organisationId, clients.map((c) => c.client.id));
       return clients.map((c) => ({ ...c, runningOutplacement: running.get(c.client.id) ?? null }));
+    });
+  }
+
+  /**
+   * "Mijn klanten": one page of the clients the partner's organisation has access to today (A1),
+   * with its running Outplacement line. A page past the last one gives the last page, marked
+   * `requestedPageMissing` (issue 16).
+   */
+  async function listMyClientsPage(actor: Actor, requestedPage: number): Promise<MyClientsPage> {
+    if (!isPartner(actor.role)) throw new ForbiddenError('klantenlijst van een partner');
+    const today = clock.today();
+    return db.transaction().execute(async (trx) => {
+      const read = (page: number) => repos.attests.pageClientsWithRunningAttest(trx, actor.organisationId, today, { limit: MY_CLIENTS_PAGE_SIZE, offset: (page - 1) * MY_CLIENTS_PAGE_SIZE });
+      let page = Math.max(1, Math.floor(requestedPage));
+      let found = await read(page);
+      let requestedPageMissing = false;
+      if (found.clients.length === 0 && page > 1) {
+        requestedPageMissing = true;
+        const total = await repos.attests.countClientsWithRunningAttest(trx, actor.organisationId, today);
+        page = Math.max(1, Math.ceil(total / MY_CLIENTS_PAGE_SIZE));
+        found = total === 0 ? { clients: [], total: 0 } : await read(page);
+      }
+      const running = await repos.steps.runningOutplacementsOf(trx, actor.organisationId, found.clients.map((c) => c.client.id));
+      const clients = found.clients.map((c) => ({ ...c, runningOutplacement: running.get(c.client.id) ?? null }));
+      return { clients, page, pageSize: MY_CLIENTS_PAGE_SIZE, total: found.total, requestedPage, requestedPageMissing };
     });
   }
 
@@ -56,5 +85,5 @@ export function createDossierService({ db, repos, clock }: ServiceContext, acces
     });
   }
 
-  return { openDossier, listMyClients, searchClients, searchLimit: SEARCH_LIMIT };
+  return { openDossier, listMyClients, listMyClientsPage, searchClients, searchLimit: SEARCH_LIMIT };
 }
