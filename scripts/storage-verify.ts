@@ -25,7 +25,7 @@ try {
   process.exit(1);
 }
 const target: DatabaseTarget = config.databaseUrl !== undefined ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir };
-const storage = createBlobStore(config, systemClock);
+const storage = await createBlobStore(config, systemClock);
 const db = createDatabase(target);
 try {
   await storage.probe();

@@ -34,5 +34,5 @@ if [ $# -eq 0 ]; then
 else
   npm run -s pretest
   # The project's Node (24, the devDependency), as the npm scripts use it: the machine's may be older.
-  faketime -f "@$epoch" ./node_modules/.bin/node --test --test-concurrency=2 "$@"
+  NODE_COMPILE_CACHE=node_modules/.cache/node-compile-cache faketime -f "@$epoch" ./node_modules/.bin/node --test --test-concurrency=2 "$@"
 fi

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   // Document blobs in the bucket of S3_BUCKET or under DATA_DIR/blobs; checked (reachable, writable) before anything else.
-  const storage = createBlobStore(config, systemClock);
+  const storage = await createBlobStore(config, systemClock);
   await storage.probe();
   const target: DatabaseTarget = config.databaseUrl !== undefined ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir };
   if (target.kind === 'pglite' && target.dataDir !== undefined) {

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { lazySerializerFactory, lazyValidatorFactory } from './lazy-schema-compilers.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
 import type { Services } from '../services/index.ts';
@@ -23,7 +24,12 @@ import { staticAssetsPlugin } from './plugins/external/static-assets.ts';
 import { viewsPlugin } from './plugins/external/views.ts';
 
 /** `logger: false` logs nothing; `logStream` sends the JSON log lines there instead of stdout (tests). */
-export type BuildOptions = Readonly<{ logger?: boolean; logStream?: Writable }>;
+export type BuildOptions = Readonly<{
+  logger?: boolean;
+  logStream?: Writable;
+  /** Fastify's own compilers, every route's schemas compiled at start (a test proves they all compile); by default on first use. */
+  compileSchemasAtStart?: boolean;
+}>;
 
 /** The web application: pages and API over the given services. */
 export async function buildApp(services: Services, config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -52,6 +58,8 @@ export async function buildApp(services: Services, config: Config, options: Buil
     clientErrorHandler: clientErrors.handler,
     // Issue 17: a body that fails its schema is answered with every field, not only the first.
     ajv: { customOptions: { allErrors: true } },
+    // Each route's schemas compiled when first used, not all at start (lazy-schema-compilers.ts).
+    ...(options.compileSchemasAtStart === true ? {} : { schemaController: { compilersFactory: { buildValidator: lazyValidatorFactory(), buildSerializer: lazySerializerFactory() } } }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(routeTablePlugin);

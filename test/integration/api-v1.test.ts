@@ -12,6 +12,7 @@ import { anApiToken } from '../support/api-factories.ts';
 import { ApiContract } from '../support/api-contract.ts';
 import { auditRows } from '../support/integration-helpers.ts';
 import { describeOnEachDatabase, type TestApp } from '../support/test-app.ts';
+import { buildApp } from '../../src/http/app.ts';
 
 async function world({ db, services, clock, app }: TestApp) {
   const today = clock.today();
@@ -56,6 +57,26 @@ const newStep = (w: World, overrides: Record<string, unknown> = {}) => ({
 });
 
 describeOnEachDatabase('Partner API v1', world, (get) => {
+  test('issue 16: the app compiles every route\'s schemas on first use; built with the eager compilers, every schema compiles at start and the API answers alike', async () => {
+    const { services, config, data: w } = get();
+    const eager = await buildApp(services, config, { logger: false, compileSchemasAtStart: true });
+    try {
+      const url = `/api/v1/klanten/${w.clients.onlyA.id}`;
+      const headers = { authorization: `Bearer ${w.tokenA.token}` };
+      const [lazyAnswer, eagerAnswer] = [await get().app.inject({ method: 'GET', url, headers }), await eager.inject({ method: 'GET', url, headers })];
+      assert.equal(eagerAnswer.statusCode, 200);
+      assert.deepEqual(JSON.parse(eagerAnswer.body), JSON.parse(lazyAnswer.body));
+      const invalid = { method: 'POST' as const, url: `/api/v1/klanten/${w.clients.onlyA.id}/stappen`, headers: { ...headers, 'idempotency-key': 'schema-check' }, payload: { stapType: 12 } };
+      const [lazyInvalid, eagerInvalid] = [await get().app.inject(invalid), await eager.inject(invalid)];
+      assert.equal(lazyInvalid.statusCode, 400);
+      const withoutInstance = (body: string): unknown => ({ ...(JSON.parse(body) as Record<string, unknown>), instance: undefined });
+      assert.deepEqual(withoutInstance(lazyInvalid.body), withoutInstance(eagerInvalid.body), 'the lazy validator reports the same field errors');
+      assert.match(lazyInvalid.body, /"veld":"datum"/);
+    } finally {
+      await eager.close();
+    }
+  });
+
   test('A1 access matrix: a token sees exactly the dossiers its organisation holds a running attest for; any other is the same 404', async () => {
     const { data: w } = get();
     const { onlyA, onlyB, expiredA, both } = w.clients;
