@@ -98,7 +98,7 @@ function describe500(get: () => TestApp & { data: { begeleider: TestUser } }): v
 
   before(async () => {
     failing = await startTestApp(get().kind, {
-      overrides: (s) => ({ dossiers: { ...s.dossiers, listMyClients: () => Promise.reject(new Error('boom: geheime details')) } }),
+      overrides: (s) => ({ dossiers: { ...s.dossiers, listMyClientsPage: () => Promise.reject(new Error('boom: geheime details')) } }),
     });
     begeleider = await aUser(failing.db, 'begeleider', await anOrganisation(failing.db));
   });
