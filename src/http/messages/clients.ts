@@ -8,10 +8,14 @@ export const myClients = {
   /** Issue 16: paging. */
   shown: (first: string, last: string, total: string) => `${first} tot ${last} van ${total} klanten`,
   pageMissing: (requested: string, shown: string) => `Pagina ${requested} bestaat niet. Je ziet pagina ${shown}, de laatste.`,
+  landmark: 'Paginering van mijn klanten',
+} as const;
+
+/** The words of every paged list (govuk pagination). */
+export const pagination = {
   pageLabel: (page: string) => `Pagina ${page}`,
   previous: 'Vorige',
   next: 'Volgende',
-  landmark: 'Paginering van mijn klanten',
 } as const;
 
 export const search = {

@@ -9,7 +9,7 @@ import { apiDocs } from './api-docs.ts';
 import { koppelingen } from './koppelingen.ts';
 import { admin } from './admin.ts';
 import { attests } from './attests.ts';
-import { myClients, search } from './clients.ts';
+import { myClients, pagination, search } from './clients.ts';
 import { common, errors } from './common.ts';
 import { confirm } from './confirm.ts';
 import { documents } from './documents.ts';
@@ -26,6 +26,7 @@ export const messages = {
   secondFactor,
   sessions,
   myClients,
+  pagination,
   search,
   steps,
   documents,

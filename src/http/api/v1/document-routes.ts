@@ -9,7 +9,7 @@ import { DOCUMENT_UPLOADS } from '../../../domain/documents/content-check.ts';
 import { problemMessages } from '../../messages/index.ts';
 import { readDocumentForm, FILE_FIELD, validateDocumentForm } from '../../pages/documents/document-form.ts';
 import { textField } from '../../pages/form.ts';
-import { attachmentDisposition } from '../../pages/shared/content-disposition.ts';
+import { sendAttachment } from '../../pages/shared/content-disposition.ts';
 import { readApiMultipart, releaseAccepted } from '../../pages/shared/multipart-form.ts';
 import { uploadProblemMessage } from '../../pages/shared/upload-problems.ts';
 import { apiActorOf } from '../../plugins/app/api-auth.ts';
@@ -96,13 +96,6 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const { document, content } = await documents.download(apiActorOf(request), request.params.klantId, request.params.documentId);
-    return reply
-      .header('Content-Type', document.mediaType)
-      .header('Content-Length', String(content.size))
-      .header('Content-Disposition', attachmentDisposition(document.fileName))
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Cache-Control', 'no-store')
-      .header('Content-Security-Policy', "default-src 'none'; sandbox")
-      .send(content.stream);
+    return sendAttachment(reply, document, content);
   });
 };

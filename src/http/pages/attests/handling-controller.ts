@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { formatDate } from '../../../domain/calendar-date.ts';
 import { messages, problemMessages } from '../../messages/index.ts';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { attachmentDisposition } from '../shared/content-disposition.ts';
+import { sendAttachment } from '../shared/content-disposition.ts';
 import { asRawForm, type FieldError } from '../form.ts';
 import { problemsToErrors, statusOf } from '../shared/problems.ts';
 import { readDecisionForm } from './handling-form.ts';
@@ -71,13 +71,6 @@ export function attestHandlingRoutes(app: FastifyInstance): void {
   // The scan: always as an attachment, never rendered inline or sniffed (as D6).
   app.get<Route>(`${REQUEST_PATHS.queue}/:requestId/scan`, async (request, reply) => {
     const { request: found, content } = await attestHandling.downloadScan(actorOf(request), request.params.requestId);
-    return reply
-      .header('Content-Type', found.scan.mediaType)
-      .header('Content-Length', String(content.size))
-      .header('Content-Disposition', attachmentDisposition(found.scan.fileName))
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Cache-Control', 'no-store')
-      .header('Content-Security-Policy', "default-src 'none'; sandbox")
-      .send(content.stream);
+    return sendAttachment(reply, found.scan, content);
   });
 }

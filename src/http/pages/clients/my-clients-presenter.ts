@@ -4,6 +4,7 @@ import { maskInsz } from '../../../domain/insz.ts';
 import type { RunningOutplacement } from '../../../domain/clients.ts';
 import type { MyClientsPage } from '../../../services/dossiers/dossier-service.ts';
 import { messages } from '../../messages/index.ts';
+import { pagination } from '../shared/pagination.ts';
 import { stepPath } from '../steps/steps-overview-presenter.ts';
 
 export const MY_CLIENTS_PATH = '/klanten';
@@ -17,23 +18,6 @@ const count = new Intl.NumberFormat('nl-BE');
 
 const pageHref = (page: number): string => (page > 1 ? `${MY_CLIENTS_PATH}?pagina=${String(page)}` : MY_CLIENTS_PATH);
 
-/** The govuk pagination: first, last and the pages around the current one, with ellipses between; none for one page. */
-function pagination(page: number, pages: number) {
-  if (pages <= 1) return null;
-  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-  const items: ({ number: string; href: string; current: boolean; visuallyHiddenText: string } | { ellipsis: true })[] = [];
-  shown.forEach((n, index) => {
-    const before = shown[index - 1];
-    if (before !== undefined && n - before > 1) items.push({ ellipsis: true });
-    items.push({ number: String(n), href: pageHref(n), current: n === page, visuallyHiddenText: messages.myClients.pageLabel(String(n)) });
-  });
-  return {
-    previous: page > 1 ? { href: pageHref(page - 1), text: messages.myClients.previous, labelText: messages.myClients.pageLabel(String(page - 1)) } : null,
-    next: page < pages ? { href: pageHref(page + 1), text: messages.myClients.next, labelText: messages.myClients.pageLabel(String(page + 1)) } : null,
-    items,
-    landmarkLabel: messages.myClients.landmark,
-  };
-}
 
 /** Issue 15 defect 12: whether the organisation already has a Bezig Outplacement line, and until when (a link to it). */
 function outplacementCell(clientId: string, line: RunningOutplacement | null) {
@@ -58,7 +42,7 @@ export function presentMyClients(organisationName: string, found: MyClientsPage)
       attest: `${formatDate(startDate)} – ${formatDate(endDate)}`,
       outplacement: outplacementCell(client.id, runningOutplacement),
     })),
-    pagination: pagination(found.page, pages),
+    pagination: pagination(found.page, pages, pageHref, messages.myClients.landmark),
   };
 }
 

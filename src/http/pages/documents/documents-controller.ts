@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../plugins/app/auth.ts';
-import { attachmentDisposition } from '../shared/content-disposition.ts';
+import { sendAttachment } from '../shared/content-disposition.ts';
 import { presentDocumentLog, presentDocumentsTab, readKindFilter, readOrigin } from './documents-presenter.ts';
 
 type Route = { Params: { clientId: string } };
@@ -29,13 +29,6 @@ export function documentsRoutes(app: FastifyInstance): void {
   // D6: the original bytes, always as an attachment, never rendered inline or sniffed.
   app.get<DocumentRoute>('/documenten/:documentId', async (request, reply) => {
     const { document, content } = await documents.download(actorOf(request), request.params.clientId, request.params.documentId);
-    return reply
-      .header('Content-Type', document.mediaType)
-      .header('Content-Length', String(content.size))
-      .header('Content-Disposition', attachmentDisposition(document.fileName))
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Cache-Control', 'no-store')
-      .header('Content-Security-Policy', "default-src 'none'; sandbox")
-      .send(content.stream);
+    return sendAttachment(reply, document, content);
   });
 }

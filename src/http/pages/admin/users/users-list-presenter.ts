@@ -1,6 +1,7 @@
 /** View data for the user list under Beheer (issue 12): search, one page of users, paging. */
 import { accountStatus, ROLE_LABELS, STATUS_LABELS, type AccountStatus, type ManagedUser } from '../../../../domain/accounts/user-admin.ts';
 import { officeLabel } from '../../../../domain/organisations.ts';
+import { pagination } from '../../shared/pagination.ts';
 
 export const USERS_PATH = '/beheer/gebruikers';
 export const INVITE_PATH = `${USERS_PATH}/uitnodigen`;
@@ -32,23 +33,6 @@ function pageHref(query: string, page: number): string {
   return search === '' ? USERS_PATH : `${USERS_PATH}?${search}`;
 }
 
-/** The govuk pagination: first, last and the pages around the current one, with ellipses between. */
-function pagination(query: string, page: number, pages: number) {
-  if (pages <= 1) return null;
-  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-  const items: ({ number: string; href: string; current: boolean; visuallyHiddenText: string } | { ellipsis: true })[] = [];
-  shown.forEach((n, index) => {
-    const before = shown[index - 1];
-    if (before !== undefined && n - before > 1) items.push({ ellipsis: true });
-    items.push({ number: String(n), href: pageHref(query, n), current: n === page, visuallyHiddenText: `Pagina ${String(n)}` });
-  });
-  return {
-    previous: page > 1 ? { href: pageHref(query, page - 1), text: 'Vorige', labelText: `Pagina ${String(page - 1)}` } : null,
-    next: page < pages ? { href: pageHref(query, page + 1), text: 'Volgende', labelText: `Pagina ${String(page + 1)}` } : null,
-    items,
-    landmarkLabel: 'Paginering van de gebruikers',
-  };
-}
 
 export function presentUserList(model: { query: string; page: number; pageSize: number; total: number; users: readonly ManagedUser[]; allOrganisations: boolean }) {
   const pages = Math.max(1, Math.ceil(model.total / model.pageSize));
@@ -73,7 +57,7 @@ export function presentUserList(model: { query: string; page: number; pageSize: 
       office: officeOf(u),
       status: statusTag(u),
     })),
-    pagination: pagination(model.query, model.page, pages),
+    pagination: pagination(model.page, pages, (page) => pageHref(model.query, page), 'Paginering van de gebruikers'),
   };
 }
 
