@@ -11,7 +11,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -82,6 +82,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     log(`Database: ${redact(databaseUrl)}`);
     const s3Directory = path.join(directory, 's3');
     mkdirSync(s3Directory, { recursive: true });
+    keepPrefixFolders(s3Directory);
     const S3rver = createRequire(import.meta.url)('s3rver') as S3rverClass;
     s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: s3Directory, configureBuckets: [{ name: CLUSTER_BUCKET }] });
     const s3Endpoint = `http://127.0.0.1:${String((await s3.run()).port)}`;
@@ -233,4 +234,18 @@ function redact(url: string): string {
   const parsed = new URL(url);
   if (parsed.password !== '') parsed.password = '***';
   return parsed.toString();
+}
+
+/**
+ * s3rver keeps each key prefix as a folder and removes a folder that a delete leaves empty; a put
+ * into the same prefix at that moment (the orphan job's clock probe, an upload's temporary part)
+ * then fails to open its file, and s3rver throws that error outside any request. A file that is
+ * not an object (s3rver lists only its own suffix) keeps the two prefixes the store writes under.
+ */
+function keepPrefixFolders(s3Directory: string): void {
+  for (const prefix of ['tmp', 'blobs']) {
+    const folder = path.join(s3Directory, CLUSTER_BUCKET, prefix);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, '.keep'), '');
+  }
 }
