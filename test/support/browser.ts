@@ -4,7 +4,7 @@
  * One application and one browser per test file; a new browser context for every test.
  */
 import assert from 'node:assert/strict';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
 import { after, afterEach, before, describe } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -13,6 +13,37 @@ import type { Services } from '../../src/services/index.ts';
 import { startTestApp } from './test-app.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/**
+ * Playwright's own `--disable-features` (playwright-core's chromiumSwitches). Chromium reads only
+ * the last `--disable-features` on its command line, so ours must repeat these;
+ * `launchChromium` fails when Playwright's list holds one that is missing here.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * Debian's Chromium is the full browser: in headless mode every page is a window, and each window
+ * preloads the address bar's popup (chrome://omnibox-popup.top-chrome) in a renderer of its own.
+ * That cost about 0.3 s of CPU per page opened, a quarter of a browser suite's CPU.
+ */
+const OUR_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
 
 /** The machine has no network: without these flags Chromium hangs on connection attempts. */
 const CHROMIUM_ARGS = [
@@ -24,6 +55,7 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OUR_DISABLED_FEATURES].join(',')}`,
 ];
 
 /** A failing step fails in seconds, not after Playwright's default 30 s. */
@@ -51,8 +83,45 @@ export type BrowserSuite = Readonly<{
 }>;
 
 /** The system Chromium with the flags and environment above (the cluster test starts its own browser). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: browserEnvironment() });
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: browserEnvironment() });
+  try {
+    assertPlaywrightFeaturesKept();
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  return browser;
+}
+
+/**
+ * Every feature Playwright disables is disabled by our last `--disable-features` as well. Read from
+ * the command line of the browser process, a child of this one (Linux's /proc, as on CI).
+ */
+function assertPlaywrightFeaturesKept(): void {
+  const lists = chromiumChildCommandLines()
+    .flat()
+    .filter((arg) => arg.startsWith('--disable-features='))
+    .map((arg) => arg.slice('--disable-features='.length).split(','));
+  const ours = new Set([...PLAYWRIGHT_DISABLED_FEATURES, ...OUR_DISABLED_FEATURES]);
+  const missing = [...new Set(lists.flat())].filter((feature) => !ours.has(feature));
+  assert.deepEqual(missing, [], `Playwright disables features that PLAYWRIGHT_DISABLED_FEATURES in test/support/browser.ts does not repeat: ${missing.join(', ')}`);
+}
+
+function chromiumChildCommandLines(): string[][] {
+  const found: string[][] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const parent = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1];
+      if (parent !== String(process.pid)) continue;
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter((arg) => arg !== '');
+      if (args.some((arg) => arg.startsWith('--disable-features='))) found.push(args);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return found;
 }
 
 export function chromiumInstalled(): boolean {
@@ -136,7 +205,10 @@ export function describeInBrowser(title: string, suite: (get: () => BrowserSuite
  * help text and the elements concerned.
  */
 export async function assertNoAccessibilityViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  // Legacy mode runs axe in the page itself. The default mode opens an extra page for every run
+  // to merge the results of cross-origin frames, which the portal's pages do not have; that page
+  // made a run cost about twice the CPU.
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).setLegacyMode().analyze();
   const report = results.violations
     .map((violation) => {
       const targets = violation.nodes.map((node) => `    ${JSON.stringify(node.target)}`).join('\n');

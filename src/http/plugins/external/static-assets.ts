@@ -7,7 +7,8 @@ const root = (relative: string): string => fileURLToPath(new URL(relative, impor
 /** Built CSS and JS under /assets/, govuk-frontend's own scripts and images under /assets/govuk/. */
 export const staticAssetsPlugin = fp(
   async (app) => {
-    const maxAge = app.config.env === 'production' ? '1d' : 0;
+    // Development serves an edited stylesheet at once; elsewhere (production, tests) a browser keeps them a day.
+    const maxAge = app.config.env === 'development' ? 0 : '1d';
     await app.register(fastifyStatic, { root: root('../../../../public/'), prefix: '/assets/', maxAge, index: false });
     await app.register(fastifyStatic, {
       root: root('../../../../node_modules/govuk-frontend/dist/govuk/'),
