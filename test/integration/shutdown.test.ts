@@ -82,7 +82,7 @@ for (const kind of databaseKinds()) {
           const browser = new ProcessSession(port);
           await browser.get('/aanmelden');
           const login = await browser.post('/aanmelden', { email: 'begeleider@demo.be', password: 'Demo-wachtwoord-2026' });
-          assert.equal(login.status, 303, login.body);
+          assert.equal(login.status, 303, `the login answered ${String(login.status)}; the portal's output:\n${portal.output()}`);
           const clients = await browser.get('/klanten');
           const clientId = /\/dossiers\/([0-9a-f-]{36})/.exec(clients.body)?.[1];
           assert.ok(clientId !== undefined, 'a client of the demo data');
