@@ -119,9 +119,15 @@ export async function pageClientsWithRunningAttest(trx: Executor, organisationId
     .where(runsOn(today))
     .orderBy('a.clientId')
     .orderBy('a.endDate', 'desc');
+  // The client of each running attest by its primary key, in a lateral subquery with `limit 1`:
+  // as a plain join PostgreSQL hashes all clients (a sequential scan of the whole table, about
+  // twice the time for a partner with 2,000 clients among 100,000; issue 16).
   const rows = await trx
     .selectFrom(running.as('r'))
-    .innerJoin('clients as c', 'c.id', 'r.clientId')
+    .innerJoinLateral(
+      (eb) => eb.selectFrom('clients as c').selectAll('c').whereRef('c.id', '=', 'r.clientId').limit(1).as('c'),
+      (join) => join.onTrue(),
+    )
     .selectAll('c')
     .select(['r.attestStart', 'r.attestEnd', sql<string>`count(*) over ()`.as('total')])
     .orderBy(sql`lower(c.family_name) collate "C"`)
