@@ -83,6 +83,9 @@ describe('W5 webhook URL (SSRF)', () => {
     assert.deepEqual(await check('https://gemengd.voorbeeld.be/hook'), ['prive-adres']);
     assert.deepEqual(await check('https://onbekend.voorbeeld.be/hook'), ['onbekende-host']);
     assert.deepEqual(await check('https://leeg.voorbeeld.be/hook'), ['onbekende-host']);
+    // The attempt connects to the address this check approved (no second lookup: DNS rebinding).
+    assert.equal((await checkDestination('https://crm.voorbeeld.be/hook', STRICT, dns)).address, '93.184.215.14');
+    assert.equal((await checkDestination('https://gemengd.voorbeeld.be/hook', STRICT, dns)).address, null);
     // The test switch skips the lookup: http://127.0.0.1 and local names are allowed there.
     assert.deepEqual((await checkDestination('http://intern.voorbeeld.be/hook', { allowLocal: true }, dns)).problems, []);
   });
