@@ -57,6 +57,20 @@ const newStep = (w: World, overrides: Record<string, unknown> = {}) => ({
 });
 
 describeOnEachDatabase('Partner API v1', world, (get) => {
+  test('issue 17: /vestigingen gives the offices of the token\'s organisation, and with zoek those of every organisation, for aanvragerId and uitvoerderId', async () => {
+    const { data: w } = get();
+    const own = await w.contract.call({ method: 'GET', url: '/api/v1/vestigingen', token: w.readA.token });
+    assert.equal(own.statusCode, 200);
+    const offices = own.json<{ vestigingen: { id: string; code: string; organisatie: string; label: string }[] }>().vestigingen;
+    assert.deepEqual(offices.map((o) => [o.id, o.code, o.organisatie]), [[w.orgA.officeId, w.orgA.officeCode, 'Kantoor Alfa']]);
+    assert.match(offices.map((o) => o.label).join(), new RegExp(`^KANTOOR \\d+ \\(${w.orgA.officeCode}\\)$`));
+    const found = await w.contract.call({ method: 'GET', url: `/api/v1/vestigingen?zoek=${w.orgB.officeCode}`, token: w.readA.token });
+    assert.deepEqual(found.json<{ vestigingen: { id: string }[] }>().vestigingen.map((o) => o.id), [w.orgB.officeId]);
+    const tooShort = await w.contract.call({ method: 'GET', url: '/api/v1/vestigingen?zoek=K', token: w.readA.token });
+    assert.equal(tooShort.statusCode, 400);
+    assert.equal((await w.contract.call({ method: 'GET', url: '/api/v1/vestigingen' })).statusCode, 401);
+  });
+
   test('issue 16: the app compiles every route\'s schemas on first use; built with the eager compilers, every schema compiles at start and the API answers alike', async () => {
     const { services, config, data: w } = get();
     const eager = await buildApp(services, config, { logger: false, compileSchemasAtStart: true });

@@ -221,6 +221,7 @@ export const ACCESS_POLICY: Readonly<Record<string, string>> = {
   'POST /api/v1/klanten/:klantId/verlengingen': '401 401 401 401 401 401 multipart',
   'POST /api/v1/aanvragen': '401 401 401 401 401 401 multipart',
   'GET /api/v1/aanvragen/:aanvraagId': '401 401 401 401 401 401',
+  'GET /api/v1/vestigingen': '401 401 401 401 401 401',
 };
 
 /** One row parsed: per caller, the expected status per target. */

@@ -35,6 +35,7 @@ export const openApiPlugin = fp(
           { name: 'stappen', description: 'Stappen naar werk (lezen: dossiers:read, wijzigen: stappen:write)' },
           { name: 'documenten', description: 'Documenten van het dossier (lezen: dossiers:read, toevoegen: documenten:write)' },
           { name: 'aanvragen', description: 'Attestaanvragen: toegang en verlenging met de scan, en hun toestand (aanvragen:write)' },
+          { name: 'vestigingen', description: 'Vestigingen voor aanvrager en uitvoerder van een stap (dossiers:read)' },
           { name: 'beheer', description: 'Werking van de toepassing' },
         ],
       },

@@ -12,7 +12,7 @@ import { checkStartDate, checkSummary } from '../../domain/steps/validation.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { AuditRecord } from '../../domain/audit.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
-import type { FundingNumber, OfficeWithLabel } from '../../domain/organisations.ts';
+import { officeLabel, type FundingNumber, type OfficeWithLabel } from '../../domain/organisations.ts';
 import type { StepFilter } from '../../domain/steps/step.ts';
 import type { StopRequest } from '../../db/repositories/stop-requests.ts';
 import { AuditAction, STEP_ACTIONS } from '../audit/actions.ts';
@@ -222,6 +222,13 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
     return repos.offices.search(db, trimmed.slice(0, 100), OFFICE_SEARCH_LIMIT);
   }
 
+  /** The offices of the actor's own organisation, by name (partner API: ids for Aanvrager and Uitvoerder). */
+  async function ownOffices(actor: Actor): Promise<OfficeWithLabel[]> {
+    requirePartner(actor);
+    const records = await repos.offices.listRecordsOfOrganisation(db, actor.organisationId);
+    return records.map((office) => ({ id: office.id, organisationId: office.organisationId, name: office.name, code: office.code, organisationName: actor.organisationName, label: officeLabel(office) }));
+  }
+
   /** Labels `NAAM (code)` of the offices a form refers to; unknown or malformed ids are left out. */
   async function officeLabels(ids: readonly string[]): Promise<Map<string, string>> {
     const labels = new Map<string, string>();
@@ -241,7 +248,7 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
     }));
   }
 
-  return { list, formContext, register, detail, log, searchOffices, checkReferences, officeLabels };
+  return { list, formContext, register, detail, log, searchOffices, ownOffices, checkReferences, officeLabels };
 }
 
 export function permissionsFor(step: Step, actor: StepActor, stopRequests: readonly StopRequest[], today: CalendarDate): StepPermissions {

@@ -10,6 +10,7 @@ import { attestRequestRoutes } from './attest-request-routes.ts';
 import { clientRoutes } from './client-routes.ts';
 import { DOCUMENT_SCHEMAS } from './document-schemas.ts';
 import { documentRoutes } from './document-routes.ts';
+import { officeRoutes } from './office-routes.ts';
 import { ApiProblem, problemOf, sendProblem } from './problems.ts';
 import { SHARED_SCHEMAS } from './schemas.ts';
 import { stepRoutes } from './step-routes.ts';
@@ -32,6 +33,7 @@ export const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
       await v1.register(stepRoutes);
       await v1.register(documentRoutes);
       await v1.register(attestRequestRoutes);
+      await v1.register(officeRoutes);
     },
     { prefix: API_V1_PREFIX },
   );

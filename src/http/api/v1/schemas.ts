@@ -165,9 +165,18 @@ export const SummaryAddition = Type.Object({ tekst: Type.String() });
 export const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'De ETag (versie) waarop de wijziging steunt; verplicht' })) });
 export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200, description: 'Zelfde sleutel en inhoud binnen 24 uur: hetzelfde antwoord' })) });
 
-/** The named schemas, added to the app once; routes refer to them with `ref` (OpenAPI components). */
-export const SHARED_SCHEMAS = [FieldError, Step, Problem, StepLine, StepList, CaseloadEntry, Caseload, Dossier, LogEvent, Log, StopRequestCreated];
+export const OfficeQuery = Type.Object({
+  zoek: Type.Optional(Type.String({ minLength: 2, maxLength: 100, description: 'Deel van de naam of de code: zoekt in de vestigingen van alle organisaties (zoals "Andere vestiging zoeken")' })),
+});
+export const Office = Type.Object(
+  { id: Uuid, naam: Type.String(), code: Type.String(), organisatie: Type.String(), label: Type.String({ description: 'NAAM (code)' }) },
+  { $id: 'Vestiging' },
+);
+export const OfficeList = Type.Object({ vestigingen: Type.Array(Type.Ref('Vestiging')) }, { $id: 'Vestigingen' });
 
-type Named = 'Stap' | 'Stappen' | 'Caseload' | 'Dossier' | 'Logboek' | 'StopverzoekAangemaakt' | 'Probleem';
+/** The named schemas, added to the app once; routes refer to them with `ref` (OpenAPI components). */
+export const SHARED_SCHEMAS = [FieldError, Step, Problem, StepLine, StepList, CaseloadEntry, Caseload, Dossier, LogEvent, Log, StopRequestCreated, Office, OfficeList];
+
+type Named = 'Stap' | 'Stappen' | 'Caseload' | 'Dossier' | 'Logboek' | 'StopverzoekAangemaakt' | 'Probleem' | 'Vestigingen';
 /** A reference to one of the named schemas. */
 export const ref = (name: Named) => Type.Ref(name);
