@@ -103,6 +103,7 @@ function assertPlaywrightFeaturesKept(): void {
     .flat()
     .filter((arg) => arg.startsWith('--disable-features='))
     .map((arg) => arg.slice('--disable-features='.length).split(','));
+  assert.ok(lists.length > 0, 'the command line of the browser process was not found: the check of the disabled features cannot run');
   const ours = new Set([...PLAYWRIGHT_DISABLED_FEATURES, ...OUR_DISABLED_FEATURES]);
   const missing = [...new Set(lists.flat())].filter((feature) => !ours.has(feature));
   assert.deepEqual(missing, [], `Playwright disables features that PLAYWRIGHT_DISABLED_FEATURES in test/support/browser.ts does not repeat: ${missing.join(', ')}`);

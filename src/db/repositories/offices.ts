@@ -20,6 +20,12 @@ export async function search(trx: Executor, query: string, limit: number): Promi
   return rows.map(toOffice);
 }
 
+/** The offices of one organisation, by name, with their labels. */
+export async function listOfOrganisation(trx: Executor, organisationId: string): Promise<OfficeWithLabel[]> {
+  const rows = await selectOffices(trx).where('f.organisationId', '=', organisationId).orderBy('f.name').orderBy('f.code').execute();
+  return rows.map(toOffice);
+}
+
 function selectOffices(trx: Executor) {
   return trx
     .selectFrom('offices as f')

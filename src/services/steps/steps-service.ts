@@ -12,7 +12,7 @@ import { checkStartDate, checkSummary } from '../../domain/steps/validation.ts';
 import type { Actor } from '../../domain/users.ts';
 import type { AuditRecord } from '../../domain/audit.ts';
 import type { Executor } from '../../db/repositories/executor.ts';
-import { officeLabel, type FundingNumber, type OfficeWithLabel } from '../../domain/organisations.ts';
+import type { FundingNumber, OfficeWithLabel } from '../../domain/organisations.ts';
 import type { StepFilter } from '../../domain/steps/step.ts';
 import type { StopRequest } from '../../db/repositories/stop-requests.ts';
 import { AuditAction, STEP_ACTIONS } from '../audit/actions.ts';
@@ -225,8 +225,7 @@ export function createStepsService({ db, repos, clock }: ServiceContext, access:
   /** The offices of the actor's own organisation, by name (partner API: ids for Aanvrager and Uitvoerder). */
   async function ownOffices(actor: Actor): Promise<OfficeWithLabel[]> {
     requirePartner(actor);
-    const records = await repos.offices.listRecordsOfOrganisation(db, actor.organisationId);
-    return records.map((office) => ({ id: office.id, organisationId: office.organisationId, name: office.name, code: office.code, organisationName: actor.organisationName, label: officeLabel(office) }));
+    return repos.offices.listOfOrganisation(db, actor.organisationId);
   }
 
   /** Labels `NAAM (code)` of the offices a form refers to; unknown or malformed ids are left out. */
