@@ -24,6 +24,8 @@ export type DatabaseTarget =
       dataDir: string | undefined /* undefined: in memory */;
       /** A data folder dumped by PGlite's `dumpDataDir` to start from (tests start from one migrated dump). */
       loadDataDir?: Blob;
+      /** PGlite's own pglite.wasm, compiled once, for a process that opens many databases (the tests). */
+      wasmModule?: WebAssembly.Module;
     };
 
 const PG_DATE_OID = 1082;
@@ -66,6 +68,7 @@ export function createDatabase(target: DatabaseTarget, options: DatabaseOptions 
   const pglite = new PGlite({
     dataDir: target.dataDir,
     loadDataDir: target.loadDataDir,
+    pgliteWasmModule: target.wasmModule,
     parsers: { [PG_DATE_OID]: parseDate, [PG_INT8_OID]: parseInt8 },
   });
   return new Kysely<DB>({ dialect: counted(new PGliteDialect({ pglite })), plugins });

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDatabase, type Database, type DatabaseOptions, type DatabaseTarget } from '../../src/db/database.ts';
 import { migrateTo } from '../../src/db/migrate.ts';
-import { migratedPgliteDump, migratedPostgresTemplate } from './migrated-templates.ts';
+import { compiledPgliteWasm, migratedPgliteDump, migratedPostgresTemplate } from './migrated-templates.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -23,8 +23,11 @@ export async function createTestDatabase(kind: DatabaseKind, options: { upTo?: s
   const databaseOptions: DatabaseOptions = options.onStatement === undefined ? {} : { onStatement: options.onStatement };
   const upTo = options.upTo;
   if (kind === 'pglite') {
+    const wasmModule = await compiledPgliteWasm();
     const target: DatabaseTarget =
-      upTo === undefined ? { kind: 'pglite', dataDir: undefined, loadDataDir: await migratedPgliteDump() } : { kind: 'pglite', dataDir: undefined };
+      upTo === undefined
+        ? { kind: 'pglite', dataDir: undefined, loadDataDir: await migratedPgliteDump(), wasmModule }
+        : { kind: 'pglite', dataDir: undefined, wasmModule };
     const db = createDatabase(target, databaseOptions);
     if (upTo !== undefined) await migrateTo(db, upTo);
     return { db, target, drop: () => db.destroy() };
