@@ -23,7 +23,7 @@ describe('W5 webhook deliveries are pinned to the checked address', () => {
   }
 
   it('W5 the POST goes to the pinned address; the URL keeps its host name (Host header, TLS name)', async () => {
-    const status = await postPinned(renamed('/pinned'), '127.0.0.1', { 'content-type': 'application/json' }, '{"a":1}', 5_000);
+    const status = await postPinned(renamed('/pinned'), ['127.0.0.1'], { 'content-type': 'application/json' }, '{"a":1}', 5_000);
     assert.equal(status, 204);
     const received = receiver.received('/pinned');
     assert.equal(received.length, 1);
@@ -31,6 +31,16 @@ describe('W5 webhook deliveries are pinned to the checked address', () => {
     assert.ok(request !== undefined);
     assert.equal(request.body, '{"a":1}');
     assert.match(String(request.headers.host), /^crm\.rebinding\.invalid:\d+$/);
+  });
+
+  it('W4 a host with several addresses: one that refuses the connection is passed over for the next', async () => {
+    // The receiver listens on 127.0.0.1 only: 127.0.0.2 (loopback too) refuses on its port.
+    const status = await postPinned(renamed('/second'), ['127.0.0.2', '127.0.0.1'], {}, '{"b":2}', 5_000);
+    assert.equal(status, 204);
+    assert.equal(receiver.received('/second').length, 1);
+    // Pinned to the refusing address alone, the attempt fails and nothing arrives.
+    await assert.rejects(postPinned(renamed('/refused'), ['127.0.0.2'], {}, '{}', 5_000), { code: 'ECONNREFUSED' });
+    assert.deepEqual(receiver.received('/refused'), []);
   });
 
   it('W5 without a pinned address the name is looked up, and this one does not resolve', async () => {
@@ -44,7 +54,7 @@ describe('W5 webhook deliveries are pinned to the checked address', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const url = new URL(`http://crm.rebinding.invalid:${String((silent.address() as AddressInfo).port)}/slow`);
-      await assert.rejects(postPinned(url, '127.0.0.1', {}, '{}', 200), { name: 'TimeoutError' });
+      await assert.rejects(postPinned(url, ['127.0.0.1'], {}, '{}', 200), { name: 'TimeoutError' });
     } finally {
       silent.close();
     }

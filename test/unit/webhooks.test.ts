@@ -76,16 +76,17 @@ describe('W5 webhook URL (SSRF)', () => {
       const found = answers[host];
       return found === undefined ? Promise.reject(new Error('ENOTFOUND')) : Promise.resolve(found);
     };
-    const dns = resolver({ 'crm.voorbeeld.be': ['93.184.215.14'], 'intern.voorbeeld.be': ['10.0.0.7'], 'gemengd.voorbeeld.be': ['93.184.215.14', '::1'], 'leeg.voorbeeld.be': [] });
+    const dns = resolver({ 'crm.voorbeeld.be': ['93.184.215.14'], 'intern.voorbeeld.be': ['10.0.0.7'], 'gemengd.voorbeeld.be': ['93.184.215.14', '::1'], 'leeg.voorbeeld.be': [], 'twee.voorbeeld.be': ['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'] });
     const check = async (url: string) => (await checkDestination(url, STRICT, dns)).problems.map((p) => p.code);
     assert.deepEqual(await check('https://crm.voorbeeld.be/hook'), []);
     assert.deepEqual(await check('https://intern.voorbeeld.be/hook'), ['prive-adres']);
     assert.deepEqual(await check('https://gemengd.voorbeeld.be/hook'), ['prive-adres']);
     assert.deepEqual(await check('https://onbekend.voorbeeld.be/hook'), ['onbekende-host']);
     assert.deepEqual(await check('https://leeg.voorbeeld.be/hook'), ['onbekende-host']);
-    // The attempt connects to the address this check approved (no second lookup: DNS rebinding).
-    assert.equal((await checkDestination('https://crm.voorbeeld.be/hook', STRICT, dns)).address, '93.184.215.14');
-    assert.equal((await checkDestination('https://gemengd.voorbeeld.be/hook', STRICT, dns)).address, null);
+    // The attempt connects to the addresses this check approved (no second lookup: DNS rebinding).
+    assert.deepEqual((await checkDestination('https://crm.voorbeeld.be/hook', STRICT, dns)).addresses, ['93.184.215.14']);
+    assert.deepEqual((await checkDestination('https://twee.voorbeeld.be/hook', STRICT, dns)).addresses, ['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c']);
+    assert.equal((await checkDestination('https://gemengd.voorbeeld.be/hook', STRICT, dns)).addresses, null);
     // The test switch skips the lookup: http://127.0.0.1 and local names are allowed there.
     assert.deepEqual((await checkDestination('http://intern.voorbeeld.be/hook', { allowLocal: true }, dns)).problems, []);
   });

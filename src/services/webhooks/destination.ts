@@ -1,8 +1,8 @@
 /**
  * SSRF protection (issue 17, W5): a webhook URL's host must resolve only to public addresses. The
  * check runs when the endpoint is registered and again before every attempt, so a name that later
- * points inward is refused then too. The attempt connects to an address this check approved
- * (`address`), without a second lookup (pinned-post.ts).
+ * points inward is refused then too. The attempt connects to the addresses this check approved
+ * (`addresses`, tried in turn), without a second lookup (pinned-post.ts).
  */
 import { lookup } from 'node:dns/promises';
 import type { Problem } from '../../domain/result.ts';
@@ -15,22 +15,26 @@ export const systemResolver: Resolver = async (host) => (await lookup(host, { al
 
 /**
  * The URL checked as typed and then by where its host leads: problems on the field `url`. With a
- * host name and public addresses only, `address` is the first of them, for the connection; null
- * for an address typed in the URL, and when local addresses are allowed (tests, development).
+ * host name and public addresses only, `addresses` are all of them, in the resolver's order, for
+ * the connection; null for an address typed in the URL, and when local addresses are allowed
+ * (tests, development).
  */
-export async function checkDestination(raw: string, policy: UrlPolicy, resolve: Resolver): Promise<{ url: URL | null; address: string | null; problems: Problem[] }> {
+export async function checkDestination(
+  raw: string,
+  policy: UrlPolicy,
+  resolve: Resolver,
+): Promise<{ url: URL | null; addresses: readonly string[] | null; problems: Problem[] }> {
   const checked = checkEndpointUrl(raw, policy);
-  if (checked.url === null || policy.allowLocal) return { ...checked, address: null };
+  if (checked.url === null || policy.allowLocal) return { ...checked, addresses: null };
   const url = checked.url;
-  if (literalAddressOf(url) !== null) return { ...checked, address: null };
+  if (literalAddressOf(url) !== null) return { ...checked, addresses: null };
   let addresses: string[];
   try {
     addresses = await resolve(url.hostname);
   } catch {
-    return { url: null, address: null, problems: [{ field: 'url', code: 'onbekende-host' }] };
+    return { url: null, addresses: null, problems: [{ field: 'url', code: 'onbekende-host' }] };
   }
-  const first = addresses[0];
-  if (first === undefined) return { url: null, address: null, problems: [{ field: 'url', code: 'onbekende-host' }] };
-  if (!addresses.every(isPublicAddress)) return { url: null, address: null, problems: [{ field: 'url', code: 'prive-adres' }] };
-  return { ...checked, address: first };
+  if (addresses.length === 0) return { url: null, addresses: null, problems: [{ field: 'url', code: 'onbekende-host' }] };
+  if (!addresses.every(isPublicAddress)) return { url: null, addresses: null, problems: [{ field: 'url', code: 'prive-adres' }] };
+  return { ...checked, addresses };
 }

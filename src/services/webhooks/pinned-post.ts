@@ -1,6 +1,6 @@
 /**
- * One POST of a webhook delivery over node:http(s), connected to an address that was checked
- * before (W5): the host name is not looked up again between the check and the connection, so a
+ * One POST of a webhook delivery over node:http(s), connected to the addresses that were checked
+ * before (W5), each in turn until one accepts (Node's `autoSelectFamily`, RFC 8305): the host name is not looked up again between the check and the connection, so a
  * name server that answers a public address to the check and a private one to the connection
  * (DNS rebinding) reaches nothing. TLS still verifies the certificate against the host name
  * (SNI and the check use the URL's host, not the address). A new connection every time: a pooled
@@ -10,21 +10,25 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 
-/** A lookup that answers `address` for any host, in the form the caller asked (one or all). */
-function pinnedLookup(address: string): LookupFunction {
-  const family = isIP(address);
+type AllAddressesCallback = (error: null, addresses: { address: string; family: number }[]) => void;
+
+/** A lookup that answers the pinned addresses for any host, in the form the caller asked (all, or the first). */
+function pinnedLookup(addresses: readonly [string, ...string[]]): LookupFunction {
+  const answers = addresses.map((address) => ({ address, family: isIP(address) }));
+  const first = addresses[0];
   return (_hostname, options, callback) => {
-    if (options.all === true) (callback as (error: null, addresses: { address: string; family: number }[]) => void)(null, [{ address, family }]);
-    else callback(null, address, family);
+    if (options.all === true) (callback as AllAddressesCallback)(null, answers);
+    else callback(null, first, isIP(first));
   };
 }
 
 /**
  * POSTs `body` to `url` and resolves with the answer's status (its body is discarded); connects
- * to `address` when one is given, else looks the host up as usual. Redirects are not followed.
+ * to `addresses` when given (the next when one refuses or does not answer within 250 ms), else
+ * looks the host up as usual. Redirects are not followed.
  * Rejects on a connection error or when no answer came within `timeoutMs` (a `TimeoutError`).
  */
-export function postPinned(url: URL, address: string | null, headers: Readonly<Record<string, string>>, body: string, timeoutMs: number): Promise<number> {
+export function postPinned(url: URL, addresses: readonly string[] | null, headers: Readonly<Record<string, string>>, body: string, timeoutMs: number): Promise<number> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const request = client.request(
@@ -33,7 +37,7 @@ export function postPinned(url: URL, address: string | null, headers: Readonly<R
         method: 'POST',
         agent: false,
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-        ...(address === null ? {} : { lookup: pinnedLookup(address) }),
+        ...(addresses === null || !isNonEmpty(addresses) ? {} : { lookup: pinnedLookup(addresses), autoSelectFamily: true }),
       },
       (response) => {
         clearTimeout(timer);
@@ -51,4 +55,8 @@ export function postPinned(url: URL, address: string | null, headers: Readonly<R
     });
     request.end(body);
   });
+}
+
+function isNonEmpty(addresses: readonly string[]): addresses is readonly [string, ...string[]] {
+  return addresses.length > 0;
 }

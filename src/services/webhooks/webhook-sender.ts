@@ -32,7 +32,7 @@ export function createWebhookSender(clock: Clock, policy: UrlPolicy, resolve: Re
           [EVENT_ID_HEADER]: message.eventId,
           [EVENT_TYPE_HEADER]: message.eventType,
         };
-        const status = await postPinned(checked.url, checked.address, headers, message.body, timeoutMs);
+        const status = await postPinned(checked.url, checked.addresses, headers, message.body, timeoutMs);
         const ok = status >= 200 && status < 300;
         return { ok, status, error: ok ? null : `HTTP ${String(status)}` };
       } catch (error) {
