@@ -1,8 +1,9 @@
 /**
  * One POST of a webhook delivery over node:http(s), connected to the addresses that were checked
- * before (W5), each in turn until one accepts (Node's `autoSelectFamily`, RFC 8305): the host name is not looked up again between the check and the connection, so a
- * name server that answers a public address to the check and a private one to the connection
- * (DNS rebinding) reaches nothing. TLS still verifies the certificate against the host name
+ * before (W5), each in turn until one accepts (Node's `autoSelectFamily`, RFC 8305): the host
+ * name is not looked up again between the check and the connection, so a name server that
+ * answers a public address to the check and a private one to the connection (DNS rebinding)
+ * reaches nothing. TLS still verifies the certificate against the host name
  * (SNI and the check use the URL's host, not the address). A new connection every time: a pooled
  * one could have been opened to an address checked for another delivery.
  */
@@ -16,9 +17,10 @@ type AllAddressesCallback = (error: null, addresses: { address: string; family: 
 function pinnedLookup(addresses: readonly [string, ...string[]]): LookupFunction {
   const answers = addresses.map((address) => ({ address, family: isIP(address) }));
   const first = addresses[0];
+  const firstFamily = isIP(first);
   return (_hostname, options, callback) => {
     if (options.all === true) (callback as AllAddressesCallback)(null, answers);
-    else callback(null, first, isIP(first));
+    else callback(null, first, firstFamily);
   };
 }
 
